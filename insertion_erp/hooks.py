@@ -1,0 +1,23 @@
+app_name = "insertion_erp"
+app_title = "Insertion ERP"
+app_publisher = "insertion_erp contributors"
+app_description = "Insertion enterprises on ERPNext: trainees, parcours, Emploi-Québec contracts and claims"
+app_email = "insertion-erp@example.org"
+app_license = "GPL-3.0-or-later"
+
+# Organisation-qualified: bare names make install-app ask GitHub, which fails offline.
+required_apps = ["frappe/erpnext", "frappe/hrms"]
+
+# Installation
+# ------------
+after_install = "insertion_erp.install.after_install"
+after_migrate = "insertion_erp.install.after_migrate"
+
+# Tests
+# -----
+# `run-tests --app insertion_erp` runs only this app's before_tests.
+before_tests = "insertion_erp.tests.utils.before_tests"
+
+# The funder customer needs a company (and its customer groups): create it
+# once the setup wizard has made them.
+setup_wizard_complete = "insertion_erp.install.after_setup_wizard"

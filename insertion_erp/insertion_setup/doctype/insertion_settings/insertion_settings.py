@@ -1,0 +1,58 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+MAX_PARCOURS_WEEKS = 104
+MAX_FOLLOW_UP_MONTHS = 60
+
+
+class InsertionSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from insertion_erp.insertion_setup.doctype.insertion_follow_up_offset.insertion_follow_up_offset import (
+			InsertionFollowupOffset,
+		)
+
+		follow_up_offsets: DF.Table[InsertionFollowupOffset]
+		funder_customer: DF.Link | None
+		parcours_weeks: DF.Int
+		trainee_employment_type: DF.Link | None
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		self.validate_parcours_weeks()
+		self.validate_follow_up_offsets()
+
+	def validate_parcours_weeks(self) -> None:
+		if not 1 <= (self.parcours_weeks or 0) <= MAX_PARCOURS_WEEKS:
+			frappe.throw(
+				_("The default parcours length must be between 1 and {0} weeks.").format(MAX_PARCOURS_WEEKS),
+				title=_("Invalid Parcours Length"),
+			)
+
+	def validate_follow_up_offsets(self) -> None:
+		seen: set[int] = set()
+		for row in self.follow_up_offsets:
+			if not 1 <= (row.months or 0) <= MAX_FOLLOW_UP_MONTHS:
+				frappe.throw(
+					_("Row {0}: a follow-up must come between 1 and {1} months after exit.").format(
+						row.idx, MAX_FOLLOW_UP_MONTHS
+					),
+					title=_("Invalid Follow-up"),
+				)
+			if row.months in seen:
+				frappe.throw(
+					_("Row {0}: a follow-up at {1} months is already listed.").format(row.idx, row.months),
+					title=_("Invalid Follow-up"),
+				)
+			seen.add(row.months)
+
+		self.follow_up_offsets.sort(key=lambda row: row.months)
+		for idx, row in enumerate(self.follow_up_offsets, start=1):
+			row.idx = idx

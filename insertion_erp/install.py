@@ -1,0 +1,109 @@
+"""What the app creates on a site, idempotently.
+
+`ensure_app_records()` is the one entry point: it runs after install, after
+every migrate and after the setup wizard, creates what is missing and never
+overwrites what a user changed.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils.nestedset import get_root_of
+
+TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"
+FUNDER_CUSTOMER_NAME = "Emploi-Québec"
+ROLES = ("Insertion Manager", "Insertion Counsellor")
+SETTINGS = "Insertion Settings"
+
+
+DEFAULT_FOLLOW_UP_MONTHS = (3, 6)
+
+
+def after_install() -> None:
+	ensure_app_records()
+	set_default_follow_ups()
+
+
+def after_migrate() -> None:
+	ensure_app_records()
+
+
+def after_setup_wizard(args=None) -> None:
+	ensure_app_records()
+
+
+def ensure_app_records() -> None:
+	for role in ROLES:
+		ensure_role(role)
+	employment_type = ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
+	funder = ensure_funder_customer()
+
+	settings = frappe.get_single(SETTINGS)
+	changed = False
+	if not settings.trainee_employment_type:
+		settings.trainee_employment_type = employment_type
+		changed = True
+	if funder and not settings.funder_customer:
+		settings.funder_customer = funder
+		changed = True
+	if changed:
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
+def set_default_follow_ups() -> None:
+	"""Follow-ups at 3 and 6 months, on a first install only: an emptied list is a choice."""
+	settings = frappe.get_single(SETTINGS)
+	if settings.follow_up_offsets:
+		return
+	for months in DEFAULT_FOLLOW_UP_MONTHS:
+		settings.append("follow_up_offsets", {"months": months})
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def ensure_role(role_name: str) -> None:
+	if frappe.db.exists("Role", role_name):
+		return
+	frappe.get_doc({"doctype": "Role", "role_name": role_name, "desk_access": 1}).insert(
+		ignore_permissions=True
+	)
+
+
+def ensure_employment_type(name: str) -> str:
+	if not frappe.db.exists("Employment Type", name):
+		frappe.get_doc({"doctype": "Employment Type", "employee_type_name": name}).insert(
+			ignore_permissions=True
+		)
+	return name
+
+
+def ensure_funder_customer() -> str | None:
+	"""The funder as a Customer, so claims can be invoiced to it. Needs a company."""
+	configured = frappe.db.get_single_value(SETTINGS, "funder_customer")
+	if configured and frappe.db.exists("Customer", configured):
+		return configured
+	existing = frappe.db.get_value("Customer", {"customer_name": FUNDER_CUSTOMER_NAME}, "name")
+	if existing:
+		return existing
+	if not frappe.db.a_row_exists("Company"):
+		return None
+
+	customer = frappe.get_doc(
+		{
+			"doctype": "Customer",
+			"customer_name": FUNDER_CUSTOMER_NAME,
+			"customer_type": "Company",
+			"customer_group": _root_or_default("Customer Group", "customer_group"),
+			"territory": _root_or_default("Territory", "territory"),
+			"customer_details": _("Funder of the insertion contracts (Services Québec)"),
+		}
+	)
+	customer.insert(ignore_permissions=True)
+	return customer.name
+
+
+def _root_or_default(doctype: str, selling_setting: str) -> str | None:
+	value = frappe.db.get_single_value("Selling Settings", selling_setting)
+	if value and frappe.db.exists(doctype, value):
+		return value
+	return get_root_of(doctype)

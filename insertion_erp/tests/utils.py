@@ -1,0 +1,53 @@
+"""What the integration tests need on a brand-new site, and small helpers."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate, nowdate
+
+from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.install import ensure_app_records
+
+TEST_COMPANY = "Atelier Test Insertion"
+TEST_COMPANY_ABBR = "ATI"
+
+
+def before_tests() -> None:
+	"""Hook: `run-tests --app insertion_erp` runs it (and not erpnext's or hrms's)."""
+	frappe.clear_cache()
+	complete_setup_wizard(TEST_COMPANY, TEST_COMPANY_ABBR)
+	company = frappe.db.get_value("Company", TEST_COMPANY) or frappe.db.get_single_value(
+		"Global Defaults", "default_company"
+	)
+	year = getdate(nowdate()).year
+	for y in (year - 1, year, year + 1):
+		ensure_fiscal_year(y, company)
+	ensure_app_records()
+	frappe.db.commit()  # nosemgrep: tests start from this state
+
+
+def make_user(email: str, roles: list[str]) -> str:
+	"""A desk user holding exactly `roles` (created or reset)."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": "System User",
+			}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	user.roles = []
+	user.add_roles(*roles)
+	return email
+
+
+class InsertionTestCase(FrappeTestCase):
+	"""Each test starts from the state before_tests left: its writes are rolled back."""
+
+	def tearDown(self) -> None:
+		frappe.set_user("Administrator")
+		frappe.local.lang = "en"
+		frappe.db.rollback()
+		frappe.db.value_cache.clear()  # rollback leaves single values cached

@@ -1,0 +1,100 @@
+import calendar
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from insertion_erp.core.periods import (
+	Period,
+	add_months,
+	end_after_weeks,
+	month_period,
+	months_between,
+	to_date,
+)
+
+dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+def test_to_date_reads_database_and_form_values():
+	assert to_date("2026-01-31") == date(2026, 1, 31)
+	assert to_date("2026-01-31 10:00:00") == date(2026, 1, 31)
+	assert to_date(datetime(2026, 1, 31, 23, 59)) == date(2026, 1, 31)
+	with pytest.raises(TypeError):
+		to_date(20260131)
+
+
+@pytest.mark.parametrize(
+	"start, months, expected",
+	[
+		(date(2026, 1, 31), 1, date(2026, 2, 28)),
+		(date(2028, 1, 31), 1, date(2028, 2, 29)),
+		(date(2026, 8, 15), 6, date(2027, 2, 15)),
+		(date(2026, 3, 31), -1, date(2026, 2, 28)),
+		(date(2026, 12, 1), 3, date(2027, 3, 1)),
+	],
+)
+def test_add_months_clamps_to_month_end(start, months, expected):
+	assert add_months(start, months) == expected
+
+
+@given(dates, st.integers(min_value=-240, max_value=240))
+def test_add_months_lands_in_the_right_month(day, months):
+	result = add_months(day, months)
+	assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
+	assert result.day == min(day.day, calendar.monthrange(result.year, result.month)[1])
+
+
+def test_a_26_week_parcours_from_a_monday_ends_on_a_sunday():
+	end = end_after_weeks(date(2026, 1, 5), 26)
+	assert end == date(2026, 7, 5)
+	assert end.weekday() == 6
+	assert Period(date(2026, 1, 5), end).days == 182
+	with pytest.raises(ValueError):
+		end_after_weeks(date(2026, 1, 5), 0)
+
+
+@given(dates, st.integers(min_value=1, max_value=200))
+def test_span_of_weeks_has_seven_days_a_week(start, weeks):
+	assert Period(start, end_after_weeks(start, weeks)).days == weeks * 7
+
+
+def test_period_is_closed_at_both_ends():
+	p = Period.of("2026-01-04", "2026-01-17")
+	assert p.days == 14
+	assert date(2026, 1, 4) in p and date(2026, 1, 17) in p
+	assert date(2026, 1, 18) not in p
+	with pytest.raises(ValueError):
+		Period.of("2026-02-01", "2026-01-31")
+
+
+def test_overlap_and_intersection():
+	jan = month_period(date(2026, 1, 15))
+	assert jan == Period(date(2026, 1, 1), date(2026, 1, 31))
+	pay = Period.of("2026-01-25", "2026-02-07")
+	assert jan.overlaps(pay)
+	assert jan.intersection(pay) == Period.of("2026-01-25", "2026-01-31")
+	assert jan.intersection(Period.of("2026-02-01", "2026-02-02")) is None
+	assert not jan.contains_period(pay)
+
+
+@given(dates, dates, dates, dates)
+def test_overlap_is_symmetric_and_matches_intersection(a, b, c, d):
+	p, q = Period(min(a, b), max(a, b)), Period(min(c, d), max(c, d))
+	assert p.overlaps(q) == q.overlaps(p) == (p.intersection(q) is not None)
+	if p.overlaps(q):
+		inter = p.intersection(q)
+		assert p.contains_period(inter) and q.contains_period(inter)
+
+
+@given(dates, st.integers(min_value=0, max_value=800))
+def test_months_between_tiles_the_period(start, length):
+	period = Period(start, start + timedelta(days=length))
+	months = list(months_between(period))
+	assert months[0].start == period.start and months[-1].end == period.end
+	assert sum(m.days for m in months) == period.days
+	for before, after in pairwise(months):
+		assert after.start == before.end + timedelta(days=1)
+		assert before.start.month == before.end.month

@@ -12,6 +12,7 @@ required_apps = ["frappe/erpnext", "frappe/hrms"]
 # ------------
 after_install = "insertion_erp.install.after_install"
 after_migrate = "insertion_erp.install.after_migrate"
+before_uninstall = "insertion_erp.install.before_uninstall"
 
 # Tests
 # -----
@@ -21,3 +22,11 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 # The funder customer needs a company (and its customer groups): create it
 # once the setup wizard has made them.
 setup_wizard_complete = "insertion_erp.install.after_setup_wizard"
+
+# Scheduled jobs
+# --------------
+scheduler_events = {
+	"daily": [
+		"insertion_erp.parcours.doctype.parcours_follow_up.parcours_follow_up.assign_due_follow_ups",
+	],
+}

@@ -7,7 +7,10 @@ overwrites what a user changed.
 
 import frappe
 from frappe import _
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.utils.nestedset import get_root_of
+
+from insertion_erp.core.parcours import DEFAULT_SCHEDULE
 
 TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"
 FUNDER_CUSTOMER_NAME = "Emploi-Québec"
@@ -16,11 +19,51 @@ SETTINGS = "Insertion Settings"
 
 
 DEFAULT_FOLLOW_UP_MONTHS = (3, 6)
+EMPLOYMENT_BARRIERS = (
+	"No Diploma",
+	"No Recent Work History",
+	"Addiction",
+	"Mental Health",
+	"Justice",
+	"Immigration",
+	"Housing",
+	"Other",
+)
+
+# The trainee behind an Employee, and behind each of its Salary Slips (the
+# trainee's form lists them; claims select them).
+CUSTOM_FIELDS = {
+	"Employee": [
+		{
+			"fieldname": "insertion_trainee",
+			"fieldtype": "Link",
+			"label": "Trainee",
+			"options": "Trainee",
+			"insert_after": "employment_type",
+			"read_only": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
+	],
+	"Salary Slip": [
+		{
+			"fieldname": "insertion_trainee",
+			"fieldtype": "Link",
+			"label": "Trainee",
+			"options": "Trainee",
+			"insert_after": "employee_name",
+			"fetch_from": "employee.insertion_trainee",
+			"read_only": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
+	],
+}
 
 
 def after_install() -> None:
 	ensure_app_records()
-	set_default_follow_ups()
+	set_first_install_defaults()
 
 
 def after_migrate() -> None:
@@ -31,9 +74,24 @@ def after_setup_wizard(args=None) -> None:
 	ensure_app_records()
 
 
+def before_uninstall() -> None:
+	for doctype, fields in CUSTOM_FIELDS.items():
+		for field in fields:
+			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": field["fieldname"]})
+			if name:
+				frappe.delete_doc("Custom Field", name, ignore_permissions=True)
+		frappe.clear_cache(doctype=doctype)
+
+
 def ensure_app_records() -> None:
+	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
 	for role in ROLES:
 		ensure_role(role)
+	for barrier in EMPLOYMENT_BARRIERS:
+		if not frappe.db.exists("Employment Barrier", barrier):
+			frappe.get_doc({"doctype": "Employment Barrier", "barrier_name": barrier}).insert(
+				ignore_permissions=True
+			)
 	employment_type = ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
 	funder = ensure_funder_customer()
 
@@ -50,13 +108,19 @@ def ensure_app_records() -> None:
 		settings.save()
 
 
-def set_default_follow_ups() -> None:
-	"""Follow-ups at 3 and 6 months, on a first install only: an emptied list is a choice."""
+def set_first_install_defaults() -> None:
+	"""Follow-ups at 3 and 6 months and the 21-28-35 h gradual entry, on a first install only:
+	a list a user emptied later is a choice, not something to repair."""
 	settings = frappe.get_single(SETTINGS)
-	if settings.follow_up_offsets:
-		return
-	for months in DEFAULT_FOLLOW_UP_MONTHS:
-		settings.append("follow_up_offsets", {"months": months})
+	if not settings.follow_up_offsets:
+		for months in DEFAULT_FOLLOW_UP_MONTHS:
+			settings.append("follow_up_offsets", {"months": months})
+	if not settings.default_hours_schedule:
+		for step in DEFAULT_SCHEDULE:
+			settings.append(
+				"default_hours_schedule",
+				{"from_week": step.from_week, "to_week": step.to_week, "hours_per_week": float(step.hours)},
+			)
 	settings.flags.ignore_permissions = True
 	settings.save()
 

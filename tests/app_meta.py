@@ -1,5 +1,6 @@
 """Read the app's doctype JSON, modules and translations as plain files (no frappe)."""
 
+import ast
 import csv
 import json
 import re
@@ -15,6 +16,7 @@ UPSTREAM_DOCTYPES = {
 	"Customer",
 	"Employee",
 	"Employment Type",
+	"Gender",
 	"Role",
 	"User",
 }
@@ -79,3 +81,12 @@ def translated_strings_in_code() -> dict[str, Path]:
 			text = match.group("text").replace('\\"', '"').replace("\\'", "'")
 			found.setdefault(text, path)
 	return found
+
+
+def module_constant(relative_path: str, name: str):
+	"""The literal value assigned to `name` in one of the app's modules, read without importing it."""
+	tree = ast.parse((APP / relative_path).read_text(encoding="utf-8"))
+	for node in tree.body:
+		if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+			return ast.literal_eval(node.value)
+	raise LookupError(f"{name} is not assigned in {relative_path}")

@@ -8,6 +8,7 @@ from tests.app_meta import (
 	APP,
 	load_doctypes,
 	load_translations,
+	module_constant,
 	modules,
 	translated_strings_in_code,
 	user_facing_strings_of_doctype,
@@ -57,4 +58,14 @@ def test_app_modules_and_roles_are_translated():
 	names = {"Insertion ERP", *modules(), *roles}
 	assert {"Insertion Manager", "Insertion Counsellor"} <= names
 	missing = sorted(n for n in names if n not in FR)
+	assert not missing, f"untranslated in fr.csv: {missing}"
+
+
+def test_records_and_custom_fields_the_install_creates_are_translated():
+	barriers = module_constant("install.py", "EMPLOYMENT_BARRIERS")
+	labels = [
+		f["label"] for fields in module_constant("install.py", "CUSTOM_FIELDS").values() for f in fields
+	]
+	assert "No Diploma" in barriers and labels
+	missing = sorted(text for text in [*barriers, *labels] if text not in FR)
 	assert not missing, f"untranslated in fr.csv: {missing}"

@@ -1,26 +1,139 @@
 """Demo data for a try-out site: a Quebec insertion enterprise.
 
 Run with `bench --site SITE execute insertion_erp.demo.load` (scripts/install
-does it). Idempotent: running it again changes nothing. Each feature adds its
-records here, so the demo always shows what exists so far.
+does it). Idempotent: running it again adds nothing. Each feature adds its
+records here, so the demo always shows what exists so far. Dates are relative
+to today, so the demo always has a parcours at every stage.
 """
 
 import frappe
-from frappe.utils import getdate, nowdate
+from frappe.utils import add_days, getdate, nowdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.install import ensure_app_records
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
 DEMO_COMPANY_ABBR = "ASD"
+COUNSELLORS = {
+	"intervenante@atelier-demo.org": ("Julie", "Gagnon"),
+	"intervenant@atelier-demo.org": ("Karim", "Benali"),
+}
+TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
+
+# (first name, last name, born, trade, counsellor, stage, days since start)
+TRAINEES = (
+	("Alexis", "Côté", "2003-05-14", 0, 0, "candidate", None),
+	("Sarah", "Lavoie", "1999-11-02", 1, 1, "approved", None),
+	("Mathieu", "Roy", "2001-02-20", 2, 0, "active", 40),
+	("Nadia", "Haddad", "1994-07-08", 0, 1, "active", 120),
+	("Kevin", "Bergeron", "2004-01-30", 3, 0, "completed", 200),
+	("Émilie", "Pelletier", "1997-09-12", 1, 1, "left_for_job", 170),
+	("Jonathan", "Morin", "2002-04-25", 2, 0, "followed_up", 400),
+	("Fatou", "Diallo", "1990-12-03", 0, 1, "returning", 420),
+)
 
 
 def load() -> None:
 	complete_setup_wizard(DEMO_COMPANY, DEMO_COMPANY_ABBR, language="Français")
 	company = frappe.db.get_single_value("Global Defaults", "default_company") or DEMO_COMPANY
 	year = getdate(nowdate()).year
-	for y in (year - 1, year):
+	for y in (year - 2, year - 1, year):
 		ensure_fiscal_year(y, company)
 	ensure_app_records()
+	load_trainees(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")
+
+
+def load_trainees(company: str) -> None:
+	counsellors = [ensure_counsellor(email, *names) for email, names in COUNSELLORS.items()]
+	for trade in TRADES:
+		if not frappe.db.exists("Trade", trade):
+			frappe.get_doc({"doctype": "Trade", "trade_name": trade}).insert(ignore_permissions=True)
+
+	today = getdate(nowdate())
+	for first, last, born, trade, counsellor, stage, days in TRAINEES:
+		if frappe.db.exists("Trainee", {"first_name": first, "last_name": last}):
+			continue
+		start = add_days(today, -days) if days is not None else None
+		trainee = frappe.get_doc(
+			{
+				"doctype": "Trainee",
+				"first_name": first,
+				"last_name": last,
+				"date_of_birth": born,
+				"gender": "Female" if first in ("Sarah", "Nadia", "Émilie", "Fatou") else "Male",
+				"counsellor": counsellors[counsellor],
+				"consent_given": 1,
+				"consent_date": add_days(start or today, -20),
+			}
+		).insert(ignore_permissions=True)
+
+		if stage == "returning":
+			first_parcours = new_parcours(trainee, TRADES[trade], company, add_days(start, -10))
+			first_parcours.start(start)
+			first_parcours.close(add_days(start, 60), "Dropped Out", "Retour en traitement")
+			start = add_days(today, -30)
+
+		approved = stage != "candidate"
+		parcours = new_parcours(
+			trainee, TRADES[trade], company, add_days(start or today, -10) if approved else None
+		)
+		if start is None:
+			continue
+		parcours.start(start)
+		if stage == "completed":
+			parcours.close(parcours.planned_end_date, "Completed")
+		elif stage == "left_for_job":
+			parcours.close(add_days(start, 90), "Left for a Job", "Embauchée en friperie commerciale")
+		elif stage == "followed_up":
+			parcours.close(parcours.planned_end_date, "Completed")
+			record_follow_ups(parcours.name)
+
+
+def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":
+	return frappe.get_doc(
+		{
+			"doctype": "Parcours",
+			"trainee": trainee.name,
+			"trade": trade,
+			"company": company,
+			"referral_source": "Emploi-Québec Agent",
+			"income_source": "Social Assistance",
+			"barriers": [{"barrier": "No Diploma"}, {"barrier": "No Recent Work History"}],
+			"approval_date": approval_date,
+			"approval_reference": f"EQ-{trainee.name}" if approval_date else None,
+		}
+	).insert(ignore_permissions=True)
+
+
+def record_follow_ups(parcours: str) -> None:
+	situations = ("Employed Part Time", "Employed Full Time")
+	for name, situation in zip(
+		frappe.get_all(
+			"Parcours Follow-up", filters={"parcours": parcours}, pluck="name", order_by="due_date"
+		),
+		situations,
+		strict=False,
+	):
+		follow_up = frappe.get_doc("Parcours Follow-up", name)
+		follow_up.contact_date = min(getdate(follow_up.due_date), getdate(nowdate()))
+		follow_up.situation = situation
+		follow_up.employer_or_school = "Restaurant Le Bon Voisin"
+		follow_up.save(ignore_permissions=True)
+
+
+def ensure_counsellor(email: str, first_name: str, last_name: str) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"last_name": last_name,
+				"send_welcome_email": 0,
+				"language": "fr",
+			}
+		).insert(ignore_permissions=True)
+		user.add_roles("Insertion Counsellor")
+	return email

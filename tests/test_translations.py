@@ -1,6 +1,7 @@
 """Every label, option and message a user reads has a French translation."""
 
 import csv
+import json
 
 import pytest
 
@@ -68,4 +69,17 @@ def test_records_and_custom_fields_the_install_creates_are_translated():
 	]
 	assert "No Diploma" in barriers and labels
 	missing = sorted(text for text in [*barriers, *labels] if text not in FR)
+	assert not missing, f"untranslated in fr.csv: {missing}"
+
+
+def test_workspace_labels_are_translated():
+	texts = set()
+	for path in APP.glob("*/workspace/*/*.json"):
+		workspace = json.loads(path.read_text(encoding="utf-8"))
+		texts.add(workspace["label"])
+		texts.update(link["label"] for link in workspace["links"])
+		texts.update(shortcut["label"] for shortcut in workspace["shortcuts"])
+		texts.update(s["format"].replace("{} ", "") for s in workspace["shortcuts"] if s.get("format"))
+	assert "Insertion" in texts
+	missing = sorted(t for t in texts if t not in FR)
 	assert not missing, f"untranslated in fr.csv: {missing}"

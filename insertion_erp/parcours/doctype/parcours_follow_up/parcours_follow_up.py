@@ -3,6 +3,7 @@ from frappe import _
 from frappe.desk.form.assign_to import add as assign_to
 from frappe.model.document import Document
 from frappe.query_builder import Criterion
+from frappe.translate import get_user_lang
 from frappe.utils import getdate, today
 from pypika.terms import ExistsCriterion
 
@@ -104,9 +105,10 @@ def assign_due_follow_ups() -> int:
 				"assign_to": [row.counsellor],
 				"doctype": "Parcours Follow-up",
 				"name": row.name,
-				"description": _("Follow-up of {0} is due on {1}.").format(
-					row.trainee_name, frappe.format(row.due_date, "Date")
-				),
+				# In the counsellor's language: the job runs in the system's.
+				"description": _(
+					"Follow-up of {0} is due on {1}.", lang=get_user_lang(row.counsellor)
+				).format(row.trainee_name, frappe.format(row.due_date, "Date")),
 				"date": row.due_date,
 			},
 			ignore_permissions=True,

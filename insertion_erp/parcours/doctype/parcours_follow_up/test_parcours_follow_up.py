@@ -18,7 +18,7 @@ def todos(follow_up: str) -> list:
 	return frappe.get_all(
 		"ToDo",
 		filters={"reference_type": "Parcours Follow-up", "reference_name": follow_up},
-		fields=["allocated_to", "status", "date"],
+		fields=["allocated_to", "status", "date", "description"],
 	)
 
 
@@ -83,6 +83,7 @@ class TestParcoursFollowup(InsertionTestCase):
 
 		assign_due_follow_ups()
 		self.assertEqual(len(todos(three_months)), 1)
+		self.assertIn("is due on", todos(three_months)[0].description)
 
 		# Closed by the counsellor: still never assigned twice.
 		frappe.db.set_value("ToDo", {"reference_name": three_months}, "status", "Closed")
@@ -105,3 +106,11 @@ class TestParcoursFollowup(InsertionTestCase):
 			frappe.get_hooks("scheduler_events")["daily"],
 		)
 		self.assertTrue(make_parcours().name)
+
+	def test_the_todo_speaks_the_counsellors_language(self) -> None:
+		parcours = started_parcours(start=add_days(today(), -250))
+		parcours.close(add_days(today(), -100), "Completed")
+		frappe.db.set_value("User", parcours.counsellor, "language", "fr")
+		assign_due_follow_ups()
+		todo = todos(follow_ups(parcours.name)[0])[0]
+		self.assertIn("Le suivi de Marie Tremblay est à faire le", todo.description)

@@ -23,6 +23,30 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 # once the setup wizard has made them.
 setup_wizard_complete = "insertion_erp.install.after_setup_wizard"
 
+# Permissions
+# -----------
+# A counsellor sees the support interventions of the trainees they counsel.
+permission_query_conditions = {
+	"Support Intervention": "insertion_erp.insertion_support.doctype.support_intervention.support_intervention.permission_query_conditions",
+}
+has_permission = {
+	"Support Intervention": "insertion_erp.insertion_support.doctype.support_intervention.support_intervention.has_permission",
+}
+
+# Link titles of trainee records only for those who may read them.
+override_whitelisted_methods = {
+	"frappe.desk.search.get_link_title": "insertion_erp.permissions.get_link_title",
+}
+
+# Trainees are found by name in the search bar, by those who may read them.
+global_search_doctypes = {"Default": [{"doctype": "Trainee"}]}
+
+# Print formats
+# -------------
+jinja = {
+	"methods": ["insertion_erp.training.attestation.attestation_data"],
+}
+
 # Scheduled jobs
 # --------------
 scheduler_events = {

@@ -8,6 +8,7 @@ overwrites what a user changed.
 import frappe
 from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.utils import cast
 from frappe.utils.nestedset import get_root_of
 
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
@@ -94,9 +95,10 @@ def ensure_app_records() -> None:
 			)
 	employment_type = ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
 	funder = ensure_funder_customer()
+	ensure_global_search("Trainee")
 
 	settings = frappe.get_single(SETTINGS)
-	changed = False
+	changed = fill_setting_defaults(settings)
 	if not settings.trainee_employment_type:
 		settings.trainee_employment_type = employment_type
 		changed = True
@@ -106,6 +108,30 @@ def ensure_app_records() -> None:
 	if changed:
 		settings.flags.ignore_permissions = True
 		settings.save()
+
+
+def fill_setting_defaults(settings) -> bool:
+	"""A settings field added by an upgrade starts empty on existing sites: give it its default."""
+	changed = False
+	for df in settings.meta.fields:
+		if (
+			df.default not in (None, "", "0")
+			and df.fieldtype in ("Int", "Float", "Data", "Select")
+			and not settings.get(df.fieldname)
+		):
+			settings.set(df.fieldname, cast(df.fieldtype, df.default))
+			changed = True
+	return changed
+
+
+def ensure_global_search(doctype: str) -> None:
+	"""Counsellors find a trainee by name in the search bar (only those who may read trainees)."""
+	if frappe.db.exists("Global Search DocType", {"document_type": doctype}):
+		return
+	settings = frappe.get_single("Global Search Settings")
+	settings.append("allowed_in_global_search", {"document_type": doctype})
+	settings.flags.ignore_permissions = True
+	settings.save()
 
 
 def set_first_install_defaults() -> None:

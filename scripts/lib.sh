@@ -110,3 +110,19 @@ new_site() {
 }
 
 app_installed() { frappe_cmd --site "$1" list-apps 2>/dev/null | grep -q '^insertion_erp'; }
+
+# A web server for SITE on loopback: PDF printing (wkhtmltopdf) fetches the
+# print stylesheet from the site's host_name, as it would in production.
+start_web_server() {
+	local site=$1 port=$2
+	frappe_cmd --site "$site" set-config host_name "http://127.0.0.1:$port" >/dev/null || return 1
+	(cd "$BENCH/sites" && exec ../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" serve --port "$port" --noreload) \
+		>>"$BENCH/logs/insertion-test-web.log" 2>&1 &
+	WEB_PID=$!
+	for _ in $(seq 1 30); do
+		curl -s -o /dev/null "http://127.0.0.1:$port/api/method/ping" && return 0
+		sleep 0.5
+	done
+	echo "the test web server did not answer on port $port (see $BENCH/logs/insertion-test-web.log)" >&2
+	return 1
+}

@@ -16,7 +16,9 @@ UPSTREAM_DOCTYPES = {
 	"Customer",
 	"Employee",
 	"Employment Type",
+	"DocType",
 	"Gender",
+	"Skill",
 	"Role",
 	"User",
 }
@@ -80,6 +82,10 @@ def translated_strings_in_code() -> dict[str, Path]:
 		for match in TRANSLATED_CALL.finditer(path.read_text(encoding="utf-8")):
 			text = match.group("text").replace('\\"', '"').replace("\\'", "'")
 			found.setdefault(text, path)
+	for path in sorted(APP.glob("*/print_format/*/*.json")):
+		html = json.loads(path.read_text(encoding="utf-8")).get("html") or ""
+		for match in TRANSLATED_CALL.finditer(html):
+			found.setdefault(match.group("text"), path)
 	return found
 
 

@@ -57,3 +57,74 @@ def closed_parcours(end: str | None = None, reason: str = "Completed", **values)
 	parcours.close(end or add_days(parcours.start_date, 26 * 7 - 1), reason)
 	parcours.reload()
 	return parcours
+
+
+COMPETENCIES = (
+	("Hygiène et salubrité", "Technical"),
+	("Techniques de coupe", "Technical"),
+	("Ponctualité", "Personal"),
+	("Travail d'équipe", "Social"),
+)
+
+
+def ensure_competency(name: str, category: str, trade: str | None = None, skill: str | None = None) -> str:
+	if not frappe.db.exists("Competency", name):
+		frappe.get_doc(
+			{
+				"doctype": "Competency",
+				"competency_name": name,
+				"category": category,
+				"trade": trade,
+				"skill": skill,
+			}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_template(trade: str = TRADE) -> str:
+	ensure_trade(trade)
+	if not frappe.db.exists("Training Plan Template", trade):
+		frappe.get_doc(
+			{
+				"doctype": "Training Plan Template",
+				"trade": trade,
+				"competencies": [
+					{"competency": ensure_competency(name, category), "target_level": "Acquired"}
+					for name, category in COMPETENCIES
+				],
+				"technical_hours": 300,
+				"personal_hours": 60,
+				"social_hours": 40,
+			}
+		).insert(ignore_permissions=True)
+	return trade
+
+
+def make_plan(parcours: "frappe.Document | None" = None, **values) -> "frappe.Document":
+	ensure_template()
+	parcours = parcours or started_parcours()
+	return frappe.get_doc({"doctype": "Training Plan", "parcours": parcours.name, **values}).insert()
+
+
+def make_evaluation(plan: str, evaluation_date, levels: dict[str, str] | None = None) -> "frappe.Document":
+	evaluation = frappe.get_doc(
+		{"doctype": "Training Evaluation", "training_plan": plan, "evaluation_date": evaluation_date}
+	)
+	evaluation.run_method("before_validate")  # the plan's competencies, at their last levels
+	for row in evaluation.levels:
+		row.level = (levels or {}).get(row.competency, row.level)
+	return evaluation.insert()
+
+
+def make_intervention(trainee: str | None = None, **values) -> "frappe.Document":
+	doc = {
+		"doctype": "Support Intervention",
+		"kind": "Individual Meeting",
+		"trainee": trainee,
+		"intervention_date": today(),
+		"duration_minutes": 45,
+		"counsellor": COUNSELLOR,
+		"topic": "Housing",
+		**values,
+	}
+	return frappe.get_doc(doc).insert()

@@ -18,7 +18,10 @@ class InsertionSettings(Document):
 		from insertion_erp.insertion_setup.doctype.insertion_follow_up_offset.insertion_follow_up_offset import (
 			InsertionFollowupOffset,
 		)
+		from insertion_erp.parcours.doctype.parcours_hours_step.parcours_hours_step import ParcoursHoursStep
 
+		default_hours_schedule: DF.Table[ParcoursHoursStep]
+		evaluation_interval_weeks: DF.Int
 		follow_up_offsets: DF.Table[InsertionFollowupOffset]
 		funder_customer: DF.Link | None
 		parcours_weeks: DF.Int
@@ -28,6 +31,10 @@ class InsertionSettings(Document):
 	def validate(self) -> None:
 		self.validate_parcours_weeks()
 		self.validate_follow_up_offsets()
+		if not 1 <= (self.evaluation_interval_weeks or 0) <= 26:
+			frappe.throw(
+				_("Evaluations must come every 1 to 26 weeks."), title=_("Invalid Evaluation Interval")
+			)
 
 	def validate_parcours_weeks(self) -> None:
 		if not 1 <= (self.parcours_weeks or 0) <= MAX_PARCOURS_WEEKS:

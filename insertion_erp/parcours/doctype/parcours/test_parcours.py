@@ -65,6 +65,13 @@ class TestParcoursIntake(InsertionTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start and Close actions"):
 			make_parcours(actual_end_date=today())
 
+	def test_status_typed_by_hand_is_replaced_by_the_derived_one(self) -> None:
+		parcours = make_parcours(status="Completed")
+		self.assertEqual(parcours.status, "Approved")
+		parcours.status = "Active"
+		parcours.save()
+		self.assertEqual(db_parcours(parcours.name).status, "Approved")
+
 	def test_one_open_parcours_per_trainee(self) -> None:
 		first = make_parcours()
 		with self.assertRaisesRegex(frappe.ValidationError, "already has an open parcours"):

@@ -1,0 +1,155 @@
+"""Support interventions. Their confidential notes never travel with the document:
+no role reads the `notes` field (permlevel 2), so get_doc, REST, lists, reports and
+exports leave it out; `get_notes` and `set_notes` are the only way in, and they
+leave a Confidential Access Log entry each time."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, now_datetime, today
+
+MANAGER = "Insertion Manager"
+COUNSELLOR = "Insertion Counsellor"
+# Roles that see every intervention's hours and dates (never its notes).
+ALL_ROWS_ROLES = {MANAGER, "System Manager", "HR User", "Accounts User"}
+
+
+class SupportIntervention(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from insertion_erp.insertion_support.doctype.support_intervention_participant.support_intervention_participant import (
+			SupportInterventionParticipant,
+		)
+
+		counsellor: DF.Link
+		duration_minutes: DF.Int
+		intervention_date: DF.Date
+		kind: DF.Literal["Individual Meeting", "Group Session", "Referral to an Outside Resource", "Crisis"]
+		notes: DF.LongText | None
+		participants: DF.Table[SupportInterventionParticipant]
+		referred_to: DF.Data | None
+		topic: DF.Literal[
+			"", "Stress", "Conflict", "Emotions", "Housing", "Health", "Justice", "Budget", "Other"
+		]
+		trainee: DF.Link | None
+		trainee_name: DF.Data | None
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		if self.kind == "Group Session":
+			self.trainee = self.trainee_name = None
+			trainees = [row.trainee for row in self.participants]
+			if len(trainees) < 2:
+				frappe.throw(
+					_("A group session lists at least two trainees."), title=_("Participants Missing")
+				)
+			if len(set(trainees)) != len(trainees):
+				frappe.throw(_("A trainee is listed twice."), title=_("Duplicate Participant"))
+			self.trainee_name = _("Group session ({0} trainees)").format(len(trainees))
+		else:
+			self.participants = []
+			if not self.trainee:
+				frappe.throw(_("Choose the trainee."), title=_("Trainee Missing"))
+		if getdate(self.intervention_date) > getdate(today()):
+			frappe.throw(_("An intervention cannot be dated in the future."), title=_("Invalid Date"))
+		if not 0 < (self.duration_minutes or 0) <= 24 * 60:
+			frappe.throw(
+				_("The duration must be between 1 minute and 24 hours."), title=_("Invalid Duration")
+			)
+
+	def trainees(self) -> list[str]:
+		return [row.trainee for row in self.participants] if self.kind == "Group Session" else [self.trainee]
+
+	def is_assigned_to(self, user: str) -> bool:
+		"""The user ran the intervention or counsels one of its trainees."""
+		if self.counsellor == user:
+			return True
+		return bool(frappe.db.exists("Trainee", {"name": ("in", self.trainees()), "counsellor": user}))
+
+
+def can_access_notes(doc: SupportIntervention, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return True
+	roles = set(frappe.get_roles(user))
+	if MANAGER in roles:
+		return True
+	return COUNSELLOR in roles and doc.is_assigned_to(user)
+
+
+def log_access(doc: Document, action: str) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Confidential Access Log",
+			"user": frappe.session.user,
+			"accessed_on": now_datetime(),
+			"action": action,
+			"reference_doctype": doc.doctype,
+			"reference_name": doc.name,
+		}
+	).insert(ignore_permissions=True)
+
+
+def _intervention_for_notes(name: str) -> SupportIntervention:
+	doc = frappe.get_doc("Support Intervention", name)
+	if not doc.has_permission("read") or not can_access_notes(doc):
+		frappe.throw(
+			_("Only the trainee's counsellor and the insertion managers can read these notes."),
+			frappe.PermissionError,
+			title=_("Confidential"),
+		)
+	return doc
+
+
+@frappe.whitelist(methods=["POST"])
+def get_notes(name: str) -> str:
+	"""The confidential notes of an intervention; the reading is logged."""
+	doc = _intervention_for_notes(name)
+	log_access(doc, "Read")
+	return frappe.db.get_value("Support Intervention", name, "notes") or ""
+
+
+@frappe.whitelist(methods=["POST"])
+def set_notes(name: str, notes: str) -> None:
+	"""Replace the confidential notes of an intervention; the writing is logged."""
+	doc = _intervention_for_notes(name)
+	doc.check_permission("write")
+	doc.db_set("notes", notes, update_modified=True)
+	log_access(doc, "Write")
+
+
+# Row-level access: a counsellor sees the interventions of the trainees they counsel.
+
+
+def _counsellor_only(user: str) -> bool:
+	roles = set(frappe.get_roles(user))
+	return COUNSELLOR in roles and not roles & ALL_ROWS_ROLES and user != "Administrator"
+
+
+def permission_query_conditions(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if not _counsellor_only(user):
+		return ""
+	u = frappe.db.escape(user)
+	return f"""(`tabSupport Intervention`.counsellor = {u}
+		or `tabSupport Intervention`.trainee in (select name from `tabTrainee` where counsellor = {u})
+		or exists (
+			select 1 from `tabSupport Intervention Participant` p
+			join `tabTrainee` t on t.name = p.trainee
+			where p.parent = `tabSupport Intervention`.name and t.counsellor = {u}
+		))"""
+
+
+def has_permission(
+	doc: SupportIntervention, ptype: str | None = None, user: str | None = None
+) -> bool | None:
+	user = user or frappe.session.user
+	if _counsellor_only(user) and not doc.is_new() and not doc.is_assigned_to(user):
+		return False
+	return None

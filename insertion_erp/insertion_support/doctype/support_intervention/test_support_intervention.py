@@ -1,0 +1,131 @@
+from decimal import Decimal
+
+import frappe
+from frappe.utils import add_days, getdate, today
+
+from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
+	get_notes,
+	set_notes,
+)
+from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
+from insertion_erp.tests.utils import InsertionTestCase, make_user
+from insertion_erp.training.hours import support_hours, training_event_hours
+from insertion_erp.training.report.trainee_hours.trainee_hours import execute as trainee_hours
+
+test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier"]
+
+
+def access_log(name: str) -> list[tuple]:
+	return [
+		(row.user, row.action)
+		for row in frappe.get_all(
+			"Confidential Access Log",
+			filters={"reference_doctype": "Support Intervention", "reference_name": name},
+			fields=["user", "action", "accessed_on"],
+			order_by="creation",
+		)
+	]
+
+
+class TestSupportIntervention(InsertionTestCase):
+	def test_individual_and_group_interventions(self) -> None:
+		marie, jean = make_trainee().name, make_trainee(first_name="Jean").name
+		individual = make_intervention(marie)
+		self.assertEqual(individual.trainee_name, "Marie Tremblay")
+		group = make_intervention(
+			kind="Group Session",
+			participants=[{"trainee": marie}, {"trainee": jean}],
+			topic="Conflict",
+			duration_minutes=90,
+		)
+		self.assertIsNone(group.trainee)
+		self.assertEqual(group.trainee_name, "Group session (2 trainees)")
+
+	def test_invalid_interventions_are_refused(self) -> None:
+		marie = make_trainee().name
+		cases = [
+			({"kind": "Individual Meeting", "trainee": None}, "Choose the trainee"),
+			({"kind": "Group Session", "participants": [{"trainee": marie}]}, "at least two trainees"),
+			(
+				{"kind": "Group Session", "participants": [{"trainee": marie}, {"trainee": marie}]},
+				"listed twice",
+			),
+			({"trainee": marie, "intervention_date": add_days(today(), 1)}, "cannot be dated in the future"),
+			({"trainee": marie, "duration_minutes": 0}, "between 1 minute and 24 hours"),
+		]
+		for values, message in cases:
+			with self.assertRaisesRegex(frappe.ValidationError, message):
+				make_intervention(**values)
+		self.assertEqual(frappe.db.count("Support Intervention", {"trainee": marie}), 0)
+
+	def test_notes_are_read_and_written_through_the_logged_api_only(self) -> None:
+		intervention = make_intervention(make_trainee().name)
+		frappe.set_user(COUNSELLOR)
+		set_notes(intervention.name, "Craint de perdre son logement.")
+		self.assertEqual(get_notes(intervention.name), "Craint de perdre son logement.")
+		self.assertEqual(access_log(intervention.name), [(COUNSELLOR, "Write"), (COUNSELLOR, "Read")])
+		log = frappe.get_all(
+			"Confidential Access Log", filters={"reference_name": intervention.name}, pluck="accessed_on"
+		)
+		self.assertTrue(all(getdate(when) == getdate(today()) for when in log))
+		# The document itself never carries them.
+		doc = frappe.get_doc("Support Intervention", intervention.name)
+		doc.apply_fieldlevel_read_permissions()
+		self.assertFalse(doc.get("notes"))
+
+	def test_support_hours_count_group_sessions_for_each_participant(self) -> None:
+		marie, jean = make_trainee().name, make_trainee(first_name="Jean").name
+		make_intervention(marie, duration_minutes=45)
+		make_intervention(marie, duration_minutes=30, intervention_date=add_days(today(), -40))
+		make_intervention(
+			kind="Group Session", participants=[{"trainee": marie}, {"trainee": jean}], duration_minutes=90
+		)
+		hours = support_hours(add_days(today(), -7), today(), [marie, jean])
+		self.assertEqual(hours[marie], {"hours": Decimal("2.25"), "count": 2})
+		self.assertEqual(hours[jean], {"hours": Decimal("1.50"), "count": 1})
+
+
+class TestTraineeHoursReport(InsertionTestCase):
+	def test_paid_workshop_and_support_hours_over_a_period(self) -> None:
+		start = add_days(today(), -30)
+		parcours = started_parcours(start=start)
+		make_intervention(parcours.trainee, duration_minutes=60, intervention_date=add_days(today(), -3))
+		event = frappe.get_doc(
+			{
+				"doctype": "Training Event",
+				"event_name": "Atelier salubrité",
+				"event_status": "Completed",
+				"type": "Workshop",
+				"location": "Cuisine",
+				"introduction": "Hygiène",
+				"start_time": f"{add_days(today(), -5)} 09:00:00",
+				"end_time": f"{add_days(today(), -5)} 12:30:00",
+				"employees": [{"employee": parcours.employee, "attendance": "Present"}],
+			}
+		).insert()
+		event.submit()
+		self.assertEqual(
+			training_event_hours(start, today(), [parcours.employee]), {parcours.employee: Decimal("3.50")}
+		)
+
+		_columns, rows = trainee_hours({"from_date": start, "to_date": today(), "trainee": parcours.trainee})
+		self.assertEqual(len(rows), 1)
+		row = rows[0]
+		# 31 days of the parcours: weeks 1 to 4 at 21 h and 3 days of week 5 at 28 h.
+		self.assertEqual(row["paid_hours"], Decimal(4 * 21 + 12))
+		self.assertEqual(row["workshop_hours"], Decimal("3.50"))
+		self.assertEqual((row["support_hours"], row["interventions"]), (Decimal("1.00"), 1))
+		self.assertNotIn("topic", row)
+		self.assertNotIn("notes", row)
+
+	def test_a_period_is_required(self) -> None:
+		with self.assertRaisesRegex(frappe.ValidationError, "Choose the period"):
+			trainee_hours({})
+
+	def test_bookkeepers_may_run_it(self) -> None:
+		started_parcours()
+		frappe.set_user(make_user("bookkeeper@example.org", ["Accounts User"]))
+		result = frappe.desk.query_report.run(
+			"Trainee Hours", filters={"from_date": add_days(today(), -400), "to_date": today()}
+		)
+		self.assertGreaterEqual(len(result["result"]), 1)

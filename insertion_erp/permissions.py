@@ -1,0 +1,26 @@
+"""Confidentiality that holds on paths frappe leaves open.
+
+Doctype permissions (role by role, field level by field level) do most of the
+work and live in each doctype's JSON; the row-level rule for support
+interventions lives with its controller. What remains is here."""
+
+import frappe
+from frappe.desk.search import get_link_title as frappe_get_link_title
+
+# Doctypes about trainees: shop staff must not learn anything from them.
+TRAINEE_DOCTYPES = (
+	"Trainee",
+	"Parcours",
+	"Parcours Follow-up",
+	"Training Plan",
+	"Training Evaluation",
+	"Support Intervention",
+)
+
+
+@frappe.whitelist()
+def get_link_title(doctype: str, docname: str) -> str:
+	"""frappe's get_link_title answers anyone; for trainee doctypes, only those who may read the record get its title."""
+	if doctype in TRAINEE_DOCTYPES and not frappe.has_permission(doctype, "read", docname):
+		return docname
+	return frappe_get_link_title(doctype, docname)

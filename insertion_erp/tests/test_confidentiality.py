@@ -1,0 +1,250 @@
+"""Who reads what about a trainee, role by role, through every path a user has:
+the desk form, lists, frappe.client.get_value, the REST API, global search,
+link titles, the hours report and the confidential notes API."""
+
+import json
+
+import frappe
+import frappe.client
+from frappe.desk.form.load import getdoc
+from frappe.desk.query_report import run as run_report
+from frappe.desk.search import search_link
+from frappe.tests.test_api import FrappeAPITestCase
+from frappe.utils import add_days, today
+from frappe.utils.global_search import rebuild_for_doctype, search
+
+from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
+	get_notes,
+	set_notes,
+)
+from insertion_erp.permissions import get_link_title
+from insertion_erp.tests.factories import (
+	make_evaluation,
+	make_intervention,
+	make_plan,
+	make_trainee,
+	started_parcours,
+)
+from insertion_erp.tests.utils import make_user
+
+test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Skill"]
+
+USERS = {
+	"manager": ("conf-manager@example.org", ["Insertion Manager"]),
+	"counsellor": ("conf-counsellor@example.org", ["Insertion Counsellor"]),
+	"other_counsellor": ("conf-other-counsellor@example.org", ["Insertion Counsellor"]),
+	"bookkeeper": ("conf-bookkeeper@example.org", ["Accounts User"]),
+	"hr": ("conf-hr@example.org", ["HR User"]),
+	"shop": ("conf-shop@example.org", ["Sales User"]),
+	"pos": ("conf-pos@example.org", ["Sales User", "Stock User"]),
+}
+STAFF = {"manager", "counsellor", "other_counsellor", "bookkeeper", "hr"}
+# Who may read each record (the intervention is the assigned counsellor's, not their colleague's).
+READERS = {
+	"Trainee": STAFF,
+	"Parcours": STAFF,
+	"Training Plan": STAFF,
+	"Training Evaluation": {"manager", "counsellor", "other_counsellor"},
+	"Support Intervention": {"manager", "counsellor", "bookkeeper", "hr"},
+}
+# Fields readers without the insertion roles never see.
+INSERTION_ONLY_FIELDS = {
+	"Parcours": ("income_source", "referral_source", "barriers"),
+	"Training Plan": ("goals",),
+	"Support Intervention": ("topic",),
+}
+NOTES = "Note confidentielle : suivi en dépendance."
+SURNAME = "Confidentialité"
+
+
+class TestConfidentiality(FrappeAPITestCase):
+	"""Records are committed: the REST calls run on their own database connection."""
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		cls.user = {key: make_user(email, roles) for key, (email, roles) in USERS.items()}
+		cls.token = {key: api_token(email) for key, email in cls.user.items()}
+		trainee = make_trainee(last_name=SURNAME, counsellor=cls.user["counsellor"])
+		parcours = started_parcours(trainee=trainee.name, start=add_days(today(), -40))
+		plan = make_plan(parcours, goals="Retrouver confiance")
+		evaluation = make_evaluation(plan.name, add_days(today(), -10))
+		intervention = make_intervention(trainee.name, counsellor=cls.user["counsellor"], topic="Health")
+		frappe.set_user(cls.user["counsellor"])
+		set_notes(intervention.name, NOTES)
+		frappe.set_user("Administrator")
+		cls.records = {
+			"Trainee": trainee.name,
+			"Parcours": parcours.name,
+			"Training Plan": plan.name,
+			"Training Evaluation": evaluation.name,
+			"Support Intervention": intervention.name,
+		}
+		cls.employee = parcours.employee
+		rebuild_for_doctype("Trainee")
+		frappe.db.commit()  # nosemgrep
+
+	@classmethod
+	def tearDownClass(cls) -> None:
+		frappe.set_user("Administrator")
+		frappe.db.delete("Confidential Access Log", {"reference_name": cls.records["Support Intervention"]})
+		for doctype in reversed(list(cls.records)):
+			frappe.delete_doc(doctype, cls.records[doctype], force=True, ignore_permissions=True)
+		frappe.delete_doc("Employee", cls.employee, force=True, ignore_permissions=True)
+		frappe.db.delete("__global_search", {"doctype": "Trainee", "name": cls.records["Trainee"]})
+		frappe.db.commit()  # nosemgrep
+		super().tearDownClass()
+
+	def tearDown(self) -> None:
+		frappe.set_user("Administrator")
+
+	def as_user(self, key: str) -> None:
+		frappe.set_user(self.user[key])
+
+	def test_desk_form(self) -> None:
+		for key in USERS:
+			for doctype, name in self.records.items():
+				with self.subTest(role=key, doctype=doctype):
+					self.as_user(key)
+					frappe.local.response = frappe._dict(docs=[])
+					if key in READERS[doctype]:
+						getdoc(doctype, name)
+						doc = frappe.response.docs[0]
+						self.assertEqual(doc.name, name)
+						self.assertFalse(doc.get("notes"))
+						hidden = INSERTION_ONLY_FIELDS.get(doctype, ()) if key in ("bookkeeper", "hr") else ()
+						for fieldname in hidden:
+							self.assertFalse(doc.get(fieldname), f"{key} sees {doctype}.{fieldname}")
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							getdoc(doctype, name)
+
+	def test_lists(self) -> None:
+		for key in USERS:
+			for doctype, name in self.records.items():
+				with self.subTest(role=key, doctype=doctype):
+					self.as_user(key)
+					if key in READERS[doctype]:
+						self.assertIn(name, frappe.get_list(doctype, pluck="name", limit=0))
+					elif key == "other_counsellor":
+						self.assertNotIn(name, frappe.get_list(doctype, pluck="name", limit=0))
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							frappe.get_list(doctype, pluck="name")
+
+	def test_client_get_value(self) -> None:
+		for key in USERS:
+			for doctype, name in self.records.items():
+				with self.subTest(role=key, doctype=doctype):
+					self.as_user(key)
+					if key in READERS[doctype]:
+						value = frappe.client.get_value(doctype, "name", {"name": name})
+						self.assertEqual(value["name"], name)
+					elif key == "other_counsellor":
+						self.assertFalse(frappe.client.get_value(doctype, "name", {"name": name}))
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							frappe.client.get_value(doctype, "name", {"name": name})
+		for key in ("manager", "counsellor"):
+			self.as_user(key)
+			value = frappe.client.get_value(
+				"Support Intervention", "notes", {"name": self.records["Support Intervention"]}
+			)
+			self.assertFalse(value and value.get("notes"), f"{key} reads notes through get_value")
+
+	def test_rest_api(self) -> None:
+		for key in USERS:
+			for doctype, name in self.records.items():
+				with self.subTest(role=key, doctype=doctype):
+					response = self.get(self.resource(doctype, name), headers=self.auth(key))
+					if key in READERS[doctype]:
+						self.assertEqual(response.status_code, 200)
+						data = response.json["data"]
+						self.assertNotIn(NOTES, json.dumps(data, ensure_ascii=False))
+						if key in ("bookkeeper", "hr"):
+							for fieldname in INSERTION_ONLY_FIELDS.get(doctype, ()):
+								self.assertFalse(data.get(fieldname), f"{key} sees {doctype}.{fieldname}")
+					else:
+						self.assertEqual(response.status_code, 403)
+		response = self.get(
+			self.resource("Support Intervention"),
+			{
+				"fields": json.dumps(["name", "notes"]),
+				"filters": json.dumps({"name": self.records["Support Intervention"]}),
+			},
+			headers=self.auth("manager"),
+		)
+		self.assertNotIn(NOTES, response.get_data(as_text=True))
+
+	def test_global_search(self) -> None:
+		self.as_user("manager")
+		self.assertIn(self.records["Trainee"], [r.name for r in search(SURNAME)])
+		for key in ("shop", "pos"):
+			self.as_user(key)
+			self.assertEqual([r for r in search(SURNAME) if r.doctype in READERS], [])
+
+	def test_link_titles_and_link_search(self) -> None:
+		trainee = self.records["Trainee"]
+		self.as_user("bookkeeper")
+		self.assertEqual(get_link_title("Trainee", trainee), f"Marie {SURNAME}")
+		for key in ("shop", "pos"):
+			self.as_user(key)
+			self.assertEqual(get_link_title("Trainee", trainee), trainee)
+			with self.assertRaises(frappe.PermissionError):
+				search_link("Trainee", SURNAME)
+		response = self.get(
+			self.method("frappe.desk.search.get_link_title"),
+			{"doctype": "Trainee", "docname": trainee},
+			headers=self.auth("shop"),
+		)
+		self.assertNotIn(SURNAME, response.get_data(as_text=True))
+
+	def test_hours_report(self) -> None:
+		filters = {"from_date": add_days(today(), -60), "to_date": today()}
+		for key in USERS:
+			with self.subTest(role=key):
+				self.as_user(key)
+				if key in STAFF:
+					rows = run_report("Trainee Hours", filters=filters)["result"]
+					self.assertIn(
+						self.records["Trainee"], [row.get("trainee") for row in rows if isinstance(row, dict)]
+					)
+				else:
+					with self.assertRaises(frappe.PermissionError):
+						run_report("Trainee Hours", filters=filters)
+
+	def test_notes_api_and_its_trace(self) -> None:
+		name = self.records["Support Intervention"]
+		for key in USERS:
+			with self.subTest(role=key):
+				self.as_user(key)
+				if key in ("manager", "counsellor"):
+					self.assertEqual(get_notes(name), NOTES)
+				else:
+					with self.assertRaises(frappe.PermissionError):
+						get_notes(name)
+		frappe.set_user("Administrator")
+		readers = frappe.get_all(
+			"Confidential Access Log",
+			filters={"reference_name": name, "action": "Read"},
+			pluck="user",
+		)
+		self.assertEqual(sorted(readers), sorted([self.user["manager"], self.user["counsellor"]]))
+
+		self.as_user("manager")
+		self.assertTrue(frappe.get_list("Confidential Access Log", filters={"reference_name": name}))
+		self.as_user("counsellor")
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Confidential Access Log")
+
+	def auth(self, key: str) -> dict:
+		return {"Authorization": f"token {self.token[key]}"}
+
+
+def api_token(user: str) -> str:
+	doc = frappe.get_doc("User", user)
+	secret = frappe.generate_hash(length=15)
+	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
+	doc.api_secret = secret
+	doc.save(ignore_permissions=True)
+	return f"{doc.api_key}:{secret}"

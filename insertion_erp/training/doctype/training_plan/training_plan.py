@@ -1,0 +1,83 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, getdate, today
+
+from insertion_erp.core.training import next_evaluation_date
+
+HOUR_FIELDS = ("technical_hours", "personal_hours", "social_hours")
+
+
+class TrainingPlan(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from insertion_erp.training.doctype.training_plan_competency.training_plan_competency import (
+			TrainingPlanCompetency,
+		)
+
+		competencies: DF.Table[TrainingPlanCompetency]
+		counsellor: DF.Link | None
+		goals: DF.Text | None
+		next_evaluation_date: DF.Date | None
+		parcours: DF.Link
+		personal_hours: DF.Float
+		social_hours: DF.Float
+		technical_hours: DF.Float
+		trade: DF.Link | None
+		trainee: DF.Link | None
+		trainee_name: DF.Data | None
+	# end: auto-generated types
+
+	def before_insert(self) -> None:
+		if not self.competencies:
+			self.fill_from_template()
+
+	def validate(self) -> None:
+		validate_unique_competencies(self.competencies)
+		self.next_evaluation_date = self.compute_next_evaluation_date()
+
+	def fill_from_template(self) -> None:
+		"""Copy the trade's template: expected competencies, target levels and planned hours."""
+		trade = self.trade or frappe.db.get_value("Parcours", self.parcours, "trade")
+		if not trade or not frappe.db.exists("Training Plan Template", trade):
+			return
+		template = frappe.get_doc("Training Plan Template", trade)
+		for row in template.competencies:
+			self.append(
+				"competencies",
+				{"competency": row.competency, "category": row.category, "target_level": row.target_level},
+			)
+		for fieldname in HOUR_FIELDS:
+			self.set(fieldname, template.get(fieldname))
+
+	def compute_next_evaluation_date(self):
+		start = frappe.db.get_value("Parcours", self.parcours, "start_date")
+		last = None
+		if not self.is_new():
+			last = frappe.get_all(
+				"Training Evaluation",
+				filters={"training_plan": self.name},
+				fields=["max(evaluation_date) as last"],
+			)[0].last
+		interval = cint(frappe.db.get_single_value("Insertion Settings", "evaluation_interval_weeks")) or 2
+		return next_evaluation_date(getdate(start or today()), getdate(last) if last else None, interval)
+
+	def update_next_evaluation_date(self) -> None:
+		self.db_set("next_evaluation_date", self.compute_next_evaluation_date(), update_modified=False)
+
+
+def validate_unique_competencies(rows) -> None:
+	seen = set()
+	for row in rows:
+		if row.competency in seen:
+			frappe.throw(
+				_("Row {0}: competency {1} is listed twice.").format(row.idx, row.competency),
+				title=_("Duplicate Competency"),
+			)
+		seen.add(row.competency)

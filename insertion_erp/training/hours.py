@@ -1,0 +1,58 @@
+"""Hours of training and support per trainee and period, in one aggregated query each."""
+
+from datetime import date
+from decimal import Decimal
+
+import frappe
+
+from insertion_erp.core.training import minutes_to_hours
+
+
+def training_event_hours(
+	from_date: date, to_date: date, employees: list[str] | None = None
+) -> dict[str, Decimal]:
+	"""Hours of submitted HRMS Training Events (group workshops) each employee attended, by start date."""
+	condition = "and ete.employee in %(employees)s" if employees else ""
+	rows = frappe.db.sql(
+		f"""
+		select ete.employee, sum(timestampdiff(minute, te.start_time, te.end_time)) as minutes
+		from `tabTraining Event Employee` ete
+		join `tabTraining Event` te on te.name = ete.parent and ete.parenttype = 'Training Event'
+		where te.docstatus = 1 and te.event_status != 'Cancelled' and ete.attendance = 'Present'
+			and date(te.start_time) between %(from_date)s and %(to_date)s {condition}
+		group by ete.employee
+		""",
+		{"from_date": from_date, "to_date": to_date, "employees": tuple(employees or ())},
+		as_dict=True,
+	)
+	return {row.employee: minutes_to_hours(row.minutes or 0) for row in rows}
+
+
+def support_hours(from_date: date, to_date: date, trainees: list[str] | None = None) -> dict[str, dict]:
+	"""Support interventions of each trainee in the period: {trainee: {"hours", "count"}}.
+
+	A group session counts for each participant."""
+	condition = "and x.trainee in %(trainees)s" if trainees else ""
+	rows = frappe.db.sql(
+		f"""
+		select x.trainee, sum(x.minutes) as minutes, count(*) as interventions
+		from (
+			select si.trainee, si.duration_minutes as minutes
+			from `tabSupport Intervention` si
+			where si.kind != 'Group Session' and si.intervention_date between %(from_date)s and %(to_date)s
+			union all
+			select p.trainee, si.duration_minutes
+			from `tabSupport Intervention` si
+			join `tabSupport Intervention Participant` p
+				on p.parent = si.name and p.parenttype = 'Support Intervention'
+			where si.kind = 'Group Session' and si.intervention_date between %(from_date)s and %(to_date)s
+		) x
+		where x.trainee is not null {condition}
+		group by x.trainee
+		""",
+		{"from_date": from_date, "to_date": to_date, "trainees": tuple(trainees or ())},
+		as_dict=True,
+	)
+	return {
+		row.trainee: {"hours": minutes_to_hours(row.minutes or 0), "count": row.interventions} for row in rows
+	}

@@ -1,0 +1,144 @@
+"""Hours of paid training, group workshops and support per trainee over a period.
+
+Hours and dates only: no topic, no note. Bookkeepers may run it."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from insertion_erp.core.periods import Period
+from insertion_erp.core.training import paid_training_hours
+from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
+from insertion_erp.parcours.doctype.parcours.parcours import occupied_period as parcours_period
+from insertion_erp.training.hours import support_hours, training_event_hours
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	if not filters.from_date or not filters.to_date:
+		frappe.throw(_("Choose the period."), title=_("Period Missing"))
+	period = Period(getdate(filters.from_date), getdate(filters.to_date))
+	parcours = parcours_in(period, filters)
+	if not parcours:
+		return columns(), []
+
+	steps = schedule_rows([p.name for p in parcours])
+	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
+	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
+
+	data = []
+	for p in parcours:
+		held = parcours_period(p)
+		# Hours are counted up to today: the rest of the schedule is not done yet.
+		done = held.intersection(Period(period.start, max(period.start, min(period.end, getdate(today())))))
+		paid = (
+			paid_training_hours(hours_steps(steps.get(p.name, [])), p.planned_weeks, held.start, done)
+			if done
+			else 0
+		)
+		data.append(
+			{
+				"trainee": p.trainee,
+				"trainee_name": p.trainee_name,
+				"parcours": p.name,
+				"trade": p.trade,
+				"counsellor": p.counsellor,
+				"paid_hours": paid,
+				"workshop_hours": events.get(p.employee, 0),
+				"support_hours": support.get(p.trainee, {}).get("hours", 0),
+				"interventions": support.get(p.trainee, {}).get("count", 0),
+			}
+		)
+	return columns(), data
+
+
+def parcours_in(period: Period, filters) -> list:
+	"""Started parcours that hold at least one day of the period."""
+	conditions = {
+		"start_date": ("<=", period.end),
+		"docstatus": 0,
+	}
+	for key in ("trainee", "trade", "counsellor"):
+		if filters.get(key):
+			conditions[key] = filters[key]
+	rows = frappe.get_list(
+		"Parcours",
+		filters=conditions,
+		fields=[
+			"name",
+			"trainee",
+			"trainee_name",
+			"trade",
+			"counsellor",
+			"employee",
+			"start_date",
+			"planned_end_date",
+			"actual_end_date",
+			"planned_weeks",
+		],
+		order_by="trainee_name asc, start_date asc",
+	)
+	return [p for p in rows if parcours_period(p).overlaps(period)]
+
+
+def schedule_rows(parcours: list[str]) -> dict[str, list]:
+	rows = frappe.get_all(
+		"Parcours Hours Step",
+		filters={"parenttype": "Parcours", "parent": ("in", parcours)},
+		fields=["parent", "from_week", "to_week", "hours_per_week"],
+		order_by="parent, idx",
+	)
+	by_parcours: dict[str, list] = {}
+	for row in rows:
+		by_parcours.setdefault(row.parent, []).append(row)
+	return by_parcours
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "trainee",
+			"label": _("Trainee"),
+			"fieldtype": "Link",
+			"options": "Trainee",
+			"width": 110,
+		},
+		{"fieldname": "trainee_name", "label": _("Trainee Name"), "fieldtype": "Data", "width": 180},
+		{
+			"fieldname": "parcours",
+			"label": _("Parcours"),
+			"fieldtype": "Link",
+			"options": "Parcours",
+			"width": 140,
+		},
+		{"fieldname": "trade", "label": _("Trade"), "fieldtype": "Link", "options": "Trade", "width": 150},
+		{
+			"fieldname": "counsellor",
+			"label": _("Counsellor"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 160,
+		},
+		{
+			"fieldname": "paid_hours",
+			"label": _("Paid Training Hours"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 130,
+		},
+		{
+			"fieldname": "workshop_hours",
+			"label": _("Workshop Hours"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 120,
+		},
+		{
+			"fieldname": "support_hours",
+			"label": _("Support Hours"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 120,
+		},
+		{"fieldname": "interventions", "label": _("Interventions"), "fieldtype": "Int", "width": 110},
+	]

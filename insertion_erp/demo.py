@@ -10,6 +10,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.core.training import LEVELS
 from insertion_erp.install import ensure_app_records
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
@@ -41,6 +42,8 @@ def load() -> None:
 		ensure_fiscal_year(y, company)
 	ensure_app_records()
 	load_trainees(company)
+	load_training()
+	load_support()
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")
 
@@ -89,6 +92,110 @@ def load_trainees(company: str) -> None:
 		elif stage == "followed_up":
 			parcours.close(parcours.planned_end_date, "Completed")
 			record_follow_ups(parcours.name)
+
+
+COMPETENCIES = (
+	("Hygiène et salubrité", "Technical", "Aide-cuisinier"),
+	("Techniques de coupe", "Technical", "Aide-cuisinier"),
+	("Tri et étiquetage des vêtements", "Technical", "Commis de friperie"),
+	("Service à la clientèle", "Social", None),
+	("Travail d'équipe", "Social", None),
+	("Ponctualité et assiduité", "Personal", None),
+	("Gestion du stress", "Personal", None),
+)
+
+
+def load_training() -> None:
+	"""Templates for the trades, a plan per started parcours, evaluations every two weeks."""
+	for name, category, trade in COMPETENCIES:
+		if not frappe.db.exists("Competency", name):
+			frappe.get_doc(
+				{"doctype": "Competency", "competency_name": name, "category": category, "trade": trade}
+			).insert(ignore_permissions=True)
+	for trade in ("Aide-cuisinier", "Commis de friperie"):
+		if frappe.db.exists("Training Plan Template", trade):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Training Plan Template",
+				"trade": trade,
+				"competencies": [
+					{"competency": name, "target_level": "Acquired"}
+					for name, _category, for_trade in COMPETENCIES
+					if for_trade in (trade, None)
+				],
+				"technical_hours": 500,
+				"personal_hours": 80,
+				"social_hours": 60,
+			}
+		).insert(ignore_permissions=True)
+
+	started = frappe.get_all(
+		"Parcours",
+		filters={"start_date": ("is", "set"), "trade": ("in", ("Aide-cuisinier", "Commis de friperie"))},
+		fields=["name", "start_date", "actual_end_date", "planned_end_date"],
+	)
+	today = getdate(nowdate())
+	for parcours in started:
+		if frappe.db.exists("Training Plan", {"parcours": parcours.name}):
+			continue
+		plan = frappe.get_doc(
+			{
+				"doctype": "Training Plan",
+				"parcours": parcours.name,
+				"goals": "Retrouver un rythme de travail et décrocher un emploi en cuisine ou en commerce.",
+			}
+		).insert(ignore_permissions=True)
+		last_day = min(getdate(parcours.actual_end_date or parcours.planned_end_date), today)
+		day, step = add_days(parcours.start_date, 14), 0
+		while day <= last_day:
+			evaluation = frappe.get_doc(
+				{"doctype": "Training Evaluation", "training_plan": plan.name, "evaluation_date": day}
+			)
+			evaluation.run_method("before_validate")
+			for i, row in enumerate(evaluation.levels):
+				row.level = LEVELS[min(3, (step + i % 2) // 3)]
+			evaluation.insert(ignore_permissions=True)
+			day, step = add_days(day, 14), step + 1
+
+
+def load_support() -> None:
+	"""A few meetings, a referral and a group session for the active trainees."""
+	if frappe.db.exists("Support Intervention"):
+		return
+	active = frappe.get_all("Parcours", filters={"status": "Active"}, fields=["trainee", "counsellor"])
+	today = getdate(nowdate())
+	for i, parcours in enumerate(active):
+		for kind, topic, days_ago, minutes in (
+			("Individual Meeting", "Stress", 20, 45),
+			("Individual Meeting", "Budget", 6, 30),
+			("Referral to an Outside Resource", "Housing", 3, 20),
+		)[: 2 + i % 2]:
+			intervention = frappe.get_doc(
+				{
+					"doctype": "Support Intervention",
+					"kind": kind,
+					"trainee": parcours.trainee,
+					"intervention_date": add_days(today, -days_ago),
+					"duration_minutes": minutes,
+					"counsellor": parcours.counsellor,
+					"topic": topic,
+					"referred_to": "Office municipal d'habitation" if kind.startswith("Referral") else None,
+				}
+			).insert(ignore_permissions=True)
+			intervention.db_set("notes", "Notes de démonstration : rencontre de suivi, objectifs revus.")
+	if len(active) >= 2:
+		frappe.get_doc(
+			{
+				"doctype": "Support Intervention",
+				"kind": "Group Session",
+				"participants": [{"trainee": p.trainee} for p in active],
+				"intervention_date": add_days(today, -10),
+				"duration_minutes": 90,
+				"counsellor": active[0].counsellor,
+				"topic": "Conflict",
+			}
+		).insert(ignore_permissions=True)
 
 
 def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":

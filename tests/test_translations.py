@@ -83,3 +83,10 @@ def test_workspace_labels_are_translated():
 	assert "Insertion" in texts
 	missing = sorted(t for t in texts if t not in FR)
 	assert not missing, f"untranslated in fr.csv: {missing}"
+
+
+def test_report_names_are_translated():
+	names = {json.loads(p.read_text(encoding="utf-8"))["name"] for p in APP.glob("*/report/*/*.json")}
+	assert "Trainee Hours" in names
+	missing = sorted(n for n in names if n not in FR)
+	assert not missing, f"untranslated in fr.csv: {missing}"

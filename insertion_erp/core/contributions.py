@@ -53,6 +53,11 @@ def _between(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
 	return min(max(value, low), high)
 
 
+def _insurable(gross: Decimal, earned_before: Decimal, maximum: Decimal) -> Decimal:
+	"""The part of a pay still under the year's maximum earnings."""
+	return min(gross, max(ZERO, maximum - earned_before))
+
+
 def employer_contributions(
 	gross_pays: Sequence[Decimal],
 	rates: Rates,
@@ -84,17 +89,20 @@ def employer_contributions(
 			before, rates.qpp_max_earnings, rates.qpp2_max_earnings
 		)
 
-		def capped(maximum: Decimal, before: Decimal = before) -> Decimal:
-			return min(gross, max(ZERO, maximum - before))
-
 		result.append(
 			{
 				"QPP": qpp,
 				"QPP2": round_money(percent_of(qpp2_base, rates.qpp2_rate)),
-				"EI": round_money(percent_of(capped(rates.ei_max_earnings), rates.ei_rate)),
-				"QPIP": round_money(percent_of(capped(rates.qpip_max_earnings), rates.qpip_rate)),
+				"EI": round_money(
+					percent_of(_insurable(gross, before, rates.ei_max_earnings), rates.ei_rate)
+				),
+				"QPIP": round_money(
+					percent_of(_insurable(gross, before, rates.qpip_max_earnings), rates.qpip_rate)
+				),
 				"FSS": round_money(percent_of(gross, fss_rate_percent)),
-				"CNT": round_money(percent_of(capped(rates.cnt_max_earnings), rates.cnt_rate)),
+				"CNT": round_money(
+					percent_of(_insurable(gross, before, rates.cnt_max_earnings), rates.cnt_rate)
+				),
 				"CNESST": round_money(gross * to_decimal(cnesst_rate_per_100) / Decimal(100)),
 			}
 		)

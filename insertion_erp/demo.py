@@ -153,15 +153,17 @@ def load_training() -> None:
 				{"doctype": "Training Evaluation", "training_plan": plan.name, "evaluation_date": day}
 			)
 			evaluation.run_method("before_validate")
-			for i, row in enumerate(evaluation.levels):
-				row.level = LEVELS[min(3, (step + i % 2) // 3)]
+			for row in evaluation.levels:
+				# Social skills come first, the trade takes longer.
+				pace = {"Social": 2, "Personal": 3, "Technical": 4}[row.category]
+				row.level = LEVELS[min(3, step // pace)]
 			evaluation.insert(ignore_permissions=True)
 			day, step = add_days(day, 14), step + 1
 
 
 def load_support() -> None:
 	"""A few meetings, a referral and a group session for the active trainees."""
-	if frappe.db.exists("Support Intervention"):
+	if frappe.db.a_row_exists("Support Intervention"):
 		return
 	active = frappe.get_all("Parcours", filters={"status": "Active"}, fields=["trainee", "counsellor"])
 	today = getdate(nowdate())

@@ -23,6 +23,18 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 # once the setup wizard has made them.
 setup_wizard_complete = "insertion_erp.install.after_setup_wizard"
 
+# Documents
+# ---------
+doc_events = {
+	"Salary Slip": {
+		"before_cancel": "insertion_erp.funding.doctype.claimed_salary_slip.claimed_salary_slip.guard_slip_cancel",
+		"on_trash": "insertion_erp.funding.doctype.claimed_salary_slip.claimed_salary_slip.guard_slip_cancel",
+	},
+	"Sales Invoice": {
+		"before_cancel": "insertion_erp.funding.invoicing.guard_invoice_cancel",
+	},
+}
+
 # Permissions
 # -----------
 # A counsellor sees the support interventions of the trainees they counsel.

@@ -6,17 +6,23 @@ overwrites what a user changed.
 """
 
 import frappe
+from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import (
+	delete_accounting_dimension,
+	make_dimension_in_accounting_doctypes,
+)
 from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.utils import cast
 from frappe.utils.nestedset import get_root_of
 
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 
 TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"
 FUNDER_CUSTOMER_NAME = "Emploi-Québec"
 ROLES = ("Insertion Manager", "Insertion Counsellor")
 SETTINGS = "Insertion Settings"
+CONTRACT_DOCTYPE = "Insertion Contract"
 
 
 DEFAULT_FOLLOW_UP_MONTHS = (3, 6)
@@ -41,6 +47,28 @@ CUSTOM_FIELDS = {
 			"label": "Trainee",
 			"options": "Trainee",
 			"insert_after": "employment_type",
+			"read_only": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
+	],
+	"Company": [
+		{
+			"fieldname": "insertion_cnesst_rate",
+			"fieldtype": "Float",
+			"label": "CNESST Rate (per $100 of Payroll)",
+			"insert_after": "default_currency",
+			"precision": "4",
+			"description": "Used by reimbursement claims for the employer's CNESST contribution",
+		},
+	],
+	"Sales Invoice": [
+		{
+			"fieldname": "insertion_claim",
+			"fieldtype": "Link",
+			"label": "Reimbursement Claim",
+			"options": "Reimbursement Claim",
+			"insert_after": "customer",
 			"read_only": 1,
 			"no_copy": 1,
 			"search_index": 1,
@@ -76,6 +104,7 @@ def after_setup_wizard(args=None) -> None:
 
 
 def before_uninstall() -> None:
+	remove_accounting_dimension()
 	for doctype, fields in CUSTOM_FIELDS.items():
 		for field in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": field["fieldname"]})
@@ -96,6 +125,8 @@ def ensure_app_records() -> None:
 	employment_type = ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
 	funder = ensure_funder_customer()
 	ensure_global_search("Trainee")
+	ensure_payroll_rates()
+	ensure_accounting_dimension()
 
 	settings = frappe.get_single(SETTINGS)
 	changed = fill_setting_defaults(settings)
@@ -108,6 +139,38 @@ def ensure_app_records() -> None:
 	if changed:
 		settings.flags.ignore_permissions = True
 		settings.save()
+
+
+def ensure_payroll_rates() -> None:
+	"""The shipped years of Quebec rates; a year the user edited is left alone."""
+	for year, rates in SHIPPED_RATES.items():
+		if frappe.db.exists("Quebec Payroll Rates", {"year": year}):
+			continue
+		values = {field: getattr(rates, field) for field in rates.__dataclass_fields__}
+		frappe.get_doc({"doctype": "Quebec Payroll Rates", **values, "sources": SOURCES.get(year)}).insert(
+			ignore_permissions=True
+		)
+
+
+def ensure_accounting_dimension() -> None:
+	"""Purchase invoices and journal entries are tagged with a contract, so claims find their insertion costs."""
+	name = frappe.db.get_value("Accounting Dimension", {"document_type": CONTRACT_DOCTYPE})
+	if name:
+		dimension = frappe.get_doc("Accounting Dimension", name)
+	else:
+		dimension = frappe.get_doc({"doctype": "Accounting Dimension", "document_type": CONTRACT_DOCTYPE})
+		dimension.insert(ignore_permissions=True)
+	if not frappe.get_meta("GL Entry").has_field(dimension.fieldname):
+		# ERPNext adds the fields in a background job; claims need them at once.
+		make_dimension_in_accounting_doctypes(doc=dimension)
+
+
+def remove_accounting_dimension() -> None:
+	name = frappe.db.get_value("Accounting Dimension", {"document_type": CONTRACT_DOCTYPE})
+	if name:
+		dimension = frappe.get_doc("Accounting Dimension", name)
+		delete_accounting_dimension(doc=dimension)
+		frappe.db.delete("Accounting Dimension", name)
 
 
 def fill_setting_defaults(settings) -> bool:

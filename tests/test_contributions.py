@@ -4,29 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.contributions import Rates, employer_contributions, fss_rate
+from insertion_erp.core.contributions import employer_contributions, fss_rate
+from insertion_erp.core.quebec_rates import SHIPPED_RATES
 
-# The 2025 figures of the domain brief.
-RATES_2025 = Rates(
-	year=2025,
-	qpp_rate=D("6.40"),
-	qpp_max_earnings=D(71300),
-	qpp_exemption=D(3500),
-	qpp2_rate=D("4.00"),
-	qpp2_max_earnings=D(81200),
-	ei_rate=D("1.834"),
-	ei_max_earnings=D(65700),
-	qpip_rate=D("0.692"),
-	qpip_max_earnings=D(98000),
-	fss_low_rate=D("1.65"),
-	fss_high_rate=D("4.26"),
-	fss_low_payroll=D(1_000_000),
-	fss_high_payroll=D(7_800_000),
-	fss_base_rate=D("1.2662"),
-	fss_factor=D("0.3838"),
-	cnt_rate=D("0.06"),
-	cnt_max_earnings=D(94000),
-)
+# The 2025 figures of the domain brief, as shipped.
+RATES_2025 = SHIPPED_RATES[2025]
 
 
 def contributions(pays, per_year=26, cnesst=D("1.50")):
@@ -63,7 +45,7 @@ def test_year_to_date_maximums_stop_the_contributions():
 	assert pays[8]["EI"] == D("31.18")  # 8 pays = 64000; 1700 left x 1.834 %
 	assert pays[9]["EI"] == 0
 	assert sum(p["QPP2"] for p in pays) == D("396.00")  # (81200 - 71300) x 4 %
-	assert sum(p["CNT"] for p in pays) == D("56.40")  # 94000 x 0.06 %
+	assert sum(p["CNT"] for p in pays) == D("57.60")  # every pay: 96000 is under the 98000 ceiling
 	assert sum(p["QPIP"] for p in pays) == sum([D("55.36")] * 12)  # below its maximum
 
 
@@ -90,5 +72,15 @@ def test_contributions_never_pass_the_yearly_maximums(pays):
 	result = contributions([str(p) for p in pays], per_year=52)
 	assert sum(r["QPP"] for r in result) <= D("4339.20")
 	assert sum(r["EI"] for r in result) <= D("1204.94") + D("0.01") * len(pays)
-	assert sum(r["CNT"] for r in result) <= D("56.40") + D("0.01") * len(pays)
+	assert sum(r["CNT"] for r in result) <= D("58.80") + D("0.01") * len(pays)
 	assert all(v >= 0 for r in result for v in r.values())
+
+
+def test_shipped_years_are_consistent():
+	for year, rates in SHIPPED_RATES.items():
+		assert rates.year == year
+		assert rates.qpp_exemption < rates.qpp_max_earnings < rates.qpp2_max_earnings
+		assert rates.fss_low_payroll < rates.fss_high_payroll
+		# the formula meets the flat rates at both thresholds (to the 4th decimal)
+		assert abs(fss_rate(rates, rates.fss_low_payroll + 1) - rates.fss_low_rate) < D("0.001")
+		assert abs(fss_rate(rates, rates.fss_high_payroll - 1) - rates.fss_high_rate) < D("0.001")

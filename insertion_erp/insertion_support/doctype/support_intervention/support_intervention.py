@@ -51,7 +51,10 @@ class SupportIntervention(Document):
 				)
 			if len(set(trainees)) != len(trainees):
 				frappe.throw(_("A trainee is listed twice."), title=_("Duplicate Participant"))
-			self.trainee_name = _("Group session ({0} trainees)").format(len(trainees))
+			names = frappe.get_all(
+				"Trainee", filters={"name": ("in", trainees)}, pluck="trainee_name", order_by="trainee_name"
+			)
+			self.trainee_name = ", ".join(names)[:140]
 		else:
 			self.participants = []
 			if not self.trainee:

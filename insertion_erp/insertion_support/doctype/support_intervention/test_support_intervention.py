@@ -39,7 +39,7 @@ class TestSupportIntervention(InsertionTestCase):
 			duration_minutes=90,
 		)
 		self.assertIsNone(group.trainee)
-		self.assertEqual(group.trainee_name, "Group session (2 trainees)")
+		self.assertEqual(group.trainee_name, "Jean Tremblay, Marie Tremblay")
 
 	def test_invalid_interventions_are_refused(self) -> None:
 		marie = make_trainee().name

@@ -8,6 +8,8 @@ def get_data() -> dict:
 		"internal_links": {"Employee": "employee"},
 		"transactions": [
 			{"label": _("Parcours"), "items": ["Parcours", "Parcours Follow-up"]},
+			{"label": _("Training"), "items": ["Training Plan", "Training Evaluation"]},
+			{"label": _("Support"), "items": ["Support Intervention"]},
 			{"label": _("Employment"), "items": ["Employee", "Salary Slip"]},
 		],
 	}

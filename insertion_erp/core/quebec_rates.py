@@ -1,0 +1,60 @@
+"""Quebec employer rates shipped with the app (the user edits them in "Quebec Payroll Rates").
+
+From the domain brief (shared/domain-brief.md): Revenu Québec QPP and FSS pages,
+canada.ca EI 2026 maximum insurable earnings, compben.com 2026 EI/QPIP,
+rcgt.com labour standards. Items the brief marks unconfirmed are noted in SOURCES.
+"""
+
+from decimal import Decimal as D
+
+from insertion_erp.core.contributions import Rates
+
+_FSS = dict(
+	fss_low_rate=D("1.65"),
+	fss_high_rate=D("4.26"),
+	fss_low_payroll=D(1_000_000),
+	fss_high_payroll=D(7_800_000),
+	fss_base_rate=D("1.2662"),
+	fss_factor=D("0.3838"),
+)
+
+SHIPPED_RATES = {
+	2025: Rates(
+		year=2025,
+		qpp_rate=D("6.40"),
+		qpp_max_earnings=D(71300),
+		qpp_exemption=D(3500),
+		qpp2_rate=D("4.00"),
+		qpp2_max_earnings=D(81200),
+		ei_rate=D("1.834"),
+		ei_max_earnings=D(65700),
+		qpip_rate=D("0.692"),
+		qpip_max_earnings=D(98000),
+		cnt_rate=D("0.06"),
+		cnt_max_earnings=D(98000),
+		**_FSS,
+	),
+	2026: Rates(
+		year=2026,
+		qpp_rate=D("6.30"),
+		qpp_max_earnings=D(74600),
+		qpp_exemption=D(3500),
+		qpp2_rate=D("4.00"),
+		qpp2_max_earnings=D(85000),
+		ei_rate=D("1.82"),
+		ei_max_earnings=D(68900),
+		qpip_rate=D("0.602"),
+		qpip_max_earnings=D(103000),
+		cnt_rate=D("0.06"),
+		cnt_max_earnings=D(103000),
+		**_FSS,
+	),
+}
+
+SOURCES = {
+	2025: "Revenu Québec (QPP, FSS), canada.ca (EI), rcgt.com (CNT). CNT ceiling taken as the QPIP maximum "
+	"insurable earnings: unconfirmed (the brief gives $94,000 for 2024).",
+	2026: "Revenu Québec (QPP), canada.ca and compben.com (EI, QPIP: one source for QPIP), rcgt.com (CNT). "
+	"Unconfirmed: QPP second ceiling ($85,000, inferred), QPIP rate, CNT ceiling (taken as the QPIP maximum), "
+	"FSS scale (same as 2025).",
+}

@@ -1,0 +1,274 @@
+"""What a claim takes from payroll and the ledger, in a few aggregated queries.
+
+The rules (contributions, ceilings, rates, caps) are in insertion_erp.core;
+this module only reads the database and hands plain values to them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import frappe
+from frappe.utils import cint, flt, getdate
+
+from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine
+from insertion_erp.core.contributions import KINDS, Rates, employer_contributions, fss_rate
+from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.core.periods import Period
+from insertion_erp.core.training import paid_training_hours
+from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
+
+SETTINGS = "Insertion Settings"
+PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}
+
+
+@dataclass
+class Slip:
+	name: str
+	employee: str
+	employee_name: str
+	start_date: date
+	end_date: date
+	gross: Decimal
+	eligible_gross: Decimal
+	contributions: Decimal
+	hours: Decimal
+	trainee: str | None
+	kind: str
+	funded_share: Decimal
+
+	def pay_line(self) -> PayLine:
+		return PayLine(
+			kind=self.kind,
+			hours=self.hours,
+			eligible_gross=self.eligible_gross,
+			contributions=self.contributions,
+			period_days=(self.end_date - self.start_date).days + 1,
+			funded_share=self.funded_share,
+		)
+
+
+def count_claimable_slips(company: str, period: Period) -> int:
+	return cint(
+		frappe.db.sql(
+			"""select count(*) from `tabSalary Slip` ss
+			left join `tabClaimed Salary Slip` c on c.name = ss.name
+			where ss.docstatus = 1 and ss.company = %s and ss.end_date between %s and %s and c.name is null""",
+			(company, period.start, period.end),
+		)[0][0]
+	)
+
+
+def claimable_slips(contract, period: Period) -> list[Slip]:
+	"""Submitted slips ending in the period, of trainees whose parcours covers them or of the
+	contract's funded staff, that no submitted claim holds."""
+	staff = {row.employee: to_decimal(row.funded_share) for row in contract.supervision_staff}
+	rows = frappe.db.sql(
+		"""
+		select ss.name, ss.employee, ss.employee_name, ss.start_date, ss.end_date, ss.gross_pay,
+			ss.payment_days, ss.total_working_days, ss.total_working_hours,
+			ss.salary_slip_based_on_timesheet, ss.payroll_frequency, e.insertion_trainee as trainee,
+			(select p.name from `tabParcours` p
+				where p.trainee = e.insertion_trainee and p.start_date <= ss.end_date
+					and coalesce(p.actual_end_date, p.planned_end_date) >= ss.start_date
+				order by p.start_date desc limit 1) as parcours
+		from `tabSalary Slip` ss
+		join `tabEmployee` e on e.name = ss.employee
+		left join `tabClaimed Salary Slip` c on c.name = ss.name
+		where ss.docstatus = 1 and ss.company = %(company)s
+			and ss.end_date between %(from_date)s and %(to_date)s
+			and c.name is null
+		having parcours is not null or ss.employee in %(staff)s
+		order by ss.employee_name, ss.end_date, ss.name
+		""",
+		{
+			"company": contract.company,
+			"from_date": period.start,
+			"to_date": period.end,
+			"staff": tuple(staff) or ("",),
+		},
+		as_dict=True,
+	)
+	if not rows:
+		return []
+
+	slips = [r.name for r in rows]
+	settings = frappe.get_single(SETTINGS)
+	eligible = eligible_earnings(slips, [row.salary_component for row in settings.eligible_components])
+	recorded = recorded_contributions(slips, settings.contribution_components)
+	computed = computed_contributions(contract.company, {r.employee for r in rows}, period, settings)
+	schedules = parcours_schedules({r.parcours for r in rows if r.parcours})
+	standard_hours = flt(frappe.db.get_single_value("HR Settings", "standard_working_hours")) or 7
+
+	result = []
+	for r in rows:
+		gross = to_decimal(r.gross_pay)
+		eligible_gross = eligible.get(r.name, gross) if eligible is not None else gross
+		slip_contributions = {**computed.get(r.name, {}), **recorded.get(r.name, {})}
+		total_contributions = sum((v for k, v in slip_contributions.items() if k in KINDS), ZERO)
+		# Contributions follow the eligible share of the gross pay.
+		share_of_gross = eligible_gross / gross if gross else ZERO
+		is_trainee = bool(r.parcours)
+		result.append(
+			Slip(
+				name=r.name,
+				employee=r.employee,
+				employee_name=r.employee_name,
+				start_date=getdate(r.start_date),
+				end_date=getdate(r.end_date),
+				gross=gross,
+				eligible_gross=eligible_gross,
+				contributions=(total_contributions * share_of_gross).quantize(Decimal("0.01")),
+				hours=hours_paid(r, schedules.get(r.parcours), standard_hours),
+				trainee=r.trainee if is_trainee else None,
+				kind=TRAINEE_WAGES if is_trainee else SUPERVISION_WAGES,
+				funded_share=Decimal(100) if is_trainee else staff.get(r.employee, ZERO),
+			)
+		)
+	return result
+
+
+def hours_paid(row, schedule, standard_daily_hours: float) -> Decimal:
+	"""Timesheet hours, or the payment days times the planned daily hours."""
+	if row.salary_slip_based_on_timesheet:
+		return to_decimal(row.total_working_hours)
+	working_days = flt(row.total_working_days)
+	if not working_days:
+		return ZERO
+	if schedule:
+		parcours, steps = schedule
+		slip_period = Period(getdate(row.start_date), getdate(row.end_date))
+		held = Period(getdate(parcours.start_date), getdate(parcours.planned_end_date))
+		scheduled = paid_training_hours(steps, cint(parcours.planned_weeks), held.start, slip_period)
+		daily = scheduled / to_decimal(working_days)
+	else:
+		daily = to_decimal(standard_daily_hours)
+	return (daily * to_decimal(row.payment_days)).quantize(Decimal("0.01"))
+
+
+def eligible_earnings(slips: list[str], components: list[str]) -> dict[str, Decimal] | None:
+	"""Sum of the eligible earning components of each slip (None: every earning counts)."""
+	if not components:
+		return None
+	rows = frappe.db.sql(
+		"""select parent, sum(amount) from `tabSalary Detail`
+		where parenttype = 'Salary Slip' and parentfield = 'earnings'
+			and parent in %(slips)s and salary_component in %(components)s
+		group by parent""",
+		{"slips": tuple(slips), "components": tuple(components)},
+	)
+	found = {parent: to_decimal(amount) for parent, amount in rows}
+	return {slip: found.get(slip, ZERO) for slip in slips}
+
+
+def recorded_contributions(slips: list[str], mapping) -> dict[str, dict[str, Decimal]]:
+	"""Contributions the payroll records as salary components, by slip and kind."""
+	kind_of = {row.salary_component: row.contribution for row in mapping}
+	if not kind_of:
+		return {}
+	rows = frappe.db.sql(
+		"""select parent, salary_component, sum(amount) from `tabSalary Detail`
+		where parenttype = 'Salary Slip' and parent in %(slips)s and salary_component in %(components)s
+		group by parent, salary_component""",
+		{"slips": tuple(slips), "components": tuple(kind_of)},
+	)
+	result: dict[str, dict[str, Decimal]] = defaultdict(dict)
+	for parent, component, amount in rows:
+		kind = kind_of[component]
+		result[parent][kind] = result[parent].get(kind, ZERO) + to_decimal(amount)
+	# A mapped kind missing from a slip is a zero, not something to compute.
+	for slip in slips:
+		for kind in set(kind_of.values()):
+			result[slip].setdefault(kind, ZERO)
+	return result
+
+
+def computed_contributions(company: str, employees: set[str], period: Period, settings) -> dict[str, dict]:
+	"""Employer contributions of each slip computed by the core, with the year's earlier slips counting."""
+	years = frappe.db.sql(
+		"""select ss.name, ss.employee, ss.end_date, ss.gross_pay, ss.payroll_frequency
+		from `tabSalary Slip` ss
+		where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
+			and ss.end_date between %(year_start)s and %(until)s
+		order by ss.employee, ss.end_date, ss.name""",
+		{
+			"company": company,
+			"employees": tuple(employees),
+			"year_start": date(period.start.year, 1, 1),
+			"until": period.end,
+		},
+		as_dict=True,
+	)
+	cnesst = to_decimal(frappe.db.get_value("Company", company, "insertion_cnesst_rate"))
+	by_employee_year: dict[tuple[str, int], list] = defaultdict(list)
+	for row in years:
+		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
+
+	result = {}
+	for (_employee, year), pays in by_employee_year.items():
+		rates = rates_for(year)
+		contributions = employer_contributions(
+			[to_decimal(p.gross_pay) for p in pays],
+			rates,
+			pays_per_year=PAYS_PER_YEAR.get(pays[-1].payroll_frequency, 12),
+			fss_rate_percent=fss_rate(rates, to_decimal(settings.annual_payroll)),
+			cnesst_rate_per_100=cnesst,
+		)
+		for pay, amounts in zip(pays, contributions, strict=True):
+			result[pay.name] = amounts
+	return result
+
+
+def rates_for(year: int) -> Rates:
+	doc = frappe.db.get_value("Quebec Payroll Rates", {"year": year}, "*", as_dict=True)
+	if not doc:
+		frappe.throw(
+			frappe._("Enter the Quebec payroll rates of {0} before claiming its payroll.").format(year),
+			title=frappe._("Rates Missing"),
+		)
+	return Rates(
+		**{field: to_decimal(doc[field]) for field in Rates.__dataclass_fields__ if field != "year"},
+		year=year,
+	)
+
+
+def parcours_schedules(parcours: set[str]) -> dict[str, tuple]:
+	"""Each parcours with its gradual-entry steps, in two queries."""
+	if not parcours:
+		return {}
+	docs = frappe.get_all(
+		"Parcours",
+		filters={"name": ("in", list(parcours))},
+		fields=["name", "start_date", "planned_end_date", "planned_weeks"],
+	)
+	steps = frappe.get_all(
+		"Parcours Hours Step",
+		filters={"parenttype": "Parcours", "parent": ("in", list(parcours))},
+		fields=["parent", "from_week", "to_week", "hours_per_week"],
+		order_by="parent, idx",
+	)
+	by_parent = defaultdict(list)
+	for step in steps:
+		by_parent[step.parent].append(step)
+	return {doc.name: (doc, hours_steps(by_parent[doc.name])) for doc in docs}
+
+
+def insertion_costs(contract: str, company: str, period: Period) -> list[dict]:
+	"""Expense GL entries tagged with the contract's accounting dimension in the period."""
+	return frappe.db.sql(
+		"""
+		select gle.name, gle.account, gle.voucher_type, gle.voucher_no, gle.posting_date,
+			sum(gle.debit - gle.credit) as amount
+		from `tabGL Entry` gle
+		join `tabAccount` a on a.name = gle.account
+		where gle.insertion_contract = %(contract)s and gle.company = %(company)s
+			and gle.is_cancelled = 0 and a.root_type = 'Expense'
+			and gle.posting_date between %(from_date)s and %(to_date)s
+		group by gle.voucher_type, gle.voucher_no, gle.account
+		having amount != 0
+		order by gle.posting_date, gle.voucher_no
+		""",
+		{"contract": contract, "company": company, "from_date": period.start, "to_date": period.end},
+		as_dict=True,
+	)

@@ -35,6 +35,8 @@ def make_claim_invoice(claim) -> str:
 			"set_posting_time": 1,
 			"due_date": add_days(claim.posting_date, 30),
 			"insertion_claim": claim.name,
+			# The funder pays to the cent: no rounding of the total.
+			"disable_rounded_total": 1,
 			"remarks": _("Reimbursement claim {0} under contract {1}, {2} to {3}").format(
 				claim.name,
 				claim.contract,

@@ -78,7 +78,7 @@ class InsertionContract(Document):
 					title=_("Trainee as Staff"),
 				)
 
-	def on_submit(self) -> None:
+	def before_submit(self) -> None:
 		overlapping = frappe.db.get_value(
 			"Insertion Contract",
 			{

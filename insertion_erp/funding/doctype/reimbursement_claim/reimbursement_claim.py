@@ -265,7 +265,12 @@ class ReimbursementClaim(Document):
 		except Exception as e:
 			if not frappe.db.is_duplicate_entry(e):
 				raise
-			holder = frappe.db.get_value("Claimed Salary Slip", {"salary_slip": ("in", slips)}, "claim")
+			# A locking read sees the other claim even if it committed after this transaction began.
+			holder = frappe.db.sql(
+				"select claim from `tabClaimed Salary Slip` where name in %s and claim != %s limit 1 for update",
+				(tuple(slips), self.name),
+			)
+			holder = holder[0][0] if holder else _("another claim")
 			frappe.throw(
 				_("A salary slip of this claim is already in claim {0}: get the payroll again.").format(
 					holder

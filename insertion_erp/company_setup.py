@@ -39,8 +39,8 @@ def complete_setup_wizard(company_name: str, abbr: str, language: str = "English
 	frappe.db.commit()  # nosemgrep: the wizard's records are needed by what runs next
 
 
-def ensure_fiscal_year(year: int, company: str) -> str:
-	"""A calendar fiscal year for `company`, so documents can be dated in `year`."""
+def ensure_fiscal_year(year: int) -> str:
+	"""A calendar fiscal year (for every company), so documents can be dated in `year`."""
 	start, end = f"{year}-01-01", f"{year}-12-31"
 	existing = frappe.db.get_value(
 		"Fiscal Year", {"year_start_date": ("<=", start), "year_end_date": (">=", end)}, "name"
@@ -53,7 +53,6 @@ def ensure_fiscal_year(year: int, company: str) -> str:
 			"year": str(year),
 			"year_start_date": start,
 			"year_end_date": end,
-			"companies": [{"company": company}],
 		}
 	)
 	fiscal_year.insert(ignore_permissions=True)

@@ -39,7 +39,7 @@ def load() -> None:
 	company = frappe.db.get_single_value("Global Defaults", "default_company") or DEMO_COMPANY
 	year = getdate(nowdate()).year
 	for y in (year - 2, year - 1, year):
-		ensure_fiscal_year(y, company)
+		ensure_fiscal_year(y)
 	ensure_app_records()
 	load_trainees(company)
 	load_training()

@@ -27,8 +27,6 @@ from insertion_erp.tests.factories import (
 )
 from insertion_erp.tests.utils import make_user
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Skill"]
-
 USERS = {
 	"manager": ("conf-manager@example.org", ["Insertion Manager"]),
 	"counsellor": ("conf-counsellor@example.org", ["Insertion Counsellor"]),

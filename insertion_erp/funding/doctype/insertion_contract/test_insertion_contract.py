@@ -4,8 +4,6 @@ from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import started_parcours
 from insertion_erp.tests.utils import InsertionTestCase
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Salary Slip", "Sales Invoice"]
-
 
 def contract(**values) -> "frappe.Document":
 	return frappe.get_doc(

@@ -21,8 +21,6 @@ from insertion_erp.funding.exports import download_claim_xlsx
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Salary Slip", "Sales Invoice"]
-
 TRAINEE_WAGES = "Trainee Wages and Benefits"
 SUPERVISION = "Supervision Staff Wages and Benefits"
 COSTS = "Insertion Costs"

@@ -4,8 +4,6 @@ from insertion_erp.install import FUNDER_CUSTOMER_NAME, TRAINEE_EMPLOYMENT_TYPE
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 SETTINGS = "Insertion Settings"
-# The records these tests need come from the install; skip erpnext's test records.
-test_ignore = ["Customer", "Employment Type"]
 
 
 def saved(fieldname: str):

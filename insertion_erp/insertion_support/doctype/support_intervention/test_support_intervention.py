@@ -12,8 +12,6 @@ from insertion_erp.tests.utils import InsertionTestCase, make_user
 from insertion_erp.training.hours import support_hours, training_event_hours
 from insertion_erp.training.report.trainee_hours.trainee_hours import execute as trainee_hours
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier"]
-
 
 def access_log(name: str) -> list[tuple]:
 	return [

@@ -6,8 +6,6 @@ from insertion_erp.install import TRAINEE_EMPLOYMENT_TYPE
 from insertion_erp.tests.factories import closed_parcours, make_parcours, make_trainee, started_parcours
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier"]
-
 
 def db_parcours(name: str) -> dict:
 	return frappe.db.get_value(
@@ -94,12 +92,12 @@ class TestParcoursStart(InsertionTestCase):
 		self.assertEqual(frappe.db.get_value("Trainee", parcours.trainee, "employee"), employee.name)
 
 	def test_start_links_an_existing_employee(self) -> None:
-		trainee = make_trainee()
+		trainee = make_trainee(last_name="Lien-Existant")
 		employee = frappe.get_doc(
 			{
 				"doctype": "Employee",
 				"first_name": "Marie",
-				"last_name": "Tremblay",
+				"last_name": "Lien-Existant",
 				"gender": "Female",
 				"date_of_birth": "1998-03-04",
 				"date_of_joining": add_days(today(), -500),
@@ -114,7 +112,7 @@ class TestParcoursStart(InsertionTestCase):
 		self.assertEqual(employee.employment_type, TRAINEE_EMPLOYMENT_TYPE)
 		self.assertEqual(employee.insertion_trainee, trainee.name)
 		self.assertEqual(getdate(employee.date_of_joining), getdate(add_days(today(), -500)))
-		self.assertEqual(frappe.db.count("Employee", {"first_name": "Marie"}), 1)
+		self.assertEqual(frappe.db.count("Employee", {"last_name": "Lien-Existant"}), 1)
 
 	def test_no_start_without_funder_approval_and_nothing_saved(self) -> None:
 		parcours = make_parcours(approval_date=None, approval_reference=None)

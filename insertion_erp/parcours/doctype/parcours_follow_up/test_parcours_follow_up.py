@@ -5,8 +5,6 @@ from insertion_erp.parcours.doctype.parcours_follow_up.parcours_follow_up import
 from insertion_erp.tests.factories import closed_parcours, make_parcours, started_parcours
 from insertion_erp.tests.utils import InsertionTestCase
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier"]
-
 
 def follow_ups(parcours: str) -> list:
 	return frappe.get_all(

@@ -11,8 +11,6 @@ from insertion_erp.tests.factories import (
 from insertion_erp.tests.utils import InsertionTestCase
 from insertion_erp.training.doctype.training_evaluation.training_evaluation import get_progress
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Skill"]
-
 HYGIENE, KNIVES, PUNCTUALITY, TEAMWORK = (name for name, _category in COMPETENCIES)
 
 

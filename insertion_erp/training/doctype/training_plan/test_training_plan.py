@@ -14,8 +14,6 @@ from insertion_erp.tests.factories import (
 )
 from insertion_erp.tests.utils import InsertionTestCase
 
-test_ignore = ["Employee", "User", "Company", "Trade", "Employment Barrier", "Skill"]
-
 
 class TestTrainingPlan(InsertionTestCase):
 	def test_a_plan_starts_from_its_trades_template(self) -> None:

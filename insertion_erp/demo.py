@@ -7,11 +7,19 @@ to today, so the demo always has a parcours at every stage.
 """
 
 import frappe
-from frappe.utils import add_days, getdate, nowdate
+from frappe.utils import add_days, add_months, getdate, nowdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.core.periods import month_period
 from insertion_erp.core.training import LEVELS
 from insertion_erp.install import ensure_app_records
+from insertion_erp.sample_payroll import (
+	assign,
+	ensure_hourly_structure,
+	ensure_monthly_structure,
+	ensure_slip,
+	ensure_timesheet,
+)
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
 DEMO_COMPANY_ABBR = "ASD"
@@ -44,6 +52,7 @@ def load() -> None:
 	load_trainees(company)
 	load_training()
 	load_support()
+	load_funding(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")
 
@@ -198,6 +207,165 @@ def load_support() -> None:
 				"topic": "Conflict",
 			}
 		).insert(ignore_permissions=True)
+
+
+SUPERVISOR = ("Hélène", "Gauthier")
+HOURLY_STRUCTURE = "TEF horaire"
+MONTHLY_STRUCTURE = "Encadrement mensuel"
+
+
+def load_funding(company: str) -> None:
+	"""A contract for the year, two months of payroll, a submitted claim and a draft one."""
+	if frappe.db.exists("Insertion Contract", {"company": company, "docstatus": 1}):
+		return
+	today = getdate(nowdate())
+	months = [month_period(add_months(today.replace(day=1), -n)) for n in (2, 1)]
+	ensure_holiday_list(company, months[0].start.year)
+	frappe.db.set_value("Company", company, "insertion_cnesst_rate", 1.5)
+	if not frappe.db.get_single_value("Insertion Settings", "annual_payroll"):
+		frappe.db.set_single_value("Insertion Settings", "annual_payroll", 600_000)
+
+	supervisor = ensure_supervisor(company)
+	assign(
+		supervisor,
+		ensure_monthly_structure(MONTHLY_STRUCTURE, company),
+		company,
+		add_months(months[0].start, -1),
+		4200,
+	)
+	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
+	paid = frappe.get_all(
+		"Parcours",
+		filters={"company": company, "start_date": ("<", months[0].start)},
+		fields=["name", "employee", "start_date", "planned_end_date", "actual_end_date"],
+	)
+	trainees = [
+		p for p in paid if getdate(p.actual_end_date or p.planned_end_date) > months[-1].end and p.employee
+	]
+	for parcours in trainees:
+		assign(parcours.employee, hourly, company, parcours.start_date)
+
+	contract = frappe.get_doc(
+		{
+			"doctype": "Insertion Contract",
+			"reference": f"EQ-{today.year}-0042",
+			"company": company,
+			"from_date": today.replace(month=1, day=1),
+			"to_date": today.replace(month=12, day=31),
+			"claim_frequency": "Monthly",
+			"places": 12,
+			"planned_weeks": 26,
+			"max_hourly_wage": 17,
+			"max_weekly_hours": 35,
+			"budget_lines": [
+				{"kind": "Trainee Wages and Benefits", "budget_amount": 180000, "reimbursement_rate": 100},
+				{
+					"kind": "Supervision Staff Wages and Benefits",
+					"budget_amount": 60000,
+					"reimbursement_rate": 75,
+				},
+				{"kind": "Insertion Costs", "budget_amount": 15000, "reimbursement_rate": 100},
+			],
+			"supervision_staff": [{"employee": supervisor, "funded_share": 60}],
+		}
+	).insert(ignore_permissions=True)
+	contract.submit()
+
+	for month in months:
+		for parcours in trainees:
+			ensure_timesheet(parcours.employee, company, month.start, 120)
+			ensure_slip(parcours.employee, company, month.start, month.end)
+		ensure_slip(supervisor, company, month.start, month.end)
+	add_insertion_cost(company, contract.name, add_days(months[-1].start, 14))
+
+	for month in months:
+		claim = frappe.get_doc(
+			{
+				"doctype": "Reimbursement Claim",
+				"contract": contract.name,
+				"from_date": month.start,
+				"to_date": month.end,
+				"posting_date": add_days(month.end, 5),
+			}
+		).insert(ignore_permissions=True)
+		claim.get_payroll()
+		if month is months[0]:
+			claim.submit()
+
+
+def ensure_holiday_list(company: str, first_year: int) -> None:
+	name = f"{DEMO_COMPANY_ABBR} {first_year}-{first_year + 1}"
+	if not frappe.db.exists("Holiday List", name):
+		frappe.get_doc(
+			{
+				"doctype": "Holiday List",
+				"holiday_list_name": name,
+				"from_date": f"{first_year}-01-01",
+				"to_date": f"{first_year + 1}-12-31",
+			}
+		).insert(ignore_permissions=True)
+	frappe.db.set_value("Company", company, "default_holiday_list", name)
+
+
+def ensure_supervisor(company: str) -> str:
+	first, last = SUPERVISOR
+	existing = frappe.db.get_value("Employee", {"first_name": first, "last_name": last, "company": company})
+	if existing:
+		return existing
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": first,
+				"last_name": last,
+				"gender": "Female",
+				"date_of_birth": "1979-02-11",
+				"date_of_joining": "2020-08-17",
+				"company": company,
+				"status": "Active",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def add_insertion_cost(company: str, contract: str, day) -> None:
+	expense = ensure_expense_account(company, "Frais de formation des participants")
+	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
+	entry = frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"company": company,
+			"posting_date": day,
+			"user_remark": "Formation santé et sécurité (SST) des travailleurs en formation",
+			"accounts": [
+				{
+					"account": expense,
+					"debit_in_account_currency": 450,
+					"insertion_contract": contract,
+					"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
+				},
+				{"account": cash, "credit_in_account_currency": 450},
+			],
+		}
+	).insert(ignore_permissions=True)
+	entry.submit()
+
+
+def ensure_expense_account(company: str, account_name: str) -> str:
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	name = f"{account_name} - {abbr}"
+	if not frappe.db.exists("Account", name):
+		parent = frappe.db.get_value(
+			"Account",
+			{"company": company, "root_type": "Expense", "is_group": 1, "parent_account": ("is", "set")},
+			order_by="lft",
+		)
+		frappe.get_doc(
+			{"doctype": "Account", "account_name": account_name, "company": company, "parent_account": parent}
+		).insert(ignore_permissions=True)
+	return name
 
 
 def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":

@@ -116,7 +116,9 @@ def ensure_item(kind: str) -> str:
 				"item_group": ITEM_GROUP
 				if frappe.db.exists("Item Group", ITEM_GROUP)
 				else get_root_of("Item Group"),
-				"stock_uom": "Nos" if frappe.db.exists("UOM", "Nos") else "Unit",
+				# The setup wizard names units in the site's language ("Nos", "N°"...).
+				"stock_uom": frappe.db.get_single_value("Stock Settings", "stock_uom")
+				or frappe.db.get_value("UOM", {"must_be_whole_number": 1}),
 				"is_stock_item": 0,
 				"is_sales_item": 1,
 				"is_purchase_item": 0,

@@ -7,10 +7,15 @@ Emploi-Québec contract for 2026. The figures are the worked example of
 test_reimbursement_claim.py. Building it is idempotent: a second run finds it.
 """
 
-from datetime import datetime, timedelta
-
 import frappe
 
+from insertion_erp.sample_payroll import (
+	assign,
+	ensure_hourly_structure,
+	ensure_monthly_structure,
+	ensure_slip,
+	ensure_timesheet,
+)
 from insertion_erp.tests.factories import COUNSELLOR, ensure_trade, make_trainee
 from insertion_erp.tests.utils import make_user
 
@@ -19,9 +24,6 @@ ABBR = "APT"
 HOLIDAYS = "Paie Test 2026"
 HOURLY = "TEF horaire APT"
 MONTHLY = "Encadrement mensuel APT"
-HOURLY_COMPONENT = "Salaire horaire TEF"
-BASE_COMPONENT = "Salaire de base"
-ACTIVITY = "Travail en atelier"
 CONTRACT_REFERENCE = "EQ-PAIE-TEST-2026"
 TRAINEE_LAST_NAME = "Paie-Test"
 # (month start, month end, timesheet hours of the trainee)
@@ -37,15 +39,14 @@ def build() -> frappe._dict:
 	frappe.db.set_single_value("Insertion Settings", "annual_payroll", 600_000)
 	trainee_employee = ensure_trainee()
 	supervisor = ensure_supervisor()
-	ensure_structures()
-	assign(trainee_employee, HOURLY, 0, "2026-02-02")
-	assign(supervisor, MONTHLY, SUPERVISOR_BASE, "2026-01-01")
+	assign(trainee_employee, ensure_hourly_structure(HOURLY, COMPANY, HOUR_RATE), COMPANY, "2026-02-02")
+	assign(supervisor, ensure_monthly_structure(MONTHLY, COMPANY), COMPANY, "2026-01-01", SUPERVISOR_BASE)
 	contract = ensure_contract(supervisor)
 	slips = {}
 	for start, end, hours in MONTHS:
-		ensure_timesheet(trainee_employee, start, hours)
-		slips[(trainee_employee, start)] = ensure_slip(trainee_employee, start, end)
-		slips[(supervisor, start)] = ensure_slip(supervisor, start, end)
+		ensure_timesheet(trainee_employee, COMPANY, start, hours)
+		slips[(trainee_employee, start)] = ensure_slip(trainee_employee, COMPANY, start, end)
+		slips[(supervisor, start)] = ensure_slip(supervisor, COMPANY, start, end)
 	cost = ensure_insertion_cost(contract)
 	frappe.db.commit()  # nosemgrep: the claim tests need it on every connection
 	return frappe._dict(
@@ -127,115 +128,6 @@ def ensure_supervisor() -> str:
 		.insert(ignore_permissions=True)
 		.name
 	)
-
-
-def ensure_structures() -> None:
-	for component in (HOURLY_COMPONENT, BASE_COMPONENT):
-		if not frappe.db.exists("Salary Component", component):
-			frappe.get_doc(
-				{
-					"doctype": "Salary Component",
-					"salary_component": component,
-					"salary_component_abbr": "SH" if component == HOURLY_COMPONENT else "SB",
-					"type": "Earning",
-					"depends_on_payment_days": 0 if component == HOURLY_COMPONENT else 1,
-				}
-			).insert(ignore_permissions=True)
-	if not frappe.db.exists("Activity Type", ACTIVITY):
-		frappe.get_doc({"doctype": "Activity Type", "activity_type": ACTIVITY}).insert(
-			ignore_permissions=True
-		)
-	if not frappe.db.exists("Salary Structure", HOURLY):
-		frappe.get_doc(
-			{
-				"doctype": "Salary Structure",
-				"__newname": HOURLY,
-				"company": COMPANY,
-				"currency": "CAD",
-				"payroll_frequency": "Monthly",
-				"salary_slip_based_on_timesheet": 1,
-				"salary_component": HOURLY_COMPONENT,
-				"hour_rate": HOUR_RATE,
-				"is_active": "Yes",
-			}
-		).insert(ignore_permissions=True).submit()
-	if not frappe.db.exists("Salary Structure", MONTHLY):
-		frappe.get_doc(
-			{
-				"doctype": "Salary Structure",
-				"__newname": MONTHLY,
-				"company": COMPANY,
-				"currency": "CAD",
-				"payroll_frequency": "Monthly",
-				"is_active": "Yes",
-				"earnings": [
-					{
-						"salary_component": BASE_COMPONENT,
-						"abbr": "SB",
-						"amount_based_on_formula": 1,
-						"formula": "base",
-						"depends_on_payment_days": 1,
-					}
-				],
-			}
-		).insert(ignore_permissions=True).submit()
-
-
-def assign(employee: str, structure: str, base: float, from_date: str) -> None:
-	if frappe.db.exists("Salary Structure Assignment", {"employee": employee, "docstatus": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Salary Structure Assignment",
-			"employee": employee,
-			"salary_structure": structure,
-			"company": COMPANY,
-			"currency": "CAD",
-			"from_date": from_date,
-			"base": base,
-		}
-	).insert(ignore_permissions=True).submit()
-
-
-def ensure_timesheet(employee: str, month_start: str, hours: int) -> None:
-	if frappe.db.exists("Timesheet", {"employee": employee, "start_date": month_start, "docstatus": 1}):
-		return
-	# Seven-hour days from the first of the month, the rest on the last day.
-	logs, day, left = [], datetime.fromisoformat(f"{month_start} 08:00:00"), hours
-	while left > 0:
-		chunk = min(7, left)
-		logs.append(
-			{
-				"activity_type": ACTIVITY,
-				"from_time": day,
-				"hours": chunk,
-				"to_time": day + timedelta(hours=chunk),
-			}
-		)
-		day, left = day + timedelta(days=1), left - chunk
-	frappe.get_doc(
-		{"doctype": "Timesheet", "employee": employee, "company": COMPANY, "time_logs": logs}
-	).insert(ignore_permissions=True).submit()
-
-
-def ensure_slip(employee: str, start: str, end: str) -> str:
-	existing = frappe.db.get_value("Salary Slip", {"employee": employee, "start_date": start, "docstatus": 1})
-	if existing:
-		return existing
-	slip = frappe.get_doc(
-		{
-			"doctype": "Salary Slip",
-			"employee": employee,
-			"start_date": start,
-			"end_date": end,
-			"posting_date": end,
-			"payroll_frequency": "Monthly",
-			"company": COMPANY,
-		}
-	)
-	slip.insert(ignore_permissions=True)
-	slip.submit()
-	return slip.name
 
 
 def ensure_contract(supervisor: str) -> str:

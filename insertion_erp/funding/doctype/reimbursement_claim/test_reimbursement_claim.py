@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from insertion_erp.funding.doctype.reimbursement_claim import reimbursement_claim as claim_module
 from insertion_erp.funding.exports import download_claim_xlsx
+from insertion_erp.sample_payroll import BASE_COMPONENT
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 
@@ -159,7 +160,7 @@ class TestWorkedExample(ClaimTestCase):
 		settings = frappe.get_single("Insertion Settings")
 		settings.append(
 			"contribution_components",
-			{"contribution": "CNESST", "salary_component": payroll_fixture.BASE_COMPONENT},
+			{"contribution": "CNESST", "salary_component": BASE_COMPONENT},
 		)
 		settings.save()
 		claim = self.new_claim()

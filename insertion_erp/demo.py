@@ -14,6 +14,7 @@ from insertion_erp.core.periods import month_period
 from insertion_erp.core.training import LEVELS
 from insertion_erp.install import ensure_app_records
 from insertion_erp.sample_payroll import (
+	add_insertion_cost,
 	assign,
 	ensure_hourly_structure,
 	ensure_monthly_structure,
@@ -276,7 +277,13 @@ def load_funding(company: str) -> None:
 			ensure_timesheet(parcours.employee, company, month.start, 120)
 			ensure_slip(parcours.employee, company, month.start, month.end)
 		ensure_slip(supervisor, company, month.start, month.end)
-	add_insertion_cost(company, contract.name, add_days(months[-1].start, 14))
+	add_insertion_cost(
+		company,
+		contract.name,
+		add_days(months[-1].start, 14),
+		450,
+		"Formation santé et sécurité (SST) des participants",
+	)
 
 	for month in months:
 		claim = frappe.get_doc(
@@ -328,44 +335,6 @@ def ensure_supervisor(company: str) -> str:
 		.insert(ignore_permissions=True)
 		.name
 	)
-
-
-def add_insertion_cost(company: str, contract: str, day) -> None:
-	expense = ensure_expense_account(company, "Frais de formation des participants")
-	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
-	entry = frappe.get_doc(
-		{
-			"doctype": "Journal Entry",
-			"company": company,
-			"posting_date": day,
-			"user_remark": "Formation santé et sécurité (SST) des travailleurs en formation",
-			"accounts": [
-				{
-					"account": expense,
-					"debit_in_account_currency": 450,
-					"insertion_contract": contract,
-					"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
-				},
-				{"account": cash, "credit_in_account_currency": 450},
-			],
-		}
-	).insert(ignore_permissions=True)
-	entry.submit()
-
-
-def ensure_expense_account(company: str, account_name: str) -> str:
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{account_name} - {abbr}"
-	if not frappe.db.exists("Account", name):
-		parent = frappe.db.get_value(
-			"Account",
-			{"company": company, "root_type": "Expense", "is_group": 1, "parent_account": ("is", "set")},
-			order_by="lft",
-		)
-		frappe.get_doc(
-			{"doctype": "Account", "account_name": account_name, "company": company, "parent_account": parent}
-		).insert(ignore_permissions=True)
-	return name
 
 
 def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":

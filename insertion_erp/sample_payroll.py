@@ -1,5 +1,6 @@
-"""Sample HRMS payroll for the demo site and the claim tests: structures, assignments,
-timesheets and submitted salary slips, each created once (a second call finds it)."""
+"""Sample payroll and ledger for the demo site, the claim tests and the benchmark: a company,
+structures, assignments, timesheets, submitted salary slips and insertion costs, each created
+once (a second call finds it)."""
 
 from datetime import datetime, timedelta
 
@@ -129,3 +130,64 @@ def ensure_slip(employee: str, company: str, start, end) -> str:
 	slip.insert(ignore_permissions=True)
 	slip.submit()
 	return slip.name
+
+
+def ensure_company(name: str, abbr: str) -> str:
+	"""A Canadian company in CAD with the standard chart of accounts."""
+	if not frappe.db.exists("Company", name):
+		frappe.get_doc(
+			{
+				"doctype": "Company",
+				"company_name": name,
+				"abbr": abbr,
+				"country": "Canada",
+				"default_currency": "CAD",
+				"chart_of_accounts": "Standard",
+			}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_expense_account(company: str, account_name: str) -> str:
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	name = f"{account_name} - {abbr}"
+	if not frappe.db.exists("Account", name):
+		parent = frappe.db.get_value(
+			"Account",
+			{"company": company, "root_type": "Expense", "is_group": 1, "parent_account": ("is", "set")},
+			order_by="lft",
+		)
+		frappe.get_doc(
+			{"doctype": "Account", "account_name": account_name, "company": company, "parent_account": parent}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def add_insertion_cost(company: str, contract: str, day, amount: float, remark: str) -> str:
+	"""An insertion cost paid in cash and tagged with the contract (accounting dimension)."""
+	existing = frappe.db.get_value(
+		"Journal Entry", {"user_remark": remark, "company": company, "docstatus": 1}
+	)
+	if existing:
+		return existing
+	expense = ensure_expense_account(company, "Frais de formation des participants")
+	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
+	entry = frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"company": company,
+			"posting_date": day,
+			"user_remark": remark,
+			"accounts": [
+				{
+					"account": expense,
+					"debit_in_account_currency": amount,
+					"insertion_contract": contract,
+					"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
+				},
+				{"account": cash, "credit_in_account_currency": amount},
+			],
+		}
+	).insert(ignore_permissions=True)
+	entry.submit()
+	return entry.name

@@ -10,7 +10,9 @@ test_reimbursement_claim.py. Building it is idempotent: a second run finds it.
 import frappe
 
 from insertion_erp.sample_payroll import (
+	add_insertion_cost,
 	assign,
+	ensure_company,
 	ensure_hourly_structure,
 	ensure_monthly_structure,
 	ensure_slip,
@@ -35,7 +37,7 @@ INSERTION_COST = 300
 
 
 def build() -> frappe._dict:
-	ensure_company()
+	ensure_company_setup()
 	frappe.db.set_single_value("Insertion Settings", "annual_payroll", 600_000)
 	trainee_employee = ensure_trainee()
 	supervisor = ensure_supervisor()
@@ -47,25 +49,17 @@ def build() -> frappe._dict:
 		ensure_timesheet(trainee_employee, COMPANY, start, hours)
 		slips[(trainee_employee, start)] = ensure_slip(trainee_employee, COMPANY, start, end)
 		slips[(supervisor, start)] = ensure_slip(supervisor, COMPANY, start, end)
-	cost = ensure_insertion_cost(contract)
+	cost = add_insertion_cost(
+		COMPANY, contract, "2026-03-15", INSERTION_COST, "Atelier de préparation à l'emploi"
+	)
 	frappe.db.commit()  # nosemgrep: the claim tests need it on every connection
 	return frappe._dict(
 		contract=contract, trainee_employee=trainee_employee, supervisor=supervisor, slips=slips, cost=cost
 	)
 
 
-def ensure_company() -> None:
-	if not frappe.db.exists("Company", COMPANY):
-		frappe.get_doc(
-			{
-				"doctype": "Company",
-				"company_name": COMPANY,
-				"abbr": ABBR,
-				"country": "Canada",
-				"default_currency": "CAD",
-				"chart_of_accounts": "Standard",
-			}
-		).insert(ignore_permissions=True)
+def ensure_company_setup() -> None:
+	ensure_company(COMPANY, ABBR)
 	if not frappe.db.exists("Holiday List", HOLIDAYS):
 		frappe.get_doc(
 			{
@@ -161,35 +155,3 @@ def ensure_contract(supervisor: str) -> str:
 	).insert(ignore_permissions=True)
 	contract.submit()
 	return contract.name
-
-
-def ensure_insertion_cost(contract: str) -> str:
-	existing = frappe.db.get_value(
-		"Journal Entry",
-		{"user_remark": "Atelier de préparation à l'emploi", "company": COMPANY, "docstatus": 1},
-	)
-	if existing:
-		return existing
-	expense = frappe.db.get_value(
-		"Account", {"company": COMPANY, "account_name": "Miscellaneous Expenses", "is_group": 0}
-	)
-	cash = frappe.db.get_value("Account", {"company": COMPANY, "account_type": "Cash", "is_group": 0})
-	entry = frappe.get_doc(
-		{
-			"doctype": "Journal Entry",
-			"company": COMPANY,
-			"posting_date": "2026-03-15",
-			"user_remark": "Atelier de préparation à l'emploi",
-			"accounts": [
-				{
-					"account": expense,
-					"debit_in_account_currency": INSERTION_COST,
-					"insertion_contract": contract,
-					"cost_center": frappe.get_cached_value("Company", COMPANY, "cost_center"),
-				},
-				{"account": cash, "credit_in_account_currency": INSERTION_COST},
-			],
-		}
-	).insert(ignore_permissions=True)
-	entry.submit()
-	return entry.name

@@ -5,8 +5,9 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from insertion_erp.core.periods import Period
-from insertion_erp.core.training import Assessment, acquired_competencies, paid_training_hours
+from insertion_erp.core.training import acquired_competencies, paid_training_hours
 from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
+from insertion_erp.training.doctype.training_evaluation.training_evaluation import assessments
 from insertion_erp.training.hours import training_event_hours
 
 
@@ -32,23 +33,6 @@ def attestation_data(parcours_name: str) -> dict:
 		else 0,
 		"competencies": [
 			{"competency": a.competency, "category": _(a.category), "level": _(a.level)}
-			for a in acquired_competencies(assessments(parcours.name))
+			for a in acquired_competencies(assessments(parcours=parcours.name))
 		],
 	}
-
-
-def assessments(parcours_name: str) -> list[Assessment]:
-	evaluation = frappe.qb.DocType("Training Evaluation")
-	plan = frappe.qb.DocType("Training Plan")
-	level = frappe.qb.DocType("Training Evaluation Level")
-	rows = (
-		frappe.qb.from_(level)
-		.join(evaluation)
-		.on(level.parent == evaluation.name)
-		.join(plan)
-		.on(evaluation.training_plan == plan.name)
-		.select(evaluation.evaluation_date, level.competency, level.category, level.level)
-		.where(plan.parcours == parcours_name)
-		.where(level.parenttype == "Training Evaluation")
-	).run(as_dict=True)
-	return [Assessment(getdate(r.evaluation_date), r.competency, r.category, r.level) for r in rows]

@@ -150,19 +150,7 @@ def get_progress(trainee: str) -> dict:
 	"""Chart data for the trainee's form: mean level (0 to 3) by category at each evaluation."""
 	frappe.has_permission("Trainee", "read", trainee, throw=True)
 	frappe.has_permission("Training Evaluation", "read", throw=True)
-	evaluation = frappe.qb.DocType("Training Evaluation")
-	level = frappe.qb.DocType("Training Evaluation Level")
-	rows = (
-		frappe.qb.from_(level)
-		.join(evaluation)
-		.on(level.parent == evaluation.name)
-		.select(evaluation.evaluation_date, level.competency, level.category, level.level)
-		.where(evaluation.trainee == trainee)
-		.where(level.parenttype == "Training Evaluation")
-	).run(as_dict=True)
-	progress = progress_by_category(
-		Assessment(getdate(r.evaluation_date), r.competency, r.category, r.level) for r in rows
-	)
+	progress = progress_by_category(assessments(trainee=trainee))
 	dates = sorted({day for points in progress.values() for day, _score in points})
 	return {
 		"labels": [frappe.format(day, "Date") for day in dates],
@@ -178,3 +166,27 @@ def get_progress(trainee: str) -> dict:
 
 def _as_float(value) -> float | None:
 	return None if value is None else float(value)
+
+
+def assessments(*, trainee: str | None = None, parcours: str | None = None) -> list[Assessment]:
+	"""Every level given at an evaluation, of a trainee or of one parcours, in one query."""
+	evaluation = frappe.qb.DocType("Training Evaluation")
+	plan = frappe.qb.DocType("Training Plan")
+	level = frappe.qb.DocType("Training Evaluation Level")
+	query = (
+		frappe.qb.from_(level)
+		.join(evaluation)
+		.on(level.parent == evaluation.name)
+		.join(plan)
+		.on(evaluation.training_plan == plan.name)
+		.select(evaluation.evaluation_date, level.competency, level.category, level.level)
+		.where(level.parenttype == "Training Evaluation")
+	)
+	if trainee:
+		query = query.where(evaluation.trainee == trainee)
+	if parcours:
+		query = query.where(plan.parcours == parcours)
+	return [
+		Assessment(getdate(r.evaluation_date), r.competency, r.category, r.level)
+		for r in query.run(as_dict=True)
+	]

@@ -23,8 +23,8 @@ from insertion_erp.sample_payroll import ensure_company
 
 COMPANY = "Banc d'essai Insertion"
 ABBR = "BEI"
-TARGET_SECONDS = 10.0
-TARGET_PEAK_MB = 200.0
+TARGET_SECONDS = 5.0
+TARGET_PEAK_MB = 100.0
 
 
 def run(trainees: int = 1000, months: int = 36, first_month: str = "2024-01-01") -> dict:

@@ -205,9 +205,10 @@ def computed_contributions(company: str, employees: set[str], period: Period, se
 	for row in years:
 		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
 
+	rates_by_year = {year: rates_for(year) for year in {year for _employee, year in by_employee_year}}
 	result = {}
 	for (_employee, year), pays in by_employee_year.items():
-		rates = rates_for(year)
+		rates = rates_by_year[year]
 		contributions = employer_contributions(
 			[to_decimal(p.gross_pay) for p in pays],
 			rates,

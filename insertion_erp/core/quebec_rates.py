@@ -52,9 +52,9 @@ SHIPPED_RATES = {
 }
 
 SOURCES = {
-	2025: "Revenu Québec (QPP, FSS), canada.ca (EI), rcgt.com (CNT). CNT ceiling taken as the QPIP maximum "
-	"insurable earnings: unconfirmed (the brief gives $94,000 for 2024).",
-	2026: "Revenu Québec (QPP), canada.ca and compben.com (EI, QPIP: one source for QPIP), rcgt.com (CNT). "
-	"Unconfirmed: QPP second ceiling ($85,000, inferred), QPIP rate, CNT ceiling (taken as the QPIP maximum), "
-	"FSS scale (same as 2025).",
+	2025: "Revenu Québec (RRQ, FSS), canada.ca (AE), rcgt.com (CNT). Plafond CNT pris égal au maximum de la "
+	"rémunération assurable du RQAP : à confirmer (94 000 $ en 2024).",
+	2026: "Revenu Québec (RRQ), canada.ca et compben.com (AE, RQAP : une seule source pour le RQAP), rcgt.com (CNT). "
+	"À confirmer : second plafond RRQ (85 000 $, déduit), taux RQAP, plafond CNT (pris égal au maximum RQAP), "
+	"barème FSS (repris de 2025).",
 }

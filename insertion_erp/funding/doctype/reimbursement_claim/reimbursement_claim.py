@@ -81,19 +81,16 @@ class ReimbursementClaim(Document):
 		return match.start, match.end
 
 	def validate_no_overlap(self) -> None:
-		other = frappe.db.get_value(
-			"Reimbursement Claim",
-			{
-				"contract": self.contract,
-				"docstatus": 1,
-				"name": ("!=", self.name),
-				"from_date": ("<=", self.to_date),
-				"to_date": (">=", self.from_date),
-			},
+		# At submit, a locking read: it sees a claim another bookkeeper submitted meanwhile.
+		other = frappe.db.sql(
+			f"""select name from `tabReimbursement Claim`
+			where contract = %s and docstatus = 1 and name != %s and from_date <= %s and to_date >= %s
+			limit 1 {"lock in share mode" if self.docstatus == 1 else ""}""",
+			(self.contract, self.name or "", self.to_date, self.from_date),
 		)
 		if other:
 			frappe.throw(
-				_("Claim {0} of the same contract already covers part of this period.").format(other),
+				_("Claim {0} of the same contract already covers part of this period.").format(other[0][0]),
 				title=_("Overlapping Claim"),
 			)
 
@@ -222,22 +219,27 @@ class ReimbursementClaim(Document):
 	def claimed_before(self) -> dict[str, object]:
 		"""What the contract's other submitted claims claimed, by budget line, in one query."""
 		rows = frappe.db.sql(
-			"""select t.budget_kind, sum(t.claimed)
+			f"""select t.budget_kind, sum(t.claimed)
 			from `tabReimbursement Claim Total` t
 			join `tabReimbursement Claim` c on c.name = t.parent and t.parenttype = 'Reimbursement Claim'
 			where c.contract = %s and c.docstatus = 1 and c.name != %s
-			group by t.budget_kind""",
+			group by t.budget_kind {"lock in share mode" if self.docstatus == 1 else ""}""",
 			(self.contract, self.name or ""),
 		)
 		return {kind: to_decimal(amount) for kind, amount in rows}
 
 	# Submit and cancel --------------------------------------------------------
 
+	@frappe.whitelist()
+	def submit(self):
+		# One claim of a contract is submitted at a time. The lock comes first, before the
+		# submit takes any other (two submits holding different locks would deadlock).
+		frappe.db.sql("select name from `tabInsertion Contract` where name = %s for update", (self.contract,))
+		return super().submit()
+
 	def before_submit(self) -> None:
 		if not self.lines:
 			frappe.throw(_("The claim has no line: get the payroll first."), title=_("Empty Claim"))
-		# One claim of a contract is submitted at a time: its checks then see the others.
-		frappe.db.sql("select name from `tabInsertion Contract` where name = %s for update", self.contract)
 		self.validate_no_overlap()
 		self.set_totals()
 

@@ -1,5 +1,5 @@
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
@@ -12,18 +12,9 @@ from insertion_erp.core.periods import (
 	end_after_weeks,
 	month_period,
 	months_between,
-	to_date,
 )
 
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
-
-
-def test_to_date_reads_database_and_form_values():
-	assert to_date("2026-01-31") == date(2026, 1, 31)
-	assert to_date("2026-01-31 10:00:00") == date(2026, 1, 31)
-	assert to_date(datetime(2026, 1, 31, 23, 59)) == date(2026, 1, 31)
-	with pytest.raises(TypeError):
-		to_date(20260131)
 
 
 @pytest.mark.parametrize(
@@ -62,21 +53,21 @@ def test_span_of_weeks_has_seven_days_a_week(start, weeks):
 
 
 def test_period_is_closed_at_both_ends():
-	p = Period.of("2026-01-04", "2026-01-17")
+	p = Period(date(2026, 1, 4), date(2026, 1, 17))
 	assert p.days == 14
 	assert date(2026, 1, 4) in p and date(2026, 1, 17) in p
 	assert date(2026, 1, 18) not in p
 	with pytest.raises(ValueError):
-		Period.of("2026-02-01", "2026-01-31")
+		Period(date(2026, 2, 1), date(2026, 1, 31))
 
 
 def test_overlap_and_intersection():
 	jan = month_period(date(2026, 1, 15))
 	assert jan == Period(date(2026, 1, 1), date(2026, 1, 31))
-	pay = Period.of("2026-01-25", "2026-02-07")
+	pay = Period(date(2026, 1, 25), date(2026, 2, 7))
 	assert jan.overlaps(pay)
-	assert jan.intersection(pay) == Period.of("2026-01-25", "2026-01-31")
-	assert jan.intersection(Period.of("2026-02-01", "2026-02-02")) is None
+	assert jan.intersection(pay) == Period(date(2026, 1, 25), date(2026, 1, 31))
+	assert jan.intersection(Period(date(2026, 2, 1), date(2026, 2, 2))) is None
 	assert not jan.contains_period(pay)
 
 

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,14 +11,12 @@ from insertion_erp.core.training import (
 	LEVELS,
 	Assessment,
 	acquired_competencies,
-	duration_hours,
 	latest_levels,
 	level_score,
 	minutes_to_hours,
 	next_evaluation_date,
 	paid_training_hours,
 	progress_by_category,
-	reaches,
 )
 
 D1, D2 = date(2026, 1, 19), date(2026, 2, 2)
@@ -30,7 +28,6 @@ def a(day, competency, category, level):
 
 def test_levels_are_ordered():
 	assert [level_score(level) for level in LEVELS] == [0, 1, 2, 3]
-	assert reaches("Mastered", "Acquired") and not reaches("Emerging", "Acquired")
 	with pytest.raises(ValueError):
 		level_score("Expert")
 
@@ -74,11 +71,8 @@ def test_next_evaluation_every_two_weeks():
 		next_evaluation_date(date(2026, 1, 5), None, 0)
 
 
-def test_durations():
-	assert duration_hours(datetime(2026, 1, 5, 9, 0), datetime(2026, 1, 5, 11, 45)) == Decimal("2.75")
+def test_minutes_become_hours_to_the_hundredth():
 	assert minutes_to_hours(50) == Decimal("0.83")
-	with pytest.raises(ValueError):
-		duration_hours(datetime(2026, 1, 5, 9), datetime(2026, 1, 5, 8))
 
 
 START = date(2026, 1, 5)

@@ -7,7 +7,7 @@ unconverted: they are read through their shortest repr, so 0.1 becomes
 Decimal("0.1"), not 0.1000000000000000055...
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
@@ -49,11 +49,6 @@ def round_money(value: MoneyLike, quantum: Decimal = CENT) -> Decimal:
 def percent_of(amount: MoneyLike, rate_percent: MoneyLike) -> Decimal:
 	"""amount x rate / 100, unrounded. percent_of(200, "6.4") == Decimal("12.8")."""
 	return to_decimal(amount) * to_decimal(rate_percent) / HUNDRED
-
-
-def sum_money(values: Iterable[MoneyLike]) -> Decimal:
-	"""Exact sum of amounts (no rounding)."""
-	return sum((to_decimal(v) for v in values), ZERO)
 
 
 def allocate(total: MoneyLike, weights: Sequence[MoneyLike], quantum: Decimal = CENT) -> list[Decimal]:

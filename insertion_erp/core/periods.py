@@ -7,18 +7,7 @@ it, as on a pay slip ("from 2026-01-04 to 2026-01-17").
 import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-
-
-def to_date(value: date | datetime | str) -> date:
-	"""Read a date from a date, a datetime or an ISO string ("2026-01-31")."""
-	if isinstance(value, datetime):
-		return value.date()
-	if isinstance(value, date):
-		return value
-	if isinstance(value, str):
-		return date.fromisoformat(value.strip()[:10])
-	raise TypeError(f"cannot read {type(value).__name__} as a date")
+from datetime import date, timedelta
 
 
 def add_days(day: date, days: int) -> date:
@@ -53,10 +42,6 @@ class Period:
 	def __post_init__(self) -> None:
 		if self.end < self.start:
 			raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
-
-	@classmethod
-	def of(cls, start: date | datetime | str, end: date | datetime | str) -> "Period":
-		return cls(to_date(start), to_date(end))
 
 	@property
 	def days(self) -> int:

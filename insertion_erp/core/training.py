@@ -3,7 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from insertion_erp.core.parcours import HoursStep, weekly_hours
@@ -20,10 +20,6 @@ def level_score(level: str) -> int:
 		return LEVELS.index(level)
 	except ValueError:
 		raise ValueError(f"unknown level {level!r}") from None
-
-
-def reaches(level: str, target: str) -> bool:
-	return level_score(level) >= level_score(target)
 
 
 @dataclass(frozen=True)
@@ -69,13 +65,6 @@ def next_evaluation_date(start: date, last_evaluation: date | None, interval_wee
 	if interval_weeks < 1:
 		raise ValueError("evaluations need an interval of at least one week")
 	return add_weeks(last_evaluation or start, interval_weeks)
-
-
-def duration_hours(start: datetime, end: datetime) -> Decimal:
-	"""Hours between two moments, to the hundredth."""
-	if end < start:
-		raise ValueError("a session ends after it starts")
-	return (Decimal((end - start).total_seconds()) / Decimal(3600)).quantize(Decimal("0.01"))
 
 
 def minutes_to_hours(minutes: int | Decimal) -> Decimal:

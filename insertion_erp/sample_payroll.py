@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 import frappe
 
+from insertion_erp.funding.invoicing import ensure_account
+
 HOURLY_COMPONENT = "Salaire horaire TEF"
 BASE_COMPONENT = "Salaire de base"
 ACTIVITY = "Travail en atelier"
@@ -31,26 +33,28 @@ def ensure_components() -> None:
 
 def ensure_hourly_structure(name: str, company: str, hour_rate: float) -> str:
 	"""Trainees paid by the hour from their timesheets."""
-	ensure_components()
-	if not frappe.db.exists("Salary Structure", name):
-		frappe.get_doc(
-			{
-				"doctype": "Salary Structure",
-				"__newname": name,
-				"company": company,
-				"currency": "CAD",
-				"payroll_frequency": "Monthly",
-				"salary_slip_based_on_timesheet": 1,
-				"salary_component": HOURLY_COMPONENT,
-				"hour_rate": hour_rate,
-				"is_active": "Yes",
-			}
-		).insert(ignore_permissions=True).submit()
-	return name
+	return _ensure_structure(
+		name,
+		company,
+		salary_slip_based_on_timesheet=1,
+		salary_component=HOURLY_COMPONENT,
+		hour_rate=hour_rate,
+	)
 
 
 def ensure_monthly_structure(name: str, company: str) -> str:
 	"""Staff paid a monthly base."""
+	base = {
+		"salary_component": BASE_COMPONENT,
+		"abbr": "SB",
+		"amount_based_on_formula": 1,
+		"formula": "base",
+		"depends_on_payment_days": 1,
+	}
+	return _ensure_structure(name, company, earnings=[base])
+
+
+def _ensure_structure(name: str, company: str, **fields) -> str:
 	ensure_components()
 	if not frappe.db.exists("Salary Structure", name):
 		frappe.get_doc(
@@ -61,15 +65,7 @@ def ensure_monthly_structure(name: str, company: str) -> str:
 				"currency": "CAD",
 				"payroll_frequency": "Monthly",
 				"is_active": "Yes",
-				"earnings": [
-					{
-						"salary_component": BASE_COMPONENT,
-						"abbr": "SB",
-						"amount_based_on_formula": 1,
-						"formula": "base",
-						"depends_on_payment_days": 1,
-					}
-				],
+				**fields,
 			}
 		).insert(ignore_permissions=True).submit()
 	return name
@@ -148,21 +144,6 @@ def ensure_company(name: str, abbr: str) -> str:
 	return name
 
 
-def ensure_expense_account(company: str, account_name: str) -> str:
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{account_name} - {abbr}"
-	if not frappe.db.exists("Account", name):
-		parent = frappe.db.get_value(
-			"Account",
-			{"company": company, "root_type": "Expense", "is_group": 1, "parent_account": ("is", "set")},
-			order_by="lft",
-		)
-		frappe.get_doc(
-			{"doctype": "Account", "account_name": account_name, "company": company, "parent_account": parent}
-		).insert(ignore_permissions=True)
-	return name
-
-
 def add_insertion_cost(company: str, contract: str, day, amount: float, remark: str) -> str:
 	"""An insertion cost paid in cash and tagged with the contract (accounting dimension)."""
 	existing = frappe.db.get_value(
@@ -170,7 +151,7 @@ def add_insertion_cost(company: str, contract: str, day, amount: float, remark: 
 	)
 	if existing:
 		return existing
-	expense = ensure_expense_account(company, "Frais de formation des participants")
+	expense = ensure_account(company, "Frais de formation des participants", "Expense")
 	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
 	entry = frappe.get_doc(
 		{

@@ -129,29 +129,27 @@ def ensure_item(kind: str) -> str:
 
 
 def ensure_income_account(company: str) -> str:
+	return ensure_account(company, INCOME_ACCOUNT_NAME, "Income", "Income Account")
+
+
+def ensure_account(company: str, account_name: str, root_type: str, account_type: str | None = None) -> str:
+	"""A ledger account of the company, under its "Indirect" group of that root type when it has one."""
 	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{INCOME_ACCOUNT_NAME} - {abbr}"
-	if not frappe.db.exists("Account", name):
-		parent = frappe.db.get_value(
-			"Account",
-			{
-				"company": company,
-				"root_type": "Income",
-				"is_group": 1,
-				"account_name": ("like", "%Indirect%"),
-			},
-		) or frappe.db.get_value(
-			"Account", {"company": company, "root_type": "Income", "is_group": 1}, order_by="lft asc"
-		)
-		frappe.get_doc(
-			{
-				"doctype": "Account",
-				"account_name": INCOME_ACCOUNT_NAME,
-				"company": company,
-				"parent_account": parent,
-				"root_type": "Income",
-				"report_type": "Profit and Loss",
-				"account_type": "Income Account",
-			}
-		).insert(ignore_permissions=True)
+	name = f"{account_name} - {abbr}"
+	if frappe.db.exists("Account", name):
+		return name
+	groups = {"company": company, "root_type": root_type, "is_group": 1}
+	parent = frappe.db.get_value(
+		"Account", {**groups, "account_name": ("like", "%Indirect%")}
+	) or frappe.db.get_value("Account", {**groups, "parent_account": ("is", "set")}, order_by="lft")
+	frappe.get_doc(
+		{
+			"doctype": "Account",
+			"account_name": account_name,
+			"company": company,
+			"parent_account": parent,
+			"root_type": root_type,
+			"account_type": account_type,
+		}
+	).insert(ignore_permissions=True)
 	return name

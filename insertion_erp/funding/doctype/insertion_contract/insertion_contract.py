@@ -57,6 +57,15 @@ class InsertionContract(Document):
 					title=_("Invalid Rate"),
 				)
 		staff = [row.employee for row in self.supervision_staff]
+		trainees = set(
+			frappe.get_all(
+				"Employee",
+				filters={"name": ("in", staff), "insertion_trainee": ("is", "set")},
+				pluck="name",
+			)
+			if staff
+			else []
+		)
 		for row in self.supervision_staff:
 			if staff.count(row.employee) > 1:
 				frappe.throw(
@@ -70,7 +79,7 @@ class InsertionContract(Document):
 					),
 					title=_("Invalid Share"),
 				)
-			if frappe.db.get_value("Employee", row.employee, "insertion_trainee"):
+			if row.employee in trainees:
 				frappe.throw(
 					_("Row {0}: {1} is a trainee; trainees are funded through their parcours.").format(
 						row.idx, row.employee

@@ -10,6 +10,113 @@ say() { printf '\n==> %s\n' "$*"; }
 
 has_bench() { [ -x "$BENCH/env/bin/python" ] && [ -d "$BENCH/apps/frappe" ] && [ -d "$BENCH/sites" ]; }
 
+have() { command -v "$1" >/dev/null 2>&1; }
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+
+# Debian packages the real layer needs, installed only when missing: MariaDB,
+# Redis, what mysqlclient compiles against, wkhtmltopdf for PDF, Node and npm
+# (an image may ship its own Node, whose npm conflicts with Debian's), and
+# Chromium for the browser tests when the first argument is "browser".
+ensure_system_packages() {
+	local wanted=()
+	have mariadbd || have mysqld || wanted+=(mariadb-server)
+	have mysqladmin || wanted+=(mariadb-client)
+	have redis-server || wanted+=(redis-server)
+	[ -f /usr/include/mariadb/mysql.h ] || wanted+=(libmariadb-dev)
+	have pkg-config || wanted+=(pkg-config)
+	have git || wanted+=(git)
+	have gcc || wanted+=(gcc)
+	have curl || wanted+=(curl)
+	have wkhtmltopdf || wanted+=(wkhtmltopdf)
+	python3 -c 'import ensurepip, venv' 2>/dev/null || wanted+=(python3-venv python3-pip)
+	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+		|| wanted+=(python3-dev)
+	have node || wanted+=(nodejs)
+	have npm || wanted+=(npm)
+	[ "${1:-}" = browser ] && ! have chromium && wanted+=(chromium)
+	[ ${#wanted[@]} -eq 0 ] && return 0
+	say "System packages: ${wanted[*]}"
+	$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${wanted[@]}" >/dev/null
+}
+
+# MariaDB as frappe wants it: utf8mb4, and root with a password on 127.0.0.1.
+configure_mariadb() {
+	local conf=/etc/mysql/mariadb.conf.d/99-insertion-erp.cnf wanted
+	wanted=$(printf '%s\n' "[mysqld]" "character-set-server = utf8mb4" "collation-server = utf8mb4_unicode_ci" \
+		"bind-address = 127.0.0.1" "" "[mysql]" "default-character-set = utf8mb4")
+	if [ -d "$(dirname "$conf")" ] && [ "$(cat "$conf" 2>/dev/null)" != "$wanted" ]; then
+		say "MariaDB: utf8mb4 and a root password"
+		echo "$wanted" | $SUDO tee "$conf" >/dev/null
+		$SUDO service mariadb restart >/dev/null 2>&1 || true
+	fi
+	db_ping && return 0
+	$SUDO service mariadb start >/dev/null 2>&1 || true
+	for _ in $(seq 1 30); do $SUDO mysqladmin ping >/dev/null 2>&1 && break; sleep 1; done
+	# A new Debian MariaDB lets root in through its socket only.
+	if ! db_ping; then
+		$SUDO mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD') OR unix_socket; FLUSH PRIVILEGES;" \
+			|| { echo "could not give MariaDB's root the password INSERTION_DB_ROOT_PASSWORD" >&2; return 1; }
+	fi
+	start_mariadb
+}
+
+# The offline route: a bench from a local archive of the v15 sources
+# (apps/frappe, apps/erpnext, apps/hrms, optionally apps/payments, and
+# vendor/air-datepicker), with Python packages from PyPI only. No GitHub.
+build_bench_from_sources() {
+	local archive=$1 apps app
+	[ -f "$archive" ] || { echo "INSERTION_FRAPPE_SOURCES names $archive, which is not a file" >&2; return 1; }
+	say "Bench at $BENCH from the sources in $archive"
+	mkdir -p "$BENCH"/{apps,sites,logs,config/pids}
+	tar xzf "$archive" -C "$BENCH" || return 1
+	# frappe 15 pins gunicorn to a GitHub commit; the PyPI release serves the same purpose.
+	sed -i 's|"gunicorn @ git+https://github.com/frappe/gunicorn@[0-9a-f]*"|"gunicorn"|' "$BENCH/apps/frappe/pyproject.toml"
+	apps="frappe erpnext hrms"
+	[ -d "$BENCH/apps/payments" ] && apps="$apps payments"
+	for app in $apps; do
+		# Bench apps are git repositories: frappe reads their branch and commit.
+		[ -d "$BENCH/apps/$app/.git" ] || (cd "$BENCH/apps/$app" && git init -q -b version-15 && git add -A >/dev/null \
+			&& git -c user.name=bench -c user.email=bench@localhost commit -qm "v15 sources") || return 1
+	done
+	[ -x "$BENCH/env/bin/python" ] || python3 -m venv "$BENCH/env" || return 1
+	# frappe 15 still imports pkg_resources, which setuptools 80 and later no longer ship.
+	"$BENCH/env/bin/pip" install --quiet -U pip wheel "setuptools<80" || return 1
+	# shellcheck disable=SC2046
+	"$BENCH/env/bin/pip" install --quiet $(for app in $apps; do printf -- '-e %s ' "$BENCH/apps/$app"; done) || return 1
+	printf '%s\n' $apps >"$BENCH/sites/apps.txt"
+	[ -f "$BENCH/sites/common_site_config.json" ] || cat >"$BENCH/sites/common_site_config.json" <<'JSON'
+{
+ "db_host": "127.0.0.1",
+ "redis_cache": "redis://127.0.0.1:6379",
+ "redis_queue": "redis://127.0.0.1:6379",
+ "redis_socketio": "redis://127.0.0.1:6379",
+ "socketio_port": 9000,
+ "webserver_port": 8000
+}
+JSON
+}
+
+# The desk's JavaScript and CSS, which the browser needs (yarn 1 installed when missing).
+build_assets() {
+	[ -d "$BENCH/sites/assets/frappe/dist" ] && return 0
+	say "Desk assets (JavaScript and CSS)"
+	have yarn || $SUDO npm install --global --silent yarn@1.22.22 || return 1
+	# frappe takes air-datepicker from GitHub; an archive of the sources carries it.
+	if [ -d "$BENCH/vendor/air-datepicker" ]; then
+		sed -i "s|\"air-datepicker\": \"github:frappe/air-datepicker\"|\"air-datepicker\": \"file:$BENCH/vendor/air-datepicker\"|" \
+			"$BENCH/apps/frappe/package.json"
+	fi
+	local app
+	for app in frappe erpnext hrms; do
+		if [ -f "$BENCH/apps/$app/package.json" ] && [ ! -d "$BENCH/apps/$app/node_modules" ]; then
+			(cd "$BENCH/apps/$app" && as_bench_owner yarn install --silent --non-interactive >/dev/null) || return 1
+		fi
+	done
+	frappe_cmd build --apps frappe,erpnext,hrms,insertion_erp 2>&1 | tail -n 3
+	return "${PIPESTATUS[0]}"
+}
+
 # `bench --site S cmd` without the bench CLI (which refuses to run as root):
 # the same module bench itself calls, from the bench's sites folder.
 # Run as the bench's owner, so that root does not leave files the owner cannot write.
@@ -125,4 +232,11 @@ start_web_server() {
 	done
 	echo "the test web server did not answer on port $port (see $BENCH/logs/insertion-test-web.log)" >&2
 	return 1
+}
+
+stop_web_server() {
+	[ -n "${WEB_PID:-}" ] || return 0
+	kill "$WEB_PID" 2>/dev/null
+	wait "$WEB_PID" 2>/dev/null
+	WEB_PID=""
 }

@@ -17,6 +17,31 @@ QUEBEC = {
 }
 
 
+# Quebec French conventions (Office québécois de la langue française): a space
+# between thousands, a decimal comma, the dollar sign after the amount
+# (4 422,62 $), and ISO dates (2026-09-30). frappe.format, the desk and the
+# print formats read them from System Settings and the currency.
+QUEBEC_NUMBER_FORMAT = "# ###,##"
+QUEBEC_DATE_FORMAT = "yyyy-mm-dd"
+
+
+def apply_quebec_formats(currency: str = "CAD") -> None:
+	"""Set the number and date formats and the currency symbol's side for Quebec.
+
+	The desk boots with the defaults System Settings copies its values into."""
+	formats = {"number_format": QUEBEC_NUMBER_FORMAT, "date_format": QUEBEC_DATE_FORMAT}
+	settings = frappe.get_single("System Settings")
+	settings.update(formats)
+	settings.save(ignore_permissions=True)
+	for key, value in formats.items():  # also when the settings held them already
+		frappe.db.set_default(key, value)
+	if frappe.db.exists("Currency", currency):
+		money = frappe.get_doc("Currency", currency)
+		money.update({"number_format": QUEBEC_NUMBER_FORMAT, "symbol_on_right": 1})
+		money.save(ignore_permissions=True)
+	frappe.clear_cache()
+
+
 def complete_setup_wizard(company_name: str, abbr: str, language: str = "English") -> None:
 	"""Run the setup wizard once; does nothing when a company already exists."""
 	if frappe.db.a_row_exists("Company"):

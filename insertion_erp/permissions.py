@@ -7,6 +7,8 @@ interventions lives with its controller. What remains is here."""
 import frappe
 from frappe.desk.search import get_link_title as frappe_get_link_title
 
+from insertion_erp.controllers.arguments import require
+
 # Doctypes about trainees: shop staff must not learn anything from them.
 TRAINEE_DOCTYPES = (
 	"Trainee",
@@ -19,8 +21,9 @@ TRAINEE_DOCTYPES = (
 
 
 @frappe.whitelist()
-def get_link_title(doctype: str, docname: str) -> str:
+def get_link_title(doctype: str | None = None, docname: str | None = None) -> str:
 	"""frappe's get_link_title answers anyone; for trainee doctypes, only those who may read the record get its title."""
+	require(doctype=doctype, docname=docname)
 	if doctype in TRAINEE_DOCTYPES and not frappe.has_permission(doctype, "read", docname):
 		return docname
 	return frappe_get_link_title(doctype, docname)

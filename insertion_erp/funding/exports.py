@@ -5,6 +5,8 @@ from frappe import _
 from frappe.utils import flt
 from frappe.utils.xlsxutils import make_xlsx
 
+from insertion_erp.controllers.arguments import require
+
 COLUMNS = (
 	("budget_kind", "Budget Line"),
 	("employee", "Employee"),
@@ -40,7 +42,8 @@ def claim_rows(claim) -> list[list]:
 
 
 @frappe.whitelist()
-def download_claim_xlsx(name: str) -> None:
+def download_claim_xlsx(name: str | None = None) -> None:
+	require(name=name)
 	claim = frappe.get_doc("Reimbursement Claim", name)
 	claim.check_permission("read")
 	xlsx = make_xlsx(claim_rows(claim), _("Claim"))

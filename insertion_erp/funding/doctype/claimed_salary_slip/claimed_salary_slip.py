@@ -1,9 +1,10 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 
-class ClaimedSalarySlip(Document):
+class ClaimedSalarySlip(InsertionDocument):
 	"""Written by a claim's submit, deleted by its cancel. Named after the slip: one claim per slip."""
 
 	# begin: auto-generated types

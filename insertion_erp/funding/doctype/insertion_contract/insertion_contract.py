@@ -1,12 +1,13 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import flt, getdate
+
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 SETTINGS = "Insertion Settings"
 
 
-class InsertionContract(Document):
+class InsertionContract(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

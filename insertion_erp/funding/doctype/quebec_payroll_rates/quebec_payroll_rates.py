@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 
-class QuebecPayrollRates(Document):
+class QuebecPayrollRates(InsertionDocument):
 	pass

@@ -1,8 +1,9 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_days, flt, getdate
 
+from insertion_erp.controllers.arguments import require
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core import claims as rules
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.core.periods import Period
@@ -12,7 +13,7 @@ from insertion_erp.funding import invoicing, payroll
 BACKGROUND_SLIPS = 150
 
 
-class ReimbursementClaim(Document):
+class ReimbursementClaim(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -303,8 +304,9 @@ def fill_claim(claim: str, user: str) -> None:
 
 
 @frappe.whitelist()
-def default_period(contract: str) -> dict:
+def default_period(contract: str | None = None) -> dict:
 	"""The first period of the contract not yet claimed, for a new claim."""
+	require(contract=contract)
 	frappe.has_permission("Insertion Contract", "read", contract, throw=True)
 	doc = frappe.get_doc("Insertion Contract", contract)
 	contract_period = Period(getdate(doc.from_date), getdate(doc.to_date))

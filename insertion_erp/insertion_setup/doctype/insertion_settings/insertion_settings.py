@@ -1,12 +1,13 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 MAX_PARCOURS_WEEKS = 104
 MAX_FOLLOW_UP_MONTHS = 60
 
 
-class InsertionSettings(Document):
+class InsertionSettings(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,7 +1,7 @@
-from frappe.model.document import Document
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 
-class ConfidentialAccessLog(Document):
+class ConfidentialAccessLog(InsertionDocument):
 	"""Written by the notes API only (no role may create, change or delete an entry)."""
 
 	# begin: auto-generated types

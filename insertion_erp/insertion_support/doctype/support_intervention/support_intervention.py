@@ -3,10 +3,15 @@ no role reads the `notes` field (permlevel 2), so get_doc, REST, lists, reports 
 exports leave it out; `get_notes` and `set_notes` are the only way in, and they
 leave a Confidential Access Log entry each time."""
 
+from typing import ClassVar
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
+
+from insertion_erp.controllers.arguments import require
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
 MANAGER = "Insertion Manager"
 COUNSELLOR = "Insertion Counsellor"
@@ -14,7 +19,11 @@ COUNSELLOR = "Insertion Counsellor"
 ALL_ROWS_ROLES = {MANAGER, "System Manager", "HR User", "Accounts User"}
 
 
-class SupportIntervention(Document):
+class SupportIntervention(InsertionDocument):
+	write_elsewhere: ClassVar[dict[str, str]] = {
+		"notes": "Confidential notes are written with the form's Show Confidential Notes button (the set_notes method), which logs each writing."
+	}
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -111,16 +120,20 @@ def _intervention_for_notes(name: str) -> SupportIntervention:
 
 
 @frappe.whitelist(methods=["POST"])
-def get_notes(name: str) -> str:
+def get_notes(name: str | None = None) -> str:
 	"""The confidential notes of an intervention; the reading is logged."""
+	require(name=name)
 	doc = _intervention_for_notes(name)
 	log_access(doc, "Read")
 	return frappe.db.get_value("Support Intervention", name, "notes") or ""
 
 
 @frappe.whitelist(methods=["POST"])
-def set_notes(name: str, notes: str) -> None:
-	"""Replace the confidential notes of an intervention; the writing is logged."""
+def set_notes(name: str | None = None, notes: str | None = None) -> None:
+	"""Replace the confidential notes of an intervention (empty to erase them); the writing is logged."""
+	require(name=name)
+	if notes is None:
+		require(notes=notes)
 	doc = _intervention_for_notes(name)
 	doc.check_permission("write")
 	doc.db_set("notes", notes, update_modified=True)

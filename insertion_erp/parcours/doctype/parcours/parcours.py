@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, getdate, today
 
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core import parcours as rules
 from insertion_erp.core.periods import Period
 
@@ -14,7 +14,7 @@ SETTINGS = "Insertion Settings"
 ACTION_FIELDS = ("start_date", "planned_end_date", "actual_end_date", "exit_reason", "exit_notes")
 
 
-class Parcours(Document):
+class Parcours(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

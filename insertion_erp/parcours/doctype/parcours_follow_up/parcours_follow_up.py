@@ -1,14 +1,15 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign_to
-from frappe.model.document import Document
 from frappe.query_builder import Criterion
 from frappe.translate import get_user_lang
 from frappe.utils import getdate, today
 from pypika.terms import ExistsCriterion
 
+from insertion_erp.controllers.insertion_document import InsertionDocument
 
-class ParcoursFollowup(Document):
+
+class ParcoursFollowup(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,12 +1,12 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.parcours import plausible_birth_date
 
 
-class Trainee(Document):
+class Trainee(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

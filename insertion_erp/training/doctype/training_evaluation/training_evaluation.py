@@ -1,13 +1,14 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from insertion_erp.controllers.arguments import require
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.training import LEVELS, Assessment, level_score, progress_by_category
 from insertion_erp.training.doctype.training_plan.training_plan import validate_unique_competencies
 
 
-class TrainingEvaluation(Document):
+class TrainingEvaluation(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -109,8 +110,9 @@ class TrainingEvaluation(Document):
 
 
 @frappe.whitelist()
-def get_levels_template(training_plan: str) -> list[dict]:
+def get_levels_template(training_plan: str | None = None) -> list[dict]:
 	"""The plan's competencies, each at the level of the previous evaluation (or Not Started)."""
+	require(training_plan=training_plan)
 	frappe.has_permission("Training Plan", "read", training_plan, throw=True)
 	previous = frappe.get_all(
 		"Training Evaluation",
@@ -146,8 +148,9 @@ def get_levels_template(training_plan: str) -> list[dict]:
 
 
 @frappe.whitelist()
-def get_progress(trainee: str) -> dict:
+def get_progress(trainee: str | None = None) -> dict:
 	"""Chart data for the trainee's form: mean level (0 to 3) by category at each evaluation."""
+	require(trainee=trainee)
 	frappe.has_permission("Trainee", "read", trainee, throw=True)
 	frappe.has_permission("Training Evaluation", "read", throw=True)
 	progress = progress_by_category(assessments(trainee=trainee))

@@ -1,14 +1,14 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, getdate, today
 
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.training import next_evaluation_date
 
 HOUR_FIELDS = ("technical_hours", "personal_hours", "social_hours")
 
 
-class TrainingPlan(Document):
+class TrainingPlan(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,11 +1,11 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
+from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.training.doctype.training_plan.training_plan import validate_unique_competencies
 
 
-class TrainingPlanTemplate(Document):
+class TrainingPlanTemplate(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

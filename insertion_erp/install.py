@@ -12,15 +12,28 @@ from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import (
 )
 from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.permissions import add_permission, update_permission_property
 from frappe.utils import cast
 from frappe.utils.nestedset import get_root_of
 
+from insertion_erp.company_setup import apply_quebec_formats
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
 from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 
 TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"
 FUNDER_CUSTOMER_NAME = "Emploi-Québec"
 ROLES = ("Insertion Manager", "Insertion Counsellor")
+# Shop staff at the till: with Sales User (items, customers), what ERPNext's
+# point of sale needs, which ERPNext grants only to Accounts User (who also
+# sees trainees' hours). Nothing of the trainees' files.
+CASHIER_ROLE = "Shop Cashier"
+CASHIER_PERMISSIONS = {
+	"POS Invoice": ("read", "write", "create", "submit", "print"),
+	"POS Opening Entry": ("read", "write", "create", "submit"),
+	"POS Closing Entry": ("read", "write", "create", "submit"),
+	"POS Profile": ("read",),
+	"Mode of Payment": ("read",),
+}
 SETTINGS = "Insertion Settings"
 CONTRACT_DOCTYPE = "Insertion Contract"
 
@@ -93,6 +106,17 @@ CUSTOM_FIELDS = {
 def after_install() -> None:
 	ensure_app_records()
 	set_first_install_defaults()
+	add_cashier_role()
+
+
+def add_cashier_role() -> None:
+	"""The till's role and its permissions, once (a patch on sites installed before it)."""
+	ensure_role(CASHIER_ROLE)
+	for doctype, ptypes in CASHIER_PERMISSIONS.items():
+		if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": CASHIER_ROLE, "permlevel": 0}):
+			add_permission(doctype, CASHIER_ROLE, 0)
+		for ptype in ptypes:
+			update_permission_property(doctype, CASHIER_ROLE, 0, ptype, 1)
 
 
 def after_migrate() -> None:
@@ -100,7 +124,10 @@ def after_migrate() -> None:
 
 
 def after_setup_wizard(args=None) -> None:
+	"""Hook: the wizard is done. A company in Canada gets Quebec's number and date formats."""
 	ensure_app_records()
+	if (args or {}).get("country") == "Canada":
+		apply_quebec_formats((args or {}).get("currency") or "CAD")
 
 
 def before_uninstall() -> None:

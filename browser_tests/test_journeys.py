@@ -1,0 +1,168 @@
+"""What people click every day, in Chromium, asserting on what the page shows."""
+
+import csv
+import re
+from pathlib import Path
+
+from conftest import expect, route
+
+COUNSELLOR = "counsellor@example.org"
+BOOKKEEPER = "bookkeeper@example.org"
+CASHIER = "cashier@example.org"
+DIRECTOR = "directrice@example.org"  # works in French
+CONTRACT_REFERENCE = "EQ-PAIE-TEST-2026"
+NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
+ITEM = "FRIP-CHANDAIL"  # Chandail en laine (usagé), 12,50 $
+# 4 422,62 $: a space between thousands, a decimal comma, the sign after the amount.
+QUEBEC_MONEY = re.compile(r"^\d{1,3}( \d{3})*,\d{2} \$$")
+
+
+def field(page, fieldname: str):
+	return page.locator(f'.frappe-control[data-fieldname="{fieldname}"]:visible').first
+
+
+def set_link(page, fieldname: str, value: str) -> None:
+	control = field(page, fieldname)
+	control.locator("input").fill(value)
+	page.get_by_role("option").filter(has_text=value).first.click()
+
+
+def set_date(page, fieldname: str, value: str) -> None:
+	control = field(page, fieldname).locator("input")
+	control.fill(value)
+	control.press("Escape")
+	page.locator(".page-title").first.click()  # blur: the form takes the value
+
+
+def save(page) -> None:
+	page.keyboard.press("Control+s")
+	expect(page.locator(".indicator-pill:visible").first).not_to_have_text(
+		re.compile("Not Saved|Non sauvegardé")
+	)
+
+
+def test_bookkeeper_claims_april_and_follows_the_invoice(new_page, admin):
+	contract = admin.get_value(
+		"Insertion Contract", [["reference", "=", CONTRACT_REFERENCE], ["docstatus", "=", 1]]
+	)
+	page = new_page(BOOKKEEPER)
+	page.goto(route("Reimbursement Claim") + "/new")
+	set_link(page, "contract", contract)
+	# The contract proposes its first unclaimed period; the bookkeeper wants April.
+	expect(field(page, "from_date").locator("input")).not_to_have_value("")
+	set_date(page, "from_date", "2026-04-01")
+	set_date(page, "to_date", "2026-04-30")
+	save(page)
+	expect(page).to_have_url(re.compile(r"/app/reimbursement-claim/(?!new)"))
+
+	page.get_by_role("button", name="Get Payroll").click()
+	lines = field(page, "lines").locator(".grid-body .rows .grid-row")
+	expect(lines).to_have_count(2)  # the trainee and the funded supervisor, April
+	expect(field(page, "lines")).to_contain_text("Paie-Test")
+	total = field(page, "total_reimbursed").locator(".control-value")
+	expect(total).to_have_text(QUEBEC_MONEY)
+
+	page.get_by_role("button", name="Submit").click()
+	page.locator(".modal:visible").get_by_role("button", name="Yes").click()
+	expect(page.locator(".indicator-pill:visible").first).to_have_text("Submitted")
+	invoice_link = field(page, "sales_invoice").locator("a")
+	expect(invoice_link).to_have_text(re.compile(r"\S"))
+	invoice = invoice_link.inner_text().strip()
+	invoice_link.click()
+	expect(page).to_have_url(re.compile(r"/app/sales-invoice/"))
+	expect(page.locator(".title-text:visible").first).to_contain_text("Emploi-Québec")
+	assert admin.get_value("Sales Invoice", [["name", "=", invoice]], "docstatus") == 1
+
+
+def test_counsellor_reads_the_notes_and_the_reading_is_logged(new_page, admin):
+	intervention = admin.get_value("Support Intervention", [["trainee_name", "like", "%Navigateur%"]])
+	before = admin.get_list(
+		"Confidential Access Log", [["reference_name", "=", intervention], ["user", "=", COUNSELLOR]]
+	)
+	page = new_page(COUNSELLOR)
+	page.goto(f"{route('Support Intervention')}/{intervention}")
+	page.get_by_role("button", name="Show Confidential Notes").click()
+	expect(page.locator('.frappe-control[data-fieldname="notes_html"] textarea')).to_have_value(NOTES)
+	after = admin.get_list(
+		"Confidential Access Log",
+		[["reference_name", "=", intervention], ["user", "=", COUNSELLOR], ["action", "=", "Read"]],
+	)
+	assert len(after) == len(before) + 1
+
+
+def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
+	sold_before = len(admin.get_list("POS Invoice", [["owner", "=", CASHIER], ["docstatus", "=", 1]]))
+	page = new_page(CASHIER)
+	page.goto("/app/point-of-sale")
+	page.locator(f'.item-wrapper[data-item-code="{ITEM}"]').click()
+	cart = page.locator(".cart-container")
+	expect(cart.locator(".cart-item-wrapper")).to_have_count(1)
+	expect(cart).to_contain_text("12,50 $")
+	cart.locator(".checkout-btn:visible").first.click()
+	page.locator(".mode-of-payment").first.click()  # cash, the profile's only mode
+	page.locator(".submit-order-btn").click()
+	page.locator(".modal:visible").get_by_role("button", name="Yes").click()
+	expect(
+		page.locator(".past-order-summary:visible, .order-summary-container:visible").first
+	).to_contain_text("Chandail en laine")
+	sold = admin.get_list("POS Invoice", [["owner", "=", CASHIER], ["docstatus", "=", 1]])
+	assert len(sold) == sold_before + 1
+
+	trainee = admin.get_value("Trainee", [["last_name", "=", "Navigateur"]])
+	trainee_name = admin.get_value("Trainee", [["name", "=", trainee]], "trainee_name")
+	refused = re.compile("Not permitted|Insufficient Permission", re.I)
+	page.goto(route("Trainee"))
+	expect(page.locator("body")).to_contain_text(refused)
+	expect(page.locator(".list-row-container")).to_have_count(0)
+	page.goto(f"{route('Trainee')}/{trainee}")
+	expect(page.locator("body")).to_contain_text(refused)
+	expect(page.locator("body")).not_to_contain_text(trainee_name)
+
+
+def english_labels_of_the_app() -> set[str]:
+	"""Source strings of the app whose French differs: none may show on a French page."""
+	path = Path(__file__).resolve().parent.parent / "insertion_erp" / "translations" / "fr.csv"
+	with path.open(encoding="utf-8") as handle:
+		return {row[0] for row in csv.reader(handle) if len(row) >= 2 and row[0] != row[1]}
+
+
+LABELS = (
+	".title-text, .control-label, .section-head, .form-tabs .nav-link, .grid-heading-row .static-area,"
+	" .widget-title, .link-text, .ce-header, .sidebar-item-label, .btn:visible"
+)
+
+
+def assert_no_english(page, english: set[str]) -> None:
+	shown = {text.strip() for text in page.locator(LABELS).all_inner_texts()}
+	leaked = sorted(text for text in shown if text in english)
+	assert not leaked, f"English labels on a French page {page.url}: {leaked}"
+
+
+def test_french_desk_shows_french_labels_and_quebec_formats(new_page, admin):
+	english = english_labels_of_the_app()
+	page = new_page(DIRECTOR)
+	page.goto("/app/insertion")
+	expect(page.locator(".widget-title").first).to_be_visible()
+	assert_no_english(page, english)
+
+	parcours = admin.get_value("Parcours", [["trainee_name", "like", "%Paie-Test%"]])
+	page.goto(f"{route('Parcours')}/{parcours}")
+	expect(field(page, "start_date").locator(".control-value")).to_have_text("2026-02-02")
+	assert_no_english(page, english)
+
+	claim = admin.get_value(
+		"Reimbursement Claim", [["from_date", "=", "2026-03-01"], ["docstatus", "=", 1]], "name"
+	)
+	page.goto(f"{route('Reimbursement Claim')}/{claim}")
+	expect(field(page, "from_date").locator(".control-value")).to_have_text("2026-03-01")
+	expect(field(page, "total_reimbursed").locator(".control-value")).to_have_text(QUEBEC_MONEY)
+	assert_no_english(page, english)
+
+	page.goto(
+		f"/printview?doctype=Reimbursement%20Claim&name={claim}"
+		"&format=Demande%20de%20remboursement&no_letterhead=1&_lang=fr"
+	)
+	print_page = page.locator(".print-format")
+	expect(print_page).to_contain_text("2026-03-31")
+	expect(print_page).to_contain_text(re.compile(r"\d{1,3}( \d{3})*,\d{2} \$"))
+	expect(print_page).not_to_contain_text(re.compile(r"\$ ?\d"))

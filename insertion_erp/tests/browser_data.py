@@ -1,0 +1,173 @@
+"""What the browser tests (layer 3, `browser_tests/`) click through, on a site of their own.
+
+`scripts/test` runs `prepare` with `bench execute` before the journeys; it can run
+again on the same site: it finds what it made and puts the April claim back to
+unclaimed, so the bookkeeper's journey starts from the same state each time.
+
+- a Quebec shop (setup wizard in French, Canada, CAD) with a till: an item at
+  $12.50, a POS profile and an open POS session for the cashier;
+- the payroll of "Atelier Paie Test" (tests/payroll_fixture.py): a contract with
+  March and April 2026 paid; March claimed and submitted, April not claimed;
+- a support intervention with confidential notes, run by the counsellor;
+- the users below, each with a real password.
+"""
+
+import frappe
+from frappe.utils import nowdate
+from frappe.utils.password import update_password
+
+from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.install import CASHIER_ROLE
+from insertion_erp.tests import payroll_fixture
+from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee
+from insertion_erp.tests.utils import make_user
+
+SHOP = "Friperie Navigateur"
+SHOP_ABBR = "FNV"
+PASSWORD = "Insertion-Navigateur-2026"
+USERS = {
+	"bookkeeper@example.org": ["HR User", "Accounts User"],
+	COUNSELLOR: ["Insertion Counsellor"],
+	"cashier@example.org": ["Sales User", CASHIER_ROLE],
+	"directrice@example.org": ["Insertion Manager", "Accounts User", "HR User"],
+}
+FRENCH_USER = "directrice@example.org"
+ITEM = "FRIP-CHANDAIL"
+ITEM_NAME = "Chandail en laine (usagé)"
+ITEM_PRICE = 12.50
+POS_PROFILE = "Caisse Friperie"
+NOTES_TRAINEE = "Navigateur"
+NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
+
+
+def prepare() -> dict:
+	complete_setup_wizard(SHOP, SHOP_ABBR, language="Français")
+	for year in (2025, 2026, 2027):  # the payroll is dated 2026
+		ensure_fiscal_year(year)
+	for email, roles in USERS.items():
+		make_user(email, roles)
+		update_password(email, PASSWORD)
+		frappe.db.set_value("User", email, "language", "fr" if email == FRENCH_USER else "en")
+	fixture = payroll_fixture.build()
+	reopen_april(fixture.contract)
+	march = ensure_march_claim(fixture.contract)
+	intervention = ensure_intervention_with_notes()
+	ensure_till()
+	frappe.db.commit()  # nosemgrep: a command-line entry point
+	return {"contract": fixture.contract, "march_claim": march, "intervention": intervention}
+
+
+def reopen_april(contract: str) -> None:
+	"""Cancel what an earlier run submitted for April, so its payroll is claimable again."""
+	for name in frappe.get_all(
+		"Reimbursement Claim",
+		filters={"contract": contract, "docstatus": 1, "from_date": "2026-04-01"},
+		pluck="name",
+	):
+		frappe.get_doc("Reimbursement Claim", name).cancel()
+
+
+def ensure_march_claim(contract: str) -> str:
+	existing = frappe.db.get_value(
+		"Reimbursement Claim", {"contract": contract, "docstatus": 1, "from_date": "2026-03-01"}
+	)
+	if existing:
+		return existing
+	claim = frappe.get_doc(
+		{
+			"doctype": "Reimbursement Claim",
+			"contract": contract,
+			"from_date": "2026-03-01",
+			"to_date": "2026-03-31",
+			"posting_date": "2026-04-10",
+		}
+	).insert(ignore_permissions=True)
+	claim.fill_lines()
+	claim.save(ignore_permissions=True)
+	claim.submit()
+	return claim.name
+
+
+def ensure_intervention_with_notes() -> str:
+	trainee = (
+		frappe.db.get_value("Trainee", {"last_name": NOTES_TRAINEE})
+		or make_trainee(first_name="Léa", last_name=NOTES_TRAINEE).name
+	)
+	name = frappe.db.get_value("Support Intervention", {"trainee": trainee})
+	if not name:
+		name = make_intervention(trainee, counsellor=COUNSELLOR).name
+	frappe.db.set_value("Support Intervention", name, "notes", NOTES)
+	return name
+
+
+def ensure_till() -> None:
+	"""An item with a price, a POS profile for the cashier and an open POS session."""
+	if not frappe.db.exists("Item", ITEM):
+		frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": ITEM,
+				"item_name": ITEM_NAME,
+				"item_group": frappe.db.get_single_value("Stock Settings", "item_group")
+				or frappe.db.get_value("Item Group", {"is_group": 0}),
+				"stock_uom": frappe.db.get_single_value("Stock Settings", "stock_uom")
+				or frappe.db.get_value("UOM", {"enabled": 1}),
+				"is_stock_item": 0,
+				"standard_rate": ITEM_PRICE,
+			}
+		).insert(ignore_permissions=True)
+	company = frappe.get_cached_doc("Company", SHOP)
+	if not frappe.db.exists("POS Profile", POS_PROFILE):
+		frappe.get_doc(
+			{
+				"doctype": "POS Profile",
+				"name": POS_PROFILE,
+				"__newname": POS_PROFILE,
+				"company": SHOP,
+				"currency": "CAD",
+				"warehouse": frappe.db.get_value("Warehouse", {"company": SHOP, "is_group": 0}),
+				"customer": ensure_walk_in_customer(),
+				"selling_price_list": frappe.db.get_value("Price List", {"selling": 1, "enabled": 1}),
+				"write_off_account": company.write_off_account or company.round_off_account,
+				"write_off_cost_center": company.cost_center,
+				"cost_center": company.cost_center,
+				"write_off_limit": 0,
+				"payments": [{"mode_of_payment": ensure_cash_mode(company), "default": 1}],
+				"applicable_for_users": [{"user": "cashier@example.org", "default": 1}],
+			}
+		).insert(ignore_permissions=True)
+	if not frappe.db.exists(
+		"POS Opening Entry", {"pos_profile": POS_PROFILE, "status": "Open", "docstatus": 1}
+	):
+		frappe.get_doc(
+			{
+				"doctype": "POS Opening Entry",
+				"period_start_date": frappe.utils.now_datetime(),
+				"posting_date": nowdate(),
+				"company": SHOP,
+				"pos_profile": POS_PROFILE,
+				"user": "cashier@example.org",
+				"balance_details": [{"mode_of_payment": ensure_cash_mode(company), "opening_amount": 100}],
+			}
+		).insert(ignore_permissions=True).submit()
+
+
+def ensure_walk_in_customer() -> str:
+	name = "Client de passage"
+	if not frappe.db.exists("Customer", name):
+		frappe.get_doc({"doctype": "Customer", "customer_name": name, "customer_type": "Individual"}).insert(
+			ignore_permissions=True
+		)
+	return name
+
+
+def ensure_cash_mode(company) -> str:
+	"""The wizard's cash mode of payment ("Espèces" in French), with the shop's cash account."""
+	mode = frappe.get_doc("Mode of Payment", frappe.db.get_value("Mode of Payment", {"type": "Cash"}))
+	if not any(row.company == company.name for row in mode.accounts):
+		cash = frappe.db.get_value(
+			"Account", {"company": company.name, "account_type": "Cash", "is_group": 0}
+		)
+		mode.append("accounts", {"company": company.name, "default_account": cash})
+		mode.save(ignore_permissions=True)
+	return mode.name

@@ -8,6 +8,7 @@ to today, so the demo always has a parcours at every stage.
 
 import frappe
 from frappe.utils import add_days, add_months, getdate, nowdate
+from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.periods import month_period
@@ -28,6 +29,8 @@ COUNSELLORS = {
 	"intervenante@atelier-demo.org": ("Julie", "Gagnon"),
 	"intervenant@atelier-demo.org": ("Karim", "Benali"),
 }
+# Every demo login has this password (listed in the README with its roles).
+DEMO_PASSWORD = "demo-insertion"
 TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
 
 # (first name, last name, born, trade, counsellor, stage, days since start)
@@ -382,4 +385,5 @@ def ensure_counsellor(email: str, first_name: str, last_name: str) -> str:
 			}
 		).insert(ignore_permissions=True)
 		user.add_roles("Insertion Counsellor")
+		update_password(email, DEMO_PASSWORD)
 	return email

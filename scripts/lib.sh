@@ -20,9 +20,10 @@ SUDO=""
 # Chromium for the browser tests when the first argument is "browser".
 ensure_system_packages() {
 	local wanted=()
-	have mariadbd || have mysqld || wanted+=(mariadb-server)
+	# A database or a Redis already answering (a CI service, another host) needs no local server.
+	db_ping || have mariadbd || have mysqld || wanted+=(mariadb-server)
 	have mysqladmin || wanted+=(mariadb-client)
-	have redis-server || wanted+=(redis-server)
+	redis_answers || have redis-server || wanted+=(redis-server)
 	[ -f /usr/include/mariadb/mysql.h ] || wanted+=(libmariadb-dev)
 	have pkg-config || wanted+=(pkg-config)
 	have git || wanted+=(git)
@@ -34,14 +35,24 @@ ensure_system_packages() {
 		|| wanted+=(python3-dev)
 	have node || wanted+=(nodejs)
 	have npm || wanted+=(npm)
-	[ "${1:-}" = browser ] && ! have chromium && wanted+=(chromium)
+	[ "${1:-}" = browser ] && [ -z "$(find_chromium)" ] && wanted+=(chromium)
 	[ ${#wanted[@]} -eq 0 ] && return 0
 	say "System packages: ${wanted[*]}"
 	$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${wanted[@]}" >/dev/null
 }
 
+find_chromium() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
+
+redis_answers() {
+	local port
+	has_bench || return 1
+	for port in $(redis_ports); do redis-cli -p "$port" ping >/dev/null 2>&1 || return 1; done
+}
+
 # MariaDB as frappe wants it: utf8mb4, and root with a password on 127.0.0.1.
+# A server that already answers with that password is taken as it is.
 configure_mariadb() {
+	db_ping && return 0
 	local conf=/etc/mysql/mariadb.conf.d/99-insertion-erp.cnf wanted
 	wanted=$(printf '%s\n' "[mysqld]" "character-set-server = utf8mb4" "collation-server = utf8mb4_unicode_ci" \
 		"bind-address = 127.0.0.1" "" "[mysql]" "default-character-set = utf8mb4")
@@ -50,7 +61,6 @@ configure_mariadb() {
 		echo "$wanted" | $SUDO tee "$conf" >/dev/null
 		$SUDO service mariadb restart >/dev/null 2>&1 || true
 	fi
-	db_ping && return 0
 	$SUDO service mariadb start >/dev/null 2>&1 || true
 	for _ in $(seq 1 30); do $SUDO mysqladmin ping >/dev/null 2>&1 && break; sleep 1; done
 	# A new Debian MariaDB lets root in through its socket only.

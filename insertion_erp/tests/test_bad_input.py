@@ -29,7 +29,7 @@ from insertion_erp.tests.factories import (
 	ensure_trade,
 	make_trainee,
 )
-from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
+from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, api_token, make_user
 
 # A value of the wrong kind for each type of field.
 WRONG = {
@@ -328,12 +328,3 @@ class TestBadInputOverRest(FrappeAPITestCase):
 			"notes": "Envoyée avec le document",
 		}
 		self.post_refused("Support Intervention", data, "counsellor", 403, "set_notes")
-
-
-def api_token(user: str) -> str:
-	doc = frappe.get_doc("User", user)
-	secret = frappe.generate_hash(length=15)
-	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
-	doc.api_secret = secret
-	doc.save(ignore_permissions=True)
-	return f"{doc.api_key}:{secret}"

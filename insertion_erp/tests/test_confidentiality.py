@@ -25,7 +25,7 @@ from insertion_erp.tests.factories import (
 	make_trainee,
 	started_parcours,
 )
-from insertion_erp.tests.utils import make_user
+from insertion_erp.tests.utils import api_token, make_user
 
 USERS = {
 	"manager": ("conf-manager@example.org", ["Insertion Manager"]),
@@ -237,12 +237,3 @@ class TestConfidentiality(FrappeAPITestCase):
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}
-
-
-def api_token(user: str) -> str:
-	doc = frappe.get_doc("User", user)
-	secret = frappe.generate_hash(length=15)
-	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
-	doc.api_secret = secret
-	doc.save(ignore_permissions=True)
-	return f"{doc.api_key}:{secret}"

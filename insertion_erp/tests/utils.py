@@ -40,6 +40,16 @@ def make_user(email: str, roles: list[str]) -> str:
 	return email
 
 
+def api_token(user: str) -> str:
+	"""A fresh API key and secret for `user`, as the Authorization header's token (commit to use it)."""
+	doc = frappe.get_doc("User", user)
+	secret = frappe.generate_hash(length=15)
+	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
+	doc.api_secret = secret
+	doc.save(ignore_permissions=True)
+	return f"{doc.api_key}:{secret}"
+
+
 class InsertionTestCase(FrappeTestCase):
 	"""Each test starts from the state before_tests left: its writes are rolled back."""
 

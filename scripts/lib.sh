@@ -144,7 +144,8 @@ frappe_cmd() { (cd "$BENCH/sites" && as_bench_owner ../env/bin/python -m frappe.
 # Long commands draw progress bars with carriage returns: keep the log readable.
 quiet_progress() { tr '\r' '\n' | grep --line-buffered -v -E '^(Updating DocTypes|Updating Dashboard|Syncing|Updating customizations)|^\s*$' || true; }
 
-db_ping() { mysqladmin --protocol=tcp -h127.0.0.1 -uroot -p"$DB_ROOT_PASSWORD" ping >/dev/null 2>&1; }
+# A real query: `mysqladmin ping` answers 0 even when the password is refused.
+db_ping() { mysql --protocol=tcp -h127.0.0.1 -uroot -p"$DB_ROOT_PASSWORD" -e 'select 1' >/dev/null 2>&1; }
 
 start_mariadb() {
 	db_ping && return 0

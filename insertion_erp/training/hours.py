@@ -6,6 +6,9 @@ from decimal import Decimal
 import frappe
 
 from insertion_erp.core.training import minutes_to_hours
+from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
+	permission_query_conditions,
+)
 
 
 def training_event_hours(
@@ -28,24 +31,31 @@ def training_event_hours(
 	return {row.employee: minutes_to_hours(row.minutes or 0) for row in rows}
 
 
-def support_hours(from_date: date, to_date: date, trainees: list[str] | None = None) -> dict[str, dict]:
+def support_hours(
+	from_date: date, to_date: date, trainees: list[str] | None = None, user: str | None = None
+) -> dict[str, dict]:
 	"""Support interventions of each trainee in the period: {trainee: {"hours", "count"}}.
 
-	A group session counts for each participant."""
+	A group session counts for each participant. Only the interventions `user` (by
+	default the session's) may open count: the same row-level rule as the forms."""
 	condition = "and x.trainee in %(trainees)s" if trainees else ""
+	visible = permission_query_conditions(user or frappe.session.user)
+	visible = f"and {visible}" if visible else ""
 	rows = frappe.db.sql(
 		f"""
 		select x.trainee, sum(x.minutes) as minutes, count(*) as interventions
 		from (
-			select si.trainee, si.duration_minutes as minutes
-			from `tabSupport Intervention` si
-			where si.kind != 'Group Session' and si.intervention_date between %(from_date)s and %(to_date)s
+			select `tabSupport Intervention`.trainee, `tabSupport Intervention`.duration_minutes as minutes
+			from `tabSupport Intervention`
+			where `tabSupport Intervention`.kind != 'Group Session'
+				and `tabSupport Intervention`.intervention_date between %(from_date)s and %(to_date)s {visible}
 			union all
-			select p.trainee, si.duration_minutes
-			from `tabSupport Intervention` si
+			select p.trainee, `tabSupport Intervention`.duration_minutes
+			from `tabSupport Intervention`
 			join `tabSupport Intervention Participant` p
-				on p.parent = si.name and p.parenttype = 'Support Intervention'
-			where si.kind = 'Group Session' and si.intervention_date between %(from_date)s and %(to_date)s
+				on p.parent = `tabSupport Intervention`.name and p.parenttype = 'Support Intervention'
+			where `tabSupport Intervention`.kind = 'Group Session'
+				and `tabSupport Intervention`.intervention_date between %(from_date)s and %(to_date)s {visible}
 		) x
 		where x.trainee is not null {condition}
 		group by x.trainee

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import frappe
+from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate, today
 
 from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
@@ -120,10 +121,38 @@ class TestTraineeHoursReport(InsertionTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Choose the period"):
 			trainee_hours({})
 
+	def test_support_counts_follow_the_row_level_rule_for_each_role(self) -> None:
+		"""The report counts only the interventions the user may open, as the list does."""
+		other = make_user("other-counsellor@example.org", ["Insertion Counsellor"])
+		manager = make_user("hours-manager@example.org", ["Insertion Manager"])
+		bookkeeper = make_user("hours-bookkeeper@example.org", ["Accounts User"])
+		parcours = started_parcours(start=add_days(today(), -30))  # counselled by COUNSELLOR
+		day = add_days(today(), -3)
+		make_intervention(parcours.trainee, counsellor=COUNSELLOR, duration_minutes=60, intervention_date=day)
+		make_intervention(parcours.trainee, counsellor=other, duration_minutes=30, intervention_date=day)
+		expected = {
+			COUNSELLOR: (2, Decimal("1.50")),
+			other: (1, Decimal("0.50")),
+			manager: (2, Decimal("1.50")),
+			bookkeeper: (2, Decimal("1.50")),
+		}
+		for user, (count, hours) in expected.items():
+			with self.subTest(user=user):
+				frappe.set_user(user)
+				visible = frappe.get_list(
+					"Support Intervention", filters={"trainee": parcours.trainee}, pluck="name"
+				)
+				_columns, rows = trainee_hours(
+					{"from_date": add_days(today(), -30), "to_date": today(), "trainee": parcours.trainee}
+				)
+				self.assertEqual((rows[0]["interventions"], rows[0]["support_hours"]), (count, hours))
+				self.assertEqual(len(visible), count)
+				frappe.set_user("Administrator")
+
 	def test_bookkeepers_may_run_it(self) -> None:
 		started_parcours()
 		frappe.set_user(make_user("bookkeeper@example.org", ["Accounts User"]))
-		result = frappe.desk.query_report.run(
+		result = run_report(
 			"Trainee Hours", filters={"from_date": add_days(today(), -400), "to_date": today()}
 		)
 		self.assertGreaterEqual(len(result["result"]), 1)

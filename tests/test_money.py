@@ -1,9 +1,11 @@
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from insertion_erp.core.claims import eligible_contributions
 from insertion_erp.core.money import allocate, percent_of, round_money, to_decimal
 
 
@@ -82,3 +84,27 @@ def test_allocation_never_strays_a_cent_from_the_exact_share(total, ws):
 	for part, w in zip(allocate(total, ws), ws, strict=True):
 		exact = rounded * w / sum(ws)
 		assert abs(part - exact) < Decimal("0.01")
+
+
+D = Decimal
+
+
+def test_every_rounding_of_the_app_goes_through_round_money():
+	"""One rounding rule (half up): a bare Decimal.quantize rounds half to even (0.125 -> 0.12)."""
+	app = Path(__file__).resolve().parent.parent / "insertion_erp"
+	bare = [
+		f"{path.relative_to(app)}:{number}"
+		for path in app.rglob("*.py")
+		if path != app / "core" / "money.py"
+		and "tests" not in path.parts
+		and not path.name.startswith("test_")
+		for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+		if ".quantize(" in line
+	]
+	assert not bare, f"round with core.money.round_money: {bare}"
+
+
+def test_contributions_of_a_half_cent_share_round_half_up():
+	# $0.25 of contributions, half of the gross eligible: $0.125 is $0.13, not $0.12.
+	assert eligible_contributions(D("0.25"), D("50"), D("100")) == D("0.13")
+	assert eligible_contributions(D("0.25"), D("50"), D("0")) == D("0")

@@ -71,6 +71,14 @@ class PayLine:
 	funded_share: Decimal = Decimal(100)  # percent of a supervisor's time the contract funds
 
 
+def eligible_contributions(contributions: Decimal, eligible_gross: Decimal, gross: Decimal) -> Decimal:
+	"""A slip's employer contributions in proportion to its eligible share of the gross pay,
+	rounded once to the cent (half up); nothing when the slip pays nothing."""
+	if not gross:
+		return ZERO
+	return round_money(to_decimal(contributions) * to_decimal(eligible_gross) / to_decimal(gross))
+
+
 def funded_amount(line: PayLine, ceilings: Ceilings) -> Decimal:
 	"""Wages and contributions the contract funds, unrounded.
 

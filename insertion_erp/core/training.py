@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from insertion_erp.core.money import round_money
 from insertion_erp.core.parcours import HoursStep, weekly_hours
 from insertion_erp.core.periods import Period, add_days, add_weeks
 
@@ -39,7 +40,7 @@ def progress_by_category(assessments: Iterable[Assessment]) -> dict[str, list[tu
 		scores[(a.category, a.evaluated_on)].append(level_score(a.level))
 	progress: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
 	for (category, day), values in sorted(scores.items(), key=lambda item: (item[0][1], item[0][0])):
-		mean = (Decimal(sum(values)) / Decimal(len(values))).quantize(Decimal("0.01"))
+		mean = round_money(Decimal(sum(values)) / Decimal(len(values)))
 		progress[category].append((day, mean))
 	return dict(progress)
 
@@ -68,7 +69,7 @@ def next_evaluation_date(start: date, last_evaluation: date | None, interval_wee
 
 
 def minutes_to_hours(minutes: int | Decimal) -> Decimal:
-	return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"))
+	return round_money(Decimal(minutes) / Decimal(60))
 
 
 def paid_training_hours(steps: list[HoursStep], total_weeks: int, start: date, days: Period) -> Decimal:
@@ -82,4 +83,4 @@ def paid_training_hours(steps: list[HoursStep], total_weeks: int, start: date, d
 		overlap = Period(week_start, add_days(week_start, 6)).intersection(days)
 		if overlap:
 			total += week_hours * Decimal(overlap.days) / Decimal(7)
-	return total.quantize(Decimal("0.01"))
+	return round_money(total)

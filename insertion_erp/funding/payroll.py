@@ -12,9 +12,9 @@ from decimal import Decimal
 import frappe
 from frappe.utils import cint, flt, getdate
 
-from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine
+from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine, eligible_contributions
 from insertion_erp.core.contributions import KINDS, Rates, employer_contributions, fss_rate
-from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.periods import Period
 from insertion_erp.core.training import paid_training_hours
 from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
@@ -49,22 +49,13 @@ class Slip:
 		)
 
 
-def count_claimable_slips(company: str, period: Period) -> int:
-	return cint(
-		frappe.db.sql(
-			"""select count(*) from `tabSalary Slip` ss
-			left join `tabClaimed Salary Slip` c on c.name = ss.name
-			where ss.docstatus = 1 and ss.company = %s and ss.end_date between %s and %s and c.name is null""",
-			(company, period.start, period.end),
-		)[0][0]
-	)
-
-
-def claimable_slips(contract, period: Period) -> list[Slip]:
-	"""Submitted slips ending in the period, of trainees whose parcours covers them or of the
-	contract's funded staff, that no submitted claim holds."""
-	staff = {row.employee: to_decimal(row.funded_share) for row in contract.supervision_staff}
-	rows = frappe.db.sql(
+def claimable_rows(contract, period: Period) -> list[frappe._dict]:
+	"""The one definition of "claimable": submitted slips ending in the period, of trainees
+	whose parcours covers them or of the contract's funded staff, that no submitted claim
+	holds. Get Payroll counts these to choose the background; the claim fills its lines
+	from them."""
+	staff = tuple(row.employee for row in contract.supervision_staff)
+	return frappe.db.sql(
 		"""
 		select ss.name, ss.employee, ss.employee_name, ss.start_date, ss.end_date, ss.gross_pay,
 			ss.payment_days, ss.total_working_days, ss.total_working_hours,
@@ -86,10 +77,16 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 			"company": contract.company,
 			"from_date": period.start,
 			"to_date": period.end,
-			"staff": tuple(staff) or ("",),
+			"staff": staff or ("",),
 		},
 		as_dict=True,
 	)
+
+
+def claimable_slips(contract, period: Period) -> list[Slip]:
+	"""The claimable slips (`claimable_rows`) with their eligible pay, contributions and hours."""
+	staff = {row.employee: to_decimal(row.funded_share) for row in contract.supervision_staff}
+	rows = claimable_rows(contract, period)
 	if not rows:
 		return []
 
@@ -107,8 +104,6 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 		eligible_gross = eligible.get(r.name, gross) if eligible is not None else gross
 		slip_contributions = {**computed.get(r.name, {}), **recorded.get(r.name, {})}
 		total_contributions = sum((v for k, v in slip_contributions.items() if k in KINDS), ZERO)
-		# Contributions follow the eligible share of the gross pay.
-		share_of_gross = eligible_gross / gross if gross else ZERO
 		is_trainee = bool(r.parcours)
 		result.append(
 			Slip(
@@ -119,7 +114,7 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 				end_date=getdate(r.end_date),
 				gross=gross,
 				eligible_gross=eligible_gross,
-				contributions=(total_contributions * share_of_gross).quantize(Decimal("0.01")),
+				contributions=eligible_contributions(total_contributions, eligible_gross, gross),
 				hours=hours_paid(r, schedules.get(r.parcours), standard_hours),
 				trainee=r.trainee if is_trainee else None,
 				kind=TRAINEE_WAGES if is_trainee else SUPERVISION_WAGES,
@@ -144,7 +139,7 @@ def hours_paid(row, schedule, standard_daily_hours: float) -> Decimal:
 		daily = scheduled / to_decimal(working_days)
 	else:
 		daily = to_decimal(standard_daily_hours)
-	return (daily * to_decimal(row.payment_days)).quantize(Decimal("0.01"))
+	return round_money(daily * to_decimal(row.payment_days))
 
 
 def eligible_earnings(slips: list[str], components: list[str]) -> dict[str, Decimal] | None:

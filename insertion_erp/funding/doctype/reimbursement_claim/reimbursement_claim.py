@@ -105,7 +105,7 @@ class ReimbursementClaim(InsertionDocument):
 			frappe.throw(_("Only a draft claim can be filled."), title=_("Not a Draft"))
 		if self.is_new():
 			self.save()
-		if payroll.count_claimable_slips(self.company, self.period) > BACKGROUND_SLIPS:
+		if len(payroll.claimable_rows(self.contract_doc(), self.period)) > BACKGROUND_SLIPS:
 			frappe.enqueue(
 				fill_claim,
 				queue="long",

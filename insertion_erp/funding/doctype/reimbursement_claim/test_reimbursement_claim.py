@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from insertion_erp.funding.doctype.reimbursement_claim import reimbursement_claim as claim_module
 from insertion_erp.funding.exports import download_claim_xlsx
-from insertion_erp.sample_payroll import BASE_COMPONENT
+from insertion_erp.sample_payroll import BASE_COMPONENT, assign, ensure_slip
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 
@@ -237,6 +237,32 @@ class TestClaimRules(ClaimTestCase):
 			claim_module.BACKGROUND_SLIPS = original
 		claim.reload()
 		self.assertEqual(D(str(claim.total_reimbursed)), TOTAL)
+
+	def test_slips_outside_the_contract_do_not_send_a_claim_to_the_background(self) -> None:
+		"""The background threshold counts what the claim takes, not the company's other slips."""
+		outsider = frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": "Hors",
+				"last_name": "Contrat",
+				"gender": "Male",
+				"date_of_birth": "1985-01-01",
+				"date_of_joining": "2025-01-06",
+				"company": payroll_fixture.COMPANY,
+				"status": "Active",
+			}
+		).insert(ignore_permissions=True)
+		structure = frappe.db.get_value("Salary Structure", payroll_fixture.MONTHLY)
+		assign(outsider.name, structure, payroll_fixture.COMPANY, "2026-01-01", 3000)
+		ensure_slip(outsider.name, payroll_fixture.COMPANY, "2026-03-01", "2026-03-31")
+		claim = self.new_claim(fill=False)
+		original = claim_module.BACKGROUND_SLIPS
+		claim_module.BACKGROUND_SLIPS = 2  # the contract's trainee and supervisor in March
+		try:
+			self.assertEqual(claim.get_payroll(), "filled")
+		finally:
+			claim_module.BACKGROUND_SLIPS = original
+		self.assertNotIn(outsider.name, [line.employee for line in claim.lines])
 
 
 class TestClaimAccounting(ClaimTestCase):

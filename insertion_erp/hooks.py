@@ -10,9 +10,9 @@ required_apps = ["frappe/erpnext", "frappe/hrms"]
 
 # Installation
 # ------------
-after_install = "insertion_erp.install.after_install"
-after_migrate = "insertion_erp.install.after_migrate"
-before_uninstall = "insertion_erp.install.before_uninstall"
+after_install = "insertion_erp.setup.install.after_install"
+after_migrate = "insertion_erp.setup.install.after_migrate"
+before_uninstall = "insertion_erp.setup.uninstall.before_uninstall"
 
 # Tests
 # -----
@@ -21,17 +21,18 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 
 # The funder customer needs a company (and its customer groups): create it
 # once the setup wizard has made them.
-setup_wizard_complete = "insertion_erp.install.after_setup_wizard"
+setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
 
 # Documents
 # ---------
+# Handlers on standard doctypes: one module per doctype in overrides/.
 doc_events = {
 	"Salary Slip": {
-		"before_cancel": "insertion_erp.funding.doctype.claimed_salary_slip.claimed_salary_slip.guard_slip_cancel",
-		"on_trash": "insertion_erp.funding.doctype.claimed_salary_slip.claimed_salary_slip.guard_slip_cancel",
+		"before_cancel": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
+		"on_trash": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 	},
 	"Sales Invoice": {
-		"before_cancel": "insertion_erp.funding.invoicing.guard_invoice_cancel",
+		"before_cancel": "insertion_erp.overrides.sales_invoice.guard_claim_invoice",
 	},
 }
 

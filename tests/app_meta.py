@@ -12,6 +12,7 @@ APP = REPO / "insertion_erp"
 # Doctypes of frappe, erpnext and hrms that this app links to. Keep it to the
 # ones really used: test_upstream_doctypes_exist checks each against a bench.
 UPSTREAM_DOCTYPES = {
+	"Item",
 	"Account",
 	"Currency",
 	"Company",

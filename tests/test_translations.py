@@ -63,9 +63,9 @@ def test_app_modules_and_roles_are_translated():
 
 
 def test_records_and_custom_fields_the_install_creates_are_translated():
-	barriers = module_constant("install.py", "EMPLOYMENT_BARRIERS")
+	barriers = module_constant("constants.py", "EMPLOYMENT_BARRIERS")
 	labels = [
-		f["label"] for fields in module_constant("install.py", "CUSTOM_FIELDS").values() for f in fields
+		f["label"] for fields in module_constant("constants.py", "CUSTOM_FIELDS").values() for f in fields
 	]
 	assert "No Diploma" in barriers and labels
 	missing = sorted(text for text in [*barriers, *labels] if text not in FR)

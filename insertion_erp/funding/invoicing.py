@@ -3,28 +3,14 @@
 import frappe
 from frappe import _
 from frappe.utils import add_days, flt
-from frappe.utils.nestedset import get_root_of
 
-INCOME_ACCOUNT_NAME = "Subventions Emploi-Québec"
-ITEM_GROUP = "Services"
-# Non-stock items the invoice rows use, one per budget line.
-CLAIM_ITEMS = {
-	"Trainee Wages and Benefits": (
-		"EQ-TRAINEE-WAGES",
-		"Remboursement - salaires des travailleurs en formation",
-	),
-	"Supervision Staff Wages and Benefits": (
-		"EQ-SUPERVISION",
-		"Remboursement - salaires du personnel d'encadrement",
-	),
-	"Insertion Costs": ("EQ-INSERTION-COSTS", "Remboursement - frais d'insertion"),
-	"Other": ("EQ-OTHER", "Remboursement - autres dépenses"),
-}
+from insertion_erp.funding.claim_accounts import claim_invoice_setup
 
 
 def make_claim_invoice(claim) -> str:
 	"""Create and submit the claim's Sales Invoice; returns its name."""
-	income_account = ensure_income_account(claim.company)
+	totals = [total for total in claim.totals if flt(total.claimed) > 0]
+	income_account, items = claim_invoice_setup(claim.company, [total.budget_kind for total in totals])
 	cost_center = frappe.get_cached_value("Company", claim.company, "cost_center")
 	invoice = frappe.get_doc(
 		{
@@ -45,7 +31,7 @@ def make_claim_invoice(claim) -> str:
 			),
 			"items": [
 				{
-					"item_code": ensure_item(total.budget_kind),
+					"item_code": items[total.budget_kind],
 					"qty": 1,
 					"rate": total.claimed,
 					"income_account": income_account,
@@ -53,8 +39,7 @@ def make_claim_invoice(claim) -> str:
 					"insertion_contract": claim.contract,
 					"description": _(total.budget_kind),
 				}
-				for total in claim.totals
-				if flt(total.claimed) > 0
+				for total in totals
 			],
 		}
 	)
@@ -91,65 +76,3 @@ def cancel_claim_invoice(claim) -> None:
 		invoice.flags.ignore_permissions = True
 		invoice.flags.from_claim = True
 		invoice.cancel()
-
-
-def guard_invoice_cancel(doc, method=None) -> None:
-	"""Sales Invoice hook: a claim's invoice is cancelled by cancelling the claim."""
-	if doc.get("insertion_claim") and not doc.flags.from_claim:
-		if frappe.db.get_value("Reimbursement Claim", doc.insertion_claim, "docstatus") == 1:
-			frappe.throw(
-				_("This invoice belongs to reimbursement claim {0}: cancel the claim instead.").format(
-					doc.insertion_claim
-				),
-				title=_("Claim Invoice"),
-			)
-
-
-def ensure_item(kind: str) -> str:
-	code, item_name = CLAIM_ITEMS[kind]
-	if not frappe.db.exists("Item", code):
-		frappe.get_doc(
-			{
-				"doctype": "Item",
-				"item_code": code,
-				"item_name": item_name,
-				"item_group": ITEM_GROUP
-				if frappe.db.exists("Item Group", ITEM_GROUP)
-				else get_root_of("Item Group"),
-				# The setup wizard names units in the site's language ("Nos", "N°"...).
-				"stock_uom": frappe.db.get_single_value("Stock Settings", "stock_uom")
-				or frappe.db.get_value("UOM", {"must_be_whole_number": 1}),
-				"is_stock_item": 0,
-				"is_sales_item": 1,
-				"is_purchase_item": 0,
-				"include_item_in_manufacturing": 0,
-			}
-		).insert(ignore_permissions=True)
-	return code
-
-
-def ensure_income_account(company: str) -> str:
-	return ensure_account(company, INCOME_ACCOUNT_NAME, "Income", "Income Account")
-
-
-def ensure_account(company: str, account_name: str, root_type: str, account_type: str | None = None) -> str:
-	"""A ledger account of the company, under its "Indirect" group of that root type when it has one."""
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{account_name} - {abbr}"
-	if frappe.db.exists("Account", name):
-		return name
-	groups = {"company": company, "root_type": root_type, "is_group": 1}
-	parent = frappe.db.get_value(
-		"Account", {**groups, "account_name": ("like", "%Indirect%")}
-	) or frappe.db.get_value("Account", {**groups, "parent_account": ("is", "set")}, order_by="lft")
-	frappe.get_doc(
-		{
-			"doctype": "Account",
-			"account_name": account_name,
-			"company": company,
-			"parent_account": parent,
-			"root_type": root_type,
-			"account_type": account_type,
-		}
-	).insert(ignore_permissions=True)
-	return name

@@ -17,7 +17,7 @@ from frappe.utils import nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.install import CASHIER_ROLE
+from insertion_erp.constants import CASHIER
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee
 from insertion_erp.tests.utils import make_user
@@ -28,7 +28,7 @@ PASSWORD = "Insertion-Navigateur-2026"
 USERS = {
 	"bookkeeper@example.org": ["HR User", "Accounts User"],
 	COUNSELLOR: ["Insertion Counsellor"],
-	"cashier@example.org": ["Sales User", CASHIER_ROLE],
+	"cashier@example.org": ["Sales User", CASHIER],
 	"directrice@example.org": ["Insertion Manager", "Accounts User", "HR User"],
 }
 FRENCH_USER = "directrice@example.org"

@@ -9,7 +9,8 @@ test_reimbursement_claim.py. Building it is idempotent: a second run finds it.
 
 import frappe
 
-from insertion_erp.sample_payroll import (
+from insertion_erp.constants import SETTINGS
+from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
 	ensure_company,
@@ -18,6 +19,7 @@ from insertion_erp.sample_payroll import (
 	ensure_slip,
 	ensure_timesheet,
 )
+from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.tests.factories import COUNSELLOR, ensure_trade, make_trainee
 from insertion_erp.tests.utils import make_user
 
@@ -60,6 +62,10 @@ def build() -> frappe._dict:
 
 def ensure_company_setup() -> None:
 	ensure_company(COMPANY, ABBR)
+	# The bookkeeper's choice of income account and items, as the settings' defaults.
+	settings = frappe.get_single(SETTINGS)
+	ensure_claim_accounts(settings)
+	settings.save(ignore_permissions=True)
 	if not frappe.db.exists("Holiday List", HOLIDAYS):
 		frappe.get_doc(
 			{

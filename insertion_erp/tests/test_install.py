@@ -1,13 +1,8 @@
 import frappe
 
 from insertion_erp import hooks
-from insertion_erp.install import (
-	FUNDER_CUSTOMER_NAME,
-	ROLES,
-	SETTINGS,
-	TRAINEE_EMPLOYMENT_TYPE,
-	ensure_app_records,
-)
+from insertion_erp.constants import FUNDER_CUSTOMER_NAME, ROLES, SETTINGS, TRAINEE_EMPLOYMENT_TYPE
+from insertion_erp.setup.install import after_setup_wizard
 from insertion_erp.tests.utils import InsertionTestCase
 
 
@@ -19,26 +14,36 @@ def counts() -> dict[str, int]:
 	}
 
 
+def migrate_hooks() -> None:
+	"""What `bench migrate` runs of the app, after syncing its doctypes."""
+	for hook in frappe.get_hooks("after_migrate", app_name="insertion_erp"):
+		frappe.get_attr(hook)()
+
+
 class TestInstall(InsertionTestCase):
-	def test_app_records_exist_once_and_survive_a_second_run(self) -> None:
-		expected = {"roles": 2, "employment types": 1, "funders": 1}
+	def test_app_records_exist_once_and_survive_migrations(self) -> None:
+		expected = {"roles": 3, "employment types": 1, "funders": 1}
 		self.assertEqual(counts(), expected)
-		ensure_app_records()
-		ensure_app_records()
+		migrate_hooks()
+		migrate_hooks()
 		self.assertEqual(counts(), expected)
 
 	def test_roles_can_use_the_desk(self) -> None:
 		for role in ROLES:
 			self.assertEqual(frappe.db.get_value("Role", role, "desk_access"), 1)
 
-	def test_missing_records_are_recreated(self) -> None:
-		frappe.db.set_single_value(SETTINGS, "trainee_employment_type", None)
-		frappe.delete_doc("Employment Type", TRAINEE_EMPLOYMENT_TYPE, force=True)
-		ensure_app_records()
-		self.assertTrue(frappe.db.exists("Employment Type", TRAINEE_EMPLOYMENT_TYPE))
-		self.assertEqual(
-			frappe.db.get_single_value(SETTINGS, "trainee_employment_type"), TRAINEE_EMPLOYMENT_TYPE
-		)
+	def test_what_the_user_deleted_or_emptied_stays_so_after_a_migrate(self) -> None:
+		frappe.delete_doc("Employment Barrier", "Justice", force=True)
+		rates = frappe.db.get_value("Quebec Payroll Rates", {"year": 2025})
+		frappe.delete_doc("Quebec Payroll Rates", rates, force=True)
+		frappe.db.delete("Global Search DocType", {"document_type": "Trainee"})
+		frappe.db.set_single_value(SETTINGS, {"trainee_employment_type": None, "funder_customer": None})
+		migrate_hooks()
+		self.assertFalse(frappe.db.exists("Employment Barrier", "Justice"))
+		self.assertFalse(frappe.db.exists("Quebec Payroll Rates", {"year": 2025}))
+		self.assertFalse(frappe.db.exists("Global Search DocType", {"document_type": "Trainee"}))
+		self.assertFalse(frappe.db.get_single_value(SETTINGS, "trainee_employment_type"))
+		self.assertFalse(frappe.db.get_single_value(SETTINGS, "funder_customer"))
 
 	def test_a_users_choices_are_kept(self) -> None:
 		other = frappe.get_doc(
@@ -49,7 +54,8 @@ class TestInstall(InsertionTestCase):
 			}
 		).insert()
 		frappe.db.set_single_value(SETTINGS, "funder_customer", other.name)
-		ensure_app_records()
+		migrate_hooks()
+		after_setup_wizard({"country": "Canada"})
 		self.assertEqual(frappe.db.get_single_value(SETTINGS, "funder_customer"), other.name)
 
 	def test_the_app_declares_its_hooks(self) -> None:

@@ -5,7 +5,6 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.install import ensure_app_records
 
 TEST_COMPANY = "Atelier Test Insertion"
 TEST_COMPANY_ABBR = "ATI"
@@ -18,7 +17,6 @@ def before_tests() -> None:
 	# The claim tests' payroll is dated 2026.
 	for year in range(2025, getdate(nowdate()).year + 2):
 		ensure_fiscal_year(year)
-	ensure_app_records()
 	frappe.db.commit()  # nosemgrep: tests start from this state
 
 

@@ -1,7 +1,7 @@
 """Sites installed before the Shop Cashier role get it and its till permissions."""
 
-from insertion_erp.install import add_cashier_role
+from insertion_erp.setup.install import add_cashier_permissions
 
 
 def execute() -> None:
-	add_cashier_role()
+	add_cashier_permissions()

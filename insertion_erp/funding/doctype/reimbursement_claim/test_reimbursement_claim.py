@@ -16,9 +16,10 @@ import frappe
 from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 from openpyxl import load_workbook
 
+from insertion_erp.constants import SETTINGS
+from insertion_erp.devtools.sample_payroll import BASE_COMPONENT, assign, ensure_slip
 from insertion_erp.funding.doctype.reimbursement_claim import reimbursement_claim as claim_module
 from insertion_erp.funding.exports import download_claim_xlsx
-from insertion_erp.sample_payroll import BASE_COMPONENT, assign, ensure_slip
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 
@@ -266,6 +267,40 @@ class TestClaimRules(ClaimTestCase):
 
 
 class TestClaimAccounting(ClaimTestCase):
+	def test_the_invoice_books_where_the_settings_say(self) -> None:
+		other = frappe.db.get_value(
+			"Account",
+			{
+				"company": payroll_fixture.COMPANY,
+				"root_type": "Income",
+				"is_group": 0,
+				"account_name": ("like", "Sales%"),
+			},
+		)
+		settings = frappe.get_single(SETTINGS)
+		next(
+			row for row in settings.claim_accounts if row.company == payroll_fixture.COMPANY
+		).income_account = other
+		settings.save()
+		claim = self.new_claim()
+		claim.submit()
+		invoice = frappe.get_doc("Sales Invoice", claim.sales_invoice)
+		self.assertEqual({item.income_account for item in invoice.items}, {other})
+
+	def test_submit_names_the_missing_setting_and_creates_nothing(self) -> None:
+		settings = frappe.get_single(SETTINGS)
+		settings.claim_accounts = [r for r in settings.claim_accounts if r.company != payroll_fixture.COMPANY]
+		settings.save()
+		accounts = frappe.db.count("Account", {"company": payroll_fixture.COMPANY})
+		invoices = frappe.db.count("Sales Invoice")
+		claim = self.new_claim()
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "income account of company .* Insertion Settings"
+		):
+			claim.submit()
+		self.assertEqual(frappe.db.count("Account", {"company": payroll_fixture.COMPANY}), accounts)
+		self.assertEqual(frappe.db.count("Sales Invoice"), invoices)
+
 	def test_submit_books_a_receivable_that_a_payment_settles(self) -> None:
 		claim = self.new_claim()
 		claim.submit()

@@ -1,6 +1,6 @@
 import frappe
 
-from insertion_erp.install import FUNDER_CUSTOMER_NAME, TRAINEE_EMPLOYMENT_TYPE
+from insertion_erp.constants import FUNDER_CUSTOMER_NAME, TRAINEE_EMPLOYMENT_TYPE
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 SETTINGS = "Insertion Settings"

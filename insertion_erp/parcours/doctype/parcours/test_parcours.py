@@ -2,7 +2,7 @@ import frappe
 import frappe.client
 from frappe.utils import add_days, add_months, getdate, today
 
-from insertion_erp.install import TRAINEE_EMPLOYMENT_TYPE
+from insertion_erp.constants import TRAINEE_EMPLOYMENT_TYPE
 from insertion_erp.tests.factories import closed_parcours, make_parcours, make_trainee, started_parcours
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 

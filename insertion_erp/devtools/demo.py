@@ -1,6 +1,6 @@
 """Demo data for a try-out site: a Quebec insertion enterprise.
 
-Run with `bench --site SITE execute insertion_erp.demo.load` (scripts/install
+Run with `bench --site SITE execute insertion_erp.devtools.demo.load` (scripts/install
 does it). Idempotent: running it again adds nothing. Each feature adds its
 records here, so the demo always shows what exists so far. Dates are relative
 to today, so the demo always has a parcours at every stage.
@@ -13,8 +13,7 @@ from frappe.utils.password import update_password
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.periods import month_period
 from insertion_erp.core.training import LEVELS
-from insertion_erp.install import ensure_app_records
-from insertion_erp.sample_payroll import (
+from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
 	ensure_hourly_structure,
@@ -52,7 +51,6 @@ def load() -> None:
 	year = getdate(nowdate()).year
 	for y in (year - 2, year - 1, year):
 		ensure_fiscal_year(y)
-	ensure_app_records()
 	load_trainees(company)
 	load_training()
 	load_support()

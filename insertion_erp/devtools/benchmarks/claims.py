@@ -4,7 +4,7 @@ Run it on a site of its own (it adds a company and tens of thousands of
 records): a brand-new site with erpnext, hrms and insertion_erp is enough, the
 benchmark completes the setup wizard and the fiscal years itself.
 
-    bench --site SCRATCH execute insertion_erp.benchmarks.claims.run \\
+    bench --site SCRATCH execute insertion_erp.devtools.benchmarks.claims.run \\
         --kwargs "{'trainees': 1000, 'months': 36}"
 
 The generator writes rows straight into the tables (as a payroll of several
@@ -22,8 +22,7 @@ from frappe.utils import add_months, get_last_day
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.periods import add_weeks
-from insertion_erp.install import ensure_app_records
-from insertion_erp.sample_payroll import ensure_company
+from insertion_erp.devtools.sample_payroll import ensure_company
 
 COMPANY = "Banc d'essai Insertion"
 ABBR = "BEI"
@@ -78,7 +77,6 @@ def prepare_site(start: date, months: int) -> None:
 	complete_setup_wizard(COMPANY, ABBR)
 	for year in range(start.year, add_months(start, months).year + 1):
 		ensure_fiscal_year(year)
-	ensure_app_records()
 	frappe.db.commit()  # nosemgrep: the generator commits in batches after this
 
 

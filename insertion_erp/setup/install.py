@@ -1,0 +1,190 @@
+"""What the app puts on a site.
+
+- `after_install` seeds the app's records once: roles, the trainee Employment
+  Type, employment barriers, the shipped years of Quebec payroll rates, the
+  Trainee row of global search, the contract's accounting dimension and the
+  defaults of Insertion Settings. From then on they are the user's: nothing
+  recreates a record the user deleted or overwrites a value the user changed.
+  A later change to them comes as a patch in patches.txt.
+- `after_migrate` only keeps the custom fields on standard doctypes, which the
+  code reads (schema, not data).
+- `after_setup_wizard`: what needs a company (the funder Customer, the claims'
+  income account and items) and, in Canada, Quebec's number and date formats.
+"""
+
+import frappe
+from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import (
+	make_dimension_in_accounting_doctypes,
+)
+from frappe import _
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.permissions import add_permission, update_permission_property
+from frappe.utils import cast
+from frappe.utils.nestedset import get_root_of
+
+from insertion_erp.company_setup import apply_quebec_formats
+from insertion_erp.constants import (
+	CASHIER,
+	CASHIER_PERMISSIONS,
+	CONTRACT_DOCTYPE,
+	CUSTOM_FIELDS,
+	DEFAULT_FOLLOW_UP_MONTHS,
+	EMPLOYMENT_BARRIERS,
+	FUNDER_CUSTOMER_NAME,
+	ROLES,
+	SETTINGS,
+	TRAINEE_EMPLOYMENT_TYPE,
+)
+from insertion_erp.core.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
+from insertion_erp.funding.claim_accounts import ensure_claim_accounts
+
+
+def after_install() -> None:
+	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+	for role in ROLES:
+		ensure_role(role)
+	add_cashier_permissions()
+	for barrier in EMPLOYMENT_BARRIERS:
+		if not frappe.db.exists("Employment Barrier", barrier):
+			frappe.get_doc({"doctype": "Employment Barrier", "barrier_name": barrier}).insert(
+				ignore_permissions=True
+			)
+	ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
+	ensure_global_search("Trainee")
+	ensure_payroll_rates()
+	ensure_accounting_dimension()
+	set_first_install_defaults()
+	if frappe.db.a_row_exists("Company"):
+		set_up_companies()
+
+
+def after_migrate() -> None:
+	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+
+
+def after_setup_wizard(args=None) -> None:
+	"""Hook: the wizard made the first company. A company in Canada gets Quebec's formats."""
+	set_up_companies()
+	if (args or {}).get("country") == "Canada":
+		apply_quebec_formats((args or {}).get("currency") or "CAD")
+
+
+def set_up_companies() -> None:
+	"""The funder Customer and each company's claim accounts, where the settings have none."""
+	settings = frappe.get_single(SETTINGS)
+	if not settings.funder_customer:
+		settings.funder_customer = ensure_funder_customer()
+	ensure_claim_accounts(settings)
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def add_cashier_permissions() -> None:
+	"""The till's permissions for the Shop Cashier role."""
+	ensure_role(CASHIER)
+	for doctype, ptypes in CASHIER_PERMISSIONS.items():
+		if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": CASHIER, "permlevel": 0}):
+			add_permission(doctype, CASHIER, 0)
+		for ptype in ptypes:
+			update_permission_property(doctype, CASHIER, 0, ptype, 1)
+
+
+def ensure_payroll_rates() -> None:
+	"""The shipped years of Quebec rates; a year already there is left alone."""
+	for year, rates in SHIPPED_RATES.items():
+		if frappe.db.exists("Quebec Payroll Rates", {"year": year}):
+			continue
+		values = {field: getattr(rates, field) for field in rates.__dataclass_fields__}
+		frappe.get_doc({"doctype": "Quebec Payroll Rates", **values, "sources": SOURCES.get(year)}).insert(
+			ignore_permissions=True
+		)
+
+
+def ensure_accounting_dimension() -> None:
+	"""Purchase invoices and journal entries are tagged with a contract, so claims find their insertion costs."""
+	name = frappe.db.get_value("Accounting Dimension", {"document_type": CONTRACT_DOCTYPE})
+	if name:
+		dimension = frappe.get_doc("Accounting Dimension", name)
+	else:
+		dimension = frappe.get_doc({"doctype": "Accounting Dimension", "document_type": CONTRACT_DOCTYPE})
+		dimension.insert(ignore_permissions=True)
+	if not frappe.get_meta("GL Entry").has_field(dimension.fieldname):
+		# ERPNext adds the fields in a background job; claims need them at once.
+		make_dimension_in_accounting_doctypes(doc=dimension)
+
+
+def set_first_install_defaults() -> None:
+	"""The settings' defaults, follow-ups at 3 and 6 months and the 21-28-35 h gradual entry."""
+	settings = frappe.get_single(SETTINGS)
+	for df in settings.meta.fields:
+		if df.default not in (None, "", "0") and df.fieldtype in ("Int", "Float", "Data", "Select"):
+			if not settings.get(df.fieldname):
+				settings.set(df.fieldname, cast(df.fieldtype, df.default))
+	if not settings.trainee_employment_type:
+		settings.trainee_employment_type = TRAINEE_EMPLOYMENT_TYPE
+	if not settings.follow_up_offsets:
+		for months in DEFAULT_FOLLOW_UP_MONTHS:
+			settings.append("follow_up_offsets", {"months": months})
+	if not settings.default_hours_schedule:
+		for step in DEFAULT_SCHEDULE:
+			settings.append(
+				"default_hours_schedule",
+				{"from_week": step.from_week, "to_week": step.to_week, "hours_per_week": float(step.hours)},
+			)
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def ensure_global_search(doctype: str) -> None:
+	"""Counsellors find a trainee by name in the search bar (only those who may read trainees)."""
+	if frappe.db.exists("Global Search DocType", {"document_type": doctype}):
+		return
+	settings = frappe.get_single("Global Search Settings")
+	settings.append("allowed_in_global_search", {"document_type": doctype})
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def ensure_role(role_name: str) -> None:
+	if frappe.db.exists("Role", role_name):
+		return
+	frappe.get_doc({"doctype": "Role", "role_name": role_name, "desk_access": 1}).insert(
+		ignore_permissions=True
+	)
+
+
+def ensure_employment_type(name: str) -> str:
+	if not frappe.db.exists("Employment Type", name):
+		frappe.get_doc({"doctype": "Employment Type", "employee_type_name": name}).insert(
+			ignore_permissions=True
+		)
+	return name
+
+
+def ensure_funder_customer() -> str | None:
+	"""The funder as a Customer, so claims can be invoiced to it. Needs a company."""
+	existing = frappe.db.get_value("Customer", {"customer_name": FUNDER_CUSTOMER_NAME}, "name")
+	if existing:
+		return existing
+	if not frappe.db.a_row_exists("Company"):
+		return None
+	customer = frappe.get_doc(
+		{
+			"doctype": "Customer",
+			"customer_name": FUNDER_CUSTOMER_NAME,
+			"customer_type": "Company",
+			"customer_group": _root_or_default("Customer Group", "customer_group"),
+			"territory": _root_or_default("Territory", "territory"),
+			"customer_details": _("Funder of the insertion contracts (Services Québec)"),
+		}
+	)
+	customer.insert(ignore_permissions=True)
+	return customer.name
+
+
+def _root_or_default(doctype: str, selling_setting: str) -> str | None:
+	value = frappe.db.get_single_value("Selling Settings", selling_setting)
+	if value and frappe.db.exists(doctype, value):
+		return value
+	return get_root_of(doctype)

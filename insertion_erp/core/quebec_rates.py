@@ -1,8 +1,9 @@
 """Quebec employer rates shipped with the app (the user edits them in "Quebec Payroll Rates").
 
-From the domain brief (shared/domain-brief.md): Revenu Québec QPP and FSS pages,
-canada.ca EI 2026 maximum insurable earnings, compben.com 2026 EI/QPIP,
-rcgt.com labour standards. Items the brief marks unconfirmed are noted in SOURCES.
+Taken from public sources: Revenu Québec's QPP and FSS pages, canada.ca's 2026 EI
+maximum insurable earnings, compben.com's 2026 EI and QPIP figures, rcgt.com on
+labour standards. SOURCES below gives each year's sources and notes the figures
+not yet confirmed; installing the app copies them onto each year's record.
 """
 
 from decimal import Decimal as D

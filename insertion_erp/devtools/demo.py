@@ -11,6 +11,7 @@ from frappe.utils import add_days, add_months, getdate, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.constants import COUNSELLOR, SETTINGS
 from insertion_erp.core.periods import month_period
 from insertion_erp.core.training import LEVELS
 from insertion_erp.devtools.sample_payroll import (
@@ -224,8 +225,8 @@ def load_funding(company: str) -> None:
 	months = [month_period(add_months(today.replace(day=1), -n)) for n in (2, 1)]
 	ensure_holiday_list(company, months[0].start.year)
 	frappe.db.set_value("Company", company, "insertion_cnesst_rate", 1.5)
-	if not frappe.db.get_single_value("Insertion Settings", "annual_payroll"):
-		frappe.db.set_single_value("Insertion Settings", "annual_payroll", 600_000)
+	if not frappe.db.get_single_value(SETTINGS, "annual_payroll"):
+		frappe.db.set_single_value(SETTINGS, "annual_payroll", 600_000)
 
 	supervisor = ensure_supervisor(company)
 	assign(
@@ -382,6 +383,6 @@ def ensure_counsellor(email: str, first_name: str, last_name: str) -> str:
 				"language": "fr",
 			}
 		).insert(ignore_permissions=True)
-		user.add_roles("Insertion Counsellor")
+		user.add_roles(COUNSELLOR)
 		update_password(email, DEMO_PASSWORD)
 	return email

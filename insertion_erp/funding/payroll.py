@@ -12,14 +12,14 @@ from decimal import Decimal
 import frappe
 from frappe.utils import cint, flt, getdate
 
+from insertion_erp.constants import SETTINGS
 from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine, eligible_contributions
 from insertion_erp.core.contributions import KINDS, Rates, employer_contributions, fss_rate
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.periods import Period
 from insertion_erp.core.training import paid_training_hours
-from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
+from insertion_erp.parcours.records import hours_steps
 
-SETTINGS = "Insertion Settings"
 PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}
 
 

@@ -2,9 +2,8 @@ import frappe
 from frappe import _
 from frappe.utils import flt, getdate
 
+from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.insertion_document import InsertionDocument
-
-SETTINGS = "Insertion Settings"
 
 
 class InsertionContract(InsertionDocument):

@@ -1,6 +1,6 @@
 import frappe
 from frappe import _
-from frappe.utils import add_days, flt, getdate
+from frappe.utils import add_days, flt, getdate, now_datetime
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
@@ -252,26 +252,35 @@ class ReimbursementClaim(InsertionDocument):
 		"""Record each slip under this claim; the slip's name is the key, so the database itself
 		refuses a slip that another submitted claim holds, even from a concurrent submit."""
 		slips = [line.salary_slip for line in self.lines if line.salary_slip]
-		for slip in slips:
-			if frappe.db.get_value("Salary Slip", slip, "docstatus") != 1:
-				frappe.throw(
-					_("Salary slip {0} is no longer submitted.").format(slip), title=_("Slip Cancelled")
-				)
+		if not slips:
+			return
+		not_submitted = frappe.get_all(
+			"Salary Slip", filters={"name": ("in", slips), "docstatus": ("!=", 1)}, pluck="name", limit=1
+		)
+		if not_submitted:
+			frappe.throw(
+				_("Salary slip {0} is no longer submitted.").format(not_submitted[0]),
+				title=_("Slip Cancelled"),
+			)
+		user, now = frappe.session.user, now_datetime()
 		try:
-			for slip in slips:
-				frappe.db.sql(
-					"""insert into `tabClaimed Salary Slip`
-					(name, salary_slip, claim, owner, modified_by, creation, modified, docstatus)
-					values (%s, %s, %s, %s, %s, now(6), now(6), 0)""",
-					(slip, slip, self.name, frappe.session.user, frappe.session.user),
-				)
+			frappe.db.bulk_insert(
+				"Claimed Salary Slip",
+				["name", "salary_slip", "claim", "owner", "modified_by", "creation", "modified", "docstatus"],
+				[(slip, slip, self.name, user, user, now, now, 0) for slip in slips],
+			)
 		except Exception as e:
 			if not frappe.db.is_duplicate_entry(e):
 				raise
 			# A locking read sees the other claim even if it committed after this transaction began.
-			holder = frappe.db.sql(
-				"select claim from `tabClaimed Salary Slip` where name in %s and claim != %s limit 1 for update",
-				(tuple(slips), self.name),
+			held = frappe.qb.DocType("Claimed Salary Slip")
+			holder = (
+				frappe.qb.from_(held)
+				.select(held.claim)
+				.where(held.name.isin(slips) & (held.claim != self.name))
+				.limit(1)
+				.for_update()
+				.run()
 			)
 			holder = holder[0][0] if holder else _("another claim")
 			frappe.throw(

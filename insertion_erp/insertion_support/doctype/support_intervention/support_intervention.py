@@ -10,11 +10,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
+from insertion_erp.constants import COUNSELLOR, MANAGER
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
 
-MANAGER = "Insertion Manager"
-COUNSELLOR = "Insertion Counsellor"
 # Roles that see every intervention's hours and dates (never its notes).
 ALL_ROWS_ROLES = {MANAGER, "System Manager", "HR User", "Accounts User"}
 

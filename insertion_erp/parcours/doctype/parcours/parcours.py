@@ -1,15 +1,15 @@
+from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal
 
 import frappe
 from frappe import _
 from frappe.utils import cint, getdate, today
 
+from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core import parcours as rules
-from insertion_erp.core.periods import Period
+from insertion_erp.parcours.records import hours_steps, occupied_period
 
-SETTINGS = "Insertion Settings"
 # Fields the start and close actions own: the form shows them read-only.
 ACTION_FIELDS = ("start_date", "planned_end_date", "actual_end_date", "exit_reason", "exit_notes")
 
@@ -238,6 +238,15 @@ class Parcours(InsertionDocument):
 
 	# Actions -----------------------------------------------------------------
 
+	@contextmanager
+	def transition(self, flag: str):
+		"""The flag that lets validate accept a transition's changes, lowered even when it fails."""
+		self.flags[flag] = True
+		try:
+			yield
+		finally:
+			self.flags[flag] = False
+
 	@frappe.whitelist()
 	def start(self, start_date: str | date | None = None, planned_weeks: int | None = None) -> None:
 		"""Start the paid parcours: dates, then the trainee's Employee (created or linked)."""
@@ -275,11 +284,10 @@ class Parcours(InsertionDocument):
 				title=_("Invalid Date of Birth"),
 			)
 
-		self.flags.starting = True
-		self.validate_dates()  # overlap and approval before anything is created
-		self.employee = self.employ(trainee)
-		self.save()
-		self.flags.starting = False
+		with self.transition("starting"):
+			self.validate_dates()  # overlap and approval before anything is created
+			self.employee = self.employ(trainee)
+			self.save()
 
 	def employ(self, trainee) -> str:
 		"""The Employee for this parcours: the one given, the trainee's, or a new one."""
@@ -338,9 +346,8 @@ class Parcours(InsertionDocument):
 		self.actual_end_date = getdate(actual_end_date)
 		self.exit_reason = exit_reason
 		self.exit_notes = exit_notes
-		self.flags.closing = True
-		self.save()
-		self.flags.closing = False
+		with self.transition("closing"):
+			self.save()
 
 		self.relieve_employee()
 		self.schedule_follow_ups()
@@ -369,14 +376,6 @@ class Parcours(InsertionDocument):
 			).insert(ignore_permissions=True)
 
 
-def hours_steps(rows) -> list[rules.HoursStep]:
-	"""Rows of a Parcours Hours Step table as the core's steps (an empty To Week: to the end)."""
-	return [
-		rules.HoursStep(cint(row.from_week), cint(row.to_week) or None, Decimal(str(row.hours_per_week or 0)))
-		for row in rows
-	]
-
-
 def schedule_message(error: rules.ScheduleError, weeks: int) -> str:
 	if isinstance(error, rules.ScheduleGap):
 		return _("Weekly hours, row {0}: this step should start at week {1}.").format(error.row, error.week)
@@ -391,11 +390,3 @@ def schedule_message(error: rules.ScheduleError, weeks: int) -> str:
 	return _(
 		"Weekly hours: the schedule stops before the end of the parcours (week {0} has no hours)."
 	).format(error.week)
-
-
-def occupied_period(parcours) -> Period:
-	return rules.occupied_period(
-		getdate(parcours.start_date),
-		getdate(parcours.planned_end_date),
-		getdate(parcours.actual_end_date) if parcours.actual_end_date else None,
-	)

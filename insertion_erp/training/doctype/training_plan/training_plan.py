@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, today
 
+from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.training import next_evaluation_date
 
@@ -65,7 +66,7 @@ class TrainingPlan(InsertionDocument):
 				filters={"training_plan": self.name},
 				fields=["max(evaluation_date) as last"],
 			)[0].last
-		interval = cint(frappe.db.get_single_value("Insertion Settings", "evaluation_interval_weeks")) or 2
+		interval = cint(frappe.db.get_single_value(SETTINGS, "evaluation_interval_weeks")) or 2
 		return next_evaluation_date(getdate(start or today()), getdate(last) if last else None, interval)
 
 	def update_next_evaluation_date(self) -> None:

@@ -8,8 +8,8 @@ from frappe.utils import getdate, today
 
 from insertion_erp.core.periods import Period
 from insertion_erp.core.training import paid_training_hours
-from insertion_erp.parcours.doctype.parcours.parcours import hours_steps
-from insertion_erp.parcours.doctype.parcours.parcours import occupied_period as parcours_period
+from insertion_erp.parcours.records import hours_steps
+from insertion_erp.parcours.records import occupied_period as parcours_period
 from insertion_erp.training.hours import support_hours, training_event_hours
 
 

@@ -12,6 +12,7 @@ from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import COUNSELLOR, SETTINGS
+from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import month_period
 from insertion_erp.core.training import LEVELS
 from insertion_erp.devtools.sample_payroll import (
@@ -21,6 +22,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_monthly_structure,
 	ensure_slip,
 	ensure_timesheet,
+	submitted_contract,
 )
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
@@ -248,31 +250,15 @@ def load_funding(company: str) -> None:
 	for parcours in trainees:
 		assign(parcours.employee, hourly, company, parcours.start_date)
 
-	contract = frappe.get_doc(
-		{
-			"doctype": "Insertion Contract",
-			"reference": f"EQ-{today.year}-0042",
-			"company": company,
-			"from_date": today.replace(month=1, day=1),
-			"to_date": today.replace(month=12, day=31),
-			"claim_frequency": "Monthly",
-			"places": 12,
-			"planned_weeks": 26,
-			"max_hourly_wage": 17,
-			"max_weekly_hours": 35,
-			"budget_lines": [
-				{"kind": "Trainee Wages and Benefits", "budget_amount": 180000, "reimbursement_rate": 100},
-				{
-					"kind": "Supervision Staff Wages and Benefits",
-					"budget_amount": 60000,
-					"reimbursement_rate": 75,
-				},
-				{"kind": "Insertion Costs", "budget_amount": 15000, "reimbursement_rate": 100},
-			],
-			"supervision_staff": [{"employee": supervisor, "funded_share": 60}],
-		}
-	).insert(ignore_permissions=True)
-	contract.submit()
+	contract = submitted_contract(
+		company,
+		f"EQ-{today.year}-0042",
+		today.year,
+		{TRAINEE_WAGES: (180000, 100), SUPERVISION_WAGES: (60000, 75), INSERTION_COSTS: (15000, 100)},
+		supervisor,
+		funded_share=60,
+		max_weekly_hours=35,
+	)
 
 	for month in months:
 		for parcours in trainees:
@@ -281,7 +267,7 @@ def load_funding(company: str) -> None:
 		ensure_slip(supervisor, company, month.start, month.end)
 	add_insertion_cost(
 		company,
-		contract.name,
+		contract,
 		add_days(months[-1].start, 14),
 		450,
 		"Formation santé et sécurité (SST) des participants",
@@ -291,7 +277,7 @@ def load_funding(company: str) -> None:
 		claim = frappe.get_doc(
 			{
 				"doctype": "Reimbursement Claim",
-				"contract": contract.name,
+				"contract": contract,
 				"from_date": month.start,
 				"to_date": month.end,
 				"posting_date": add_days(month.end, 5),

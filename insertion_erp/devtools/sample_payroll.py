@@ -172,3 +172,37 @@ def add_insertion_cost(company: str, contract: str, day, amount: float, remark: 
 	).insert(ignore_permissions=True)
 	entry.submit()
 	return entry.name
+
+
+def submitted_contract(
+	company: str,
+	reference: str,
+	year: int,
+	budgets: dict[str, tuple[float, float]],
+	supervisor: str,
+	funded_share: float,
+	max_weekly_hours: float,
+) -> str:
+	"""A submitted Emploi-Québec contract for the calendar year: 12 places of 26 weeks at $17 an
+	hour at most, a budget (amount, reimbursement rate) per kind, one funded supervisor."""
+	contract = frappe.get_doc(
+		{
+			"doctype": "Insertion Contract",
+			"reference": reference,
+			"company": company,
+			"from_date": f"{year}-01-01",
+			"to_date": f"{year}-12-31",
+			"claim_frequency": "Monthly",
+			"places": 12,
+			"planned_weeks": 26,
+			"max_hourly_wage": 17,
+			"max_weekly_hours": max_weekly_hours,
+			"budget_lines": [
+				{"kind": kind, "budget_amount": amount, "reimbursement_rate": rate}
+				for kind, (amount, rate) in budgets.items()
+			],
+			"supervision_staff": [{"employee": supervisor, "funded_share": funded_share}],
+		}
+	).insert(ignore_permissions=True)
+	contract.submit()
+	return contract.name

@@ -10,6 +10,7 @@ test_reimbursement_claim.py. Building it is idempotent: a second run finds it.
 import frappe
 
 from insertion_erp.constants import SETTINGS
+from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
@@ -18,6 +19,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_monthly_structure,
 	ensure_slip,
 	ensure_timesheet,
+	submitted_contract,
 )
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.tests.factories import COUNSELLOR, ensure_trade, make_trainee
@@ -135,29 +137,12 @@ def ensure_contract(supervisor: str) -> str:
 	if existing:
 		return existing
 	make_user(COUNSELLOR, ["Insertion Counsellor"])
-	contract = frappe.get_doc(
-		{
-			"doctype": "Insertion Contract",
-			"reference": CONTRACT_REFERENCE,
-			"company": COMPANY,
-			"from_date": "2026-01-01",
-			"to_date": "2026-12-31",
-			"claim_frequency": "Monthly",
-			"places": 12,
-			"planned_weeks": 26,
-			"max_hourly_wage": 17,
-			"max_weekly_hours": 30,
-			"budget_lines": [
-				{"kind": "Trainee Wages and Benefits", "budget_amount": 50000, "reimbursement_rate": 100},
-				{
-					"kind": "Supervision Staff Wages and Benefits",
-					"budget_amount": 20000,
-					"reimbursement_rate": 100,
-				},
-				{"kind": "Insertion Costs", "budget_amount": 5000, "reimbursement_rate": 100},
-			],
-			"supervision_staff": [{"employee": supervisor, "funded_share": 50}],
-		}
-	).insert(ignore_permissions=True)
-	contract.submit()
-	return contract.name
+	return submitted_contract(
+		COMPANY,
+		CONTRACT_REFERENCE,
+		2026,
+		{TRAINEE_WAGES: (50000, 100), SUPERVISION_WAGES: (20000, 100), INSERTION_COSTS: (5000, 100)},
+		supervisor,
+		funded_share=50,
+		max_weekly_hours=30,
+	)

@@ -40,10 +40,10 @@ doc_events = {
 # -----------
 # A counsellor sees the support interventions of the trainees they counsel.
 permission_query_conditions = {
-	"Support Intervention": "insertion_erp.insertion_support.doctype.support_intervention.support_intervention.permission_query_conditions",
+	"Support Intervention": "insertion_erp.insertion_support.access.permission_query_conditions",
 }
 has_permission = {
-	"Support Intervention": "insertion_erp.insertion_support.doctype.support_intervention.support_intervention.has_permission",
+	"Support Intervention": "insertion_erp.insertion_support.access.has_permission",
 }
 
 # Link titles of trainee records only for those who may read them.

@@ -2,7 +2,7 @@
 
 Doctype permissions (role by role, field level by field level) do most of the
 work and live in each doctype's JSON; the row-level rule for support
-interventions lives with its controller. What remains is here."""
+interventions is in insertion_support/access.py. What remains is here."""
 
 import frappe
 from frappe.desk.search import get_link_title as frappe_get_link_title

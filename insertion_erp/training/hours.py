@@ -6,9 +6,7 @@ from decimal import Decimal
 import frappe
 
 from insertion_erp.core.training import minutes_to_hours
-from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
-	permission_query_conditions,
-)
+from insertion_erp.insertion_support.access import permission_query_conditions
 
 
 def training_event_hours(

@@ -10,12 +10,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
-from insertion_erp.constants import COUNSELLOR, MANAGER
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
-
-# Roles that see every intervention's hours and dates (never its notes).
-ALL_ROWS_ROLES = {MANAGER, "System Manager", "HR User", "Accounts User"}
+from insertion_erp.insertion_support.access import can_access_notes
 
 
 class SupportIntervention(InsertionDocument):
@@ -84,16 +81,6 @@ class SupportIntervention(InsertionDocument):
 		return bool(frappe.db.exists("Trainee", {"name": ("in", self.trainees()), "counsellor": user}))
 
 
-def can_access_notes(doc: SupportIntervention, user: str | None = None) -> bool:
-	user = user or frappe.session.user
-	if user == "Administrator":
-		return True
-	roles = set(frappe.get_roles(user))
-	if MANAGER in roles:
-		return True
-	return COUNSELLOR in roles and doc.is_assigned_to(user)
-
-
 def log_access(doc: Document, action: str) -> None:
 	frappe.get_doc(
 		{
@@ -137,34 +124,3 @@ def set_notes(name: str | None = None, notes: str | None = None) -> None:
 	doc.check_permission("write")
 	doc.db_set("notes", notes, update_modified=True)
 	log_access(doc, "Write")
-
-
-# Row-level access: a counsellor sees the interventions of the trainees they counsel.
-
-
-def _counsellor_only(user: str) -> bool:
-	roles = set(frappe.get_roles(user))
-	return COUNSELLOR in roles and not roles & ALL_ROWS_ROLES and user != "Administrator"
-
-
-def permission_query_conditions(user: str | None = None) -> str:
-	user = user or frappe.session.user
-	if not _counsellor_only(user):
-		return ""
-	u = frappe.db.escape(user)
-	return f"""(`tabSupport Intervention`.counsellor = {u}
-		or `tabSupport Intervention`.trainee in (select name from `tabTrainee` where counsellor = {u})
-		or exists (
-			select 1 from `tabSupport Intervention Participant` p
-			join `tabTrainee` t on t.name = p.trainee
-			where p.parent = `tabSupport Intervention`.name and t.counsellor = {u}
-		))"""
-
-
-def has_permission(
-	doc: SupportIntervention, ptype: str | None = None, user: str | None = None
-) -> bool | None:
-	user = user or frappe.session.user
-	if _counsellor_only(user) and not doc.is_new() and not doc.is_assigned_to(user):
-		return False
-	return None

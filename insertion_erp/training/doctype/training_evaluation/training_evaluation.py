@@ -4,8 +4,8 @@ from frappe.utils import getdate, today
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.core.training import LEVELS, Assessment, level_score, progress_by_category
-from insertion_erp.training.doctype.training_plan.training_plan import validate_unique_competencies
+from insertion_erp.core.training import LEVELS, level_score, progress_by_category
+from insertion_erp.training.competencies import assessments, validate_unique_competencies
 
 
 class TrainingEvaluation(InsertionDocument):
@@ -169,27 +169,3 @@ def get_progress(trainee: str | None = None) -> dict:
 
 def _as_float(value) -> float | None:
 	return None if value is None else float(value)
-
-
-def assessments(*, trainee: str | None = None, parcours: str | None = None) -> list[Assessment]:
-	"""Every level given at an evaluation, of a trainee or of one parcours, in one query."""
-	evaluation = frappe.qb.DocType("Training Evaluation")
-	plan = frappe.qb.DocType("Training Plan")
-	level = frappe.qb.DocType("Training Evaluation Level")
-	query = (
-		frappe.qb.from_(level)
-		.join(evaluation)
-		.on(level.parent == evaluation.name)
-		.join(plan)
-		.on(evaluation.training_plan == plan.name)
-		.select(evaluation.evaluation_date, level.competency, level.category, level.level)
-		.where(level.parenttype == "Training Evaluation")
-	)
-	if trainee:
-		query = query.where(evaluation.trainee == trainee)
-	if parcours:
-		query = query.where(plan.parcours == parcours)
-	return [
-		Assessment(getdate(r.evaluation_date), r.competency, r.category, r.level)
-		for r in query.run(as_dict=True)
-	]

@@ -1,10 +1,10 @@
 import frappe
-from frappe import _
 from frappe.utils import cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.training import next_evaluation_date
+from insertion_erp.training.competencies import validate_unique_competencies
 
 HOUR_FIELDS = ("technical_hours", "personal_hours", "social_hours")
 
@@ -71,14 +71,3 @@ class TrainingPlan(InsertionDocument):
 
 	def update_next_evaluation_date(self) -> None:
 		self.db_set("next_evaluation_date", self.compute_next_evaluation_date(), update_modified=False)
-
-
-def validate_unique_competencies(rows) -> None:
-	seen = set()
-	for row in rows:
-		if row.competency in seen:
-			frappe.throw(
-				_("Row {0}: competency {1} is listed twice.").format(row.idx, row.competency),
-				title=_("Duplicate Competency"),
-			)
-		seen.add(row.competency)

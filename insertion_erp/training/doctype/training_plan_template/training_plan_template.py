@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.training.doctype.training_plan.training_plan import validate_unique_competencies
+from insertion_erp.training.competencies import validate_unique_competencies
 
 
 class TrainingPlanTemplate(InsertionDocument):

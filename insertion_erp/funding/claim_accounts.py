@@ -8,22 +8,22 @@ from frappe import _
 from frappe.utils.nestedset import get_root_of
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.claims import BUDGET_KINDS
+from insertion_erp.core.claims import BUDGET_KINDS, INSERTION_COSTS, OTHER, SUPERVISION_WAGES, TRAINEE_WAGES
 
 INCOME_ACCOUNT_NAME = "Subventions Emploi-Québec"
 ITEM_GROUP = "Services"
 # The default non-stock item of each budget line.
 DEFAULT_ITEMS = {
-	"Trainee Wages and Benefits": (
+	TRAINEE_WAGES: (
 		"EQ-TRAINEE-WAGES",
 		"Remboursement - salaires des travailleurs en formation",
 	),
-	"Supervision Staff Wages and Benefits": (
+	SUPERVISION_WAGES: (
 		"EQ-SUPERVISION",
 		"Remboursement - salaires du personnel d'encadrement",
 	),
-	"Insertion Costs": ("EQ-INSERTION-COSTS", "Remboursement - frais d'insertion"),
-	"Other": ("EQ-OTHER", "Remboursement - autres dépenses"),
+	INSERTION_COSTS: ("EQ-INSERTION-COSTS", "Remboursement - frais d'insertion"),
+	OTHER: ("EQ-OTHER", "Remboursement - autres dépenses"),
 }
 
 

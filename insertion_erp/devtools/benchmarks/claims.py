@@ -21,6 +21,7 @@ import frappe
 from frappe.utils import add_months, get_last_day
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.core.claims import TRAINEE_WAGES
 from insertion_erp.core.periods import add_weeks
 from insertion_erp.devtools.sample_payroll import ensure_company
 
@@ -245,7 +246,7 @@ def generate(trainees: int, months: int, start: date) -> str:
 			"max_weekly_hours": 35,
 			"budget_lines": [
 				{
-					"kind": "Trainee Wages and Benefits",
+					"kind": TRAINEE_WAGES,
 					"budget_amount": 100_000_000,
 					"reimbursement_rate": 100,
 				}

@@ -22,6 +22,7 @@ from insertion_erp.core.parcours import (
 	occupied_period,
 	planned_end,
 	plausible_birth_date,
+	suspended_days,
 	weekly_hours,
 )
 from insertion_erp.core.periods import Period
@@ -199,3 +200,22 @@ def test_a_contiguous_schedule_covers_every_week_once(schedule):
 def test_a_fitted_schedule_always_fits(schedule, weeks):
 	steps, _ = schedule
 	assert len(weekly_hours(fit_schedule(steps, weeks), weeks)) == weeks
+
+
+def test_ended_suspensions_move_the_planned_end():
+	start = date(2026, 1, 5)
+	plain = planned_end(start, 26)
+	ended = [(date(2026, 2, 2), date(2026, 2, 15))]  # 14 days
+	assert planned_end(start, 26, ended) == plain + timedelta(days=14)
+	still_open = [(date(2026, 3, 2), None)]
+	assert planned_end(start, 26, ended + still_open) == plain + timedelta(days=14)
+	assert suspended_days([]) == 0
+
+
+def test_an_open_suspension_is_the_status_of_a_started_parcours():
+	common = dict(approved=True, start=date(2026, 1, 5), planned_end_date=date(2026, 7, 5), exit_reason=None)
+	assert derive_status(**common, actual_end=None, suspended=True) == Status.SUSPENDED
+	assert derive_status(**common, actual_end=None) == Status.ACTIVE
+	assert derive_status(
+		**{**common, "exit_reason": "Dropped Out"}, actual_end=date(2026, 3, 1), suspended=True
+	) == (Status.EXITED_EARLY)

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from insertion_erp.core.periods import Period, add_months, end_after_weeks
+from insertion_erp.core.periods import Period, add_days, add_months, end_after_weeks
 
 MIN_AGE = 15
 MAX_AGE = 90
@@ -22,6 +22,7 @@ class Status(str, Enum):
 	CANDIDATE = "Candidate"
 	APPROVED = "Approved"
 	ACTIVE = "Active"
+	SUSPENDED = "Suspended"
 	COMPLETED = "Completed"
 	EXITED_EARLY = "Exited Early"
 	FOLLOWED_UP = "Followed Up"
@@ -41,8 +42,15 @@ def plausible_birth_date(birth_date: date, on: date) -> bool:
 	return birth_date < on and MIN_AGE <= age_on(birth_date, on) <= MAX_AGE
 
 
-def planned_end(start: date, weeks: int) -> date:
-	return end_after_weeks(start, weeks)
+def planned_end(start: date, weeks: int, suspensions: Iterable[tuple[date, date | None]] = ()) -> date:
+	"""The last day of `weeks` weeks from `start`, moved by the days of ended suspensions
+	(a suspension still open moves it when the parcours resumes)."""
+	return add_days(end_after_weeks(start, weeks), suspended_days(suspensions))
+
+
+def suspended_days(suspensions: Iterable[tuple[date, date | None]]) -> int:
+	"""Days of the ended suspensions, (first day, last day) each, both included."""
+	return sum((last - first).days + 1 for first, last in suspensions if last is not None)
 
 
 def occupied_period(start: date, planned_end_date: date, actual_end: date | None) -> Period:
@@ -67,6 +75,7 @@ def derive_status(
 	exit_reason: str | None,
 	follow_ups_due: int = 0,
 	follow_ups_done: int = 0,
+	suspended: bool = False,
 ) -> Status:
 	"""The status follows from the data alone; nobody types it."""
 	if actual_end:
@@ -77,7 +86,7 @@ def derive_status(
 			return Status.COMPLETED
 		return Status.EXITED_EARLY
 	if start:
-		return Status.ACTIVE
+		return Status.SUSPENDED if suspended else Status.ACTIVE
 	if approved:
 		return Status.APPROVED
 	return Status.CANDIDATE

@@ -11,10 +11,75 @@ frappe.ui.form.on("Parcours", {
 			frm.add_custom_button(__("Start Parcours"), () => start_dialog(frm)).addClass("btn-primary");
 		}
 		if (frm.doc.start_date) {
+			const suspended = (frm.doc.suspensions || []).some((row) => !row.to_date);
+			if (suspended) {
+				frm.add_custom_button(__("Resume Parcours"), () => resume_dialog(frm)).addClass("btn-primary");
+			} else {
+				frm.add_custom_button(__("Suspend Parcours"), () => suspend_dialog(frm));
+			}
 			frm.add_custom_button(__("Close Parcours"), () => close_dialog(frm));
 		}
 	},
 });
+
+function action_dialog(frm, { title, method, fields, label, done }) {
+	const dialog = new frappe.ui.Dialog({
+		title,
+		fields,
+		primary_action_label: label,
+		primary_action(values) {
+			frm.call(method, values).then(() => {
+				dialog.hide();
+				frm.reload_doc();
+				frappe.show_alert({ message: done, indicator: "green" });
+			});
+		},
+	});
+	dialog.show();
+}
+
+function suspend_dialog(frm) {
+	action_dialog(frm, {
+		title: __("Suspend Parcours"),
+		method: "suspend",
+		label: __("Suspend"),
+		done: __("Parcours suspended"),
+		fields: [
+			{
+				fieldname: "from_date",
+				fieldtype: "Date",
+				label: __("From"),
+				reqd: 1,
+				default: frappe.datetime.get_today(),
+			},
+			{
+				fieldname: "reason",
+				fieldtype: "Select",
+				label: __("Reason"),
+				reqd: 1,
+				options: frappe.meta.get_docfield("Parcours Suspension", "reason").options,
+			},
+		],
+	});
+}
+
+function resume_dialog(frm) {
+	action_dialog(frm, {
+		title: __("Resume Parcours"),
+		method: "resume",
+		label: __("Resume"),
+		done: __("Parcours resumed: the planned end has moved"),
+		fields: [
+			{
+				fieldname: "resume_date",
+				fieldtype: "Date",
+				label: __("Back On"),
+				reqd: 1,
+				default: frappe.datetime.get_today(),
+			},
+		],
+	});
+}
 
 function start_dialog(frm) {
 	const dialog = new frappe.ui.Dialog({

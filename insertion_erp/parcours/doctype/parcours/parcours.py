@@ -3,15 +3,24 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import cint, getdate, today
+from frappe.utils import add_days, cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
+from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core import parcours as rules
 from insertion_erp.parcours.records import hours_steps, occupied_period
 
 # Fields the start and close actions own: the form shows them read-only.
-ACTION_FIELDS = ("start_date", "planned_end_date", "actual_end_date", "exit_reason", "exit_notes")
+ACTION_FIELDS = (
+	"start_date",
+	"planned_end_date",
+	"actual_end_date",
+	"exit_reason",
+	"exit_notes",
+	"suspensions",
+)
+TRANSITIONS = ("starting", "suspending", "resuming", "closing")
 
 
 class Parcours(InsertionDocument):
@@ -25,6 +34,7 @@ class Parcours(InsertionDocument):
 
 		from insertion_erp.parcours.doctype.parcours_barrier.parcours_barrier import ParcoursBarrier
 		from insertion_erp.parcours.doctype.parcours_hours_step.parcours_hours_step import ParcoursHoursStep
+		from insertion_erp.parcours.doctype.parcours_suspension.parcours_suspension import ParcoursSuspension
 
 		actual_end_date: DF.Date | None
 		approval_date: DF.Date | None
@@ -49,7 +59,10 @@ class Parcours(InsertionDocument):
 			"", "Emploi-Québec Agent", "Community Organization", "CLSC", "Self-Referred", "Other"
 		]
 		start_date: DF.Date | None
-		status: DF.Literal["Candidate", "Approved", "Active", "Completed", "Exited Early", "Followed Up"]
+		status: DF.Literal[
+			"Candidate", "Approved", "Active", "Suspended", "Completed", "Exited Early", "Followed Up"
+		]
+		suspensions: DF.Table[ParcoursSuspension]
 		trade: DF.Link
 		trainee: DF.Link
 		trainee_name: DF.Data | None
@@ -100,13 +113,13 @@ class Parcours(InsertionDocument):
 			)
 
 	def validate_action_fields_untouched(self) -> None:
-		"""Start and close go through their actions, which check their rules."""
-		if self.flags.starting or self.flags.closing:
+		"""Start, suspend, resume and close go through their actions, which check their rules."""
+		if any(self.flags.get(flag) for flag in TRANSITIONS):
 			return
 		changed = self.changed_fields(self.get_doc_before_save(), ACTION_FIELDS)
 		if changed:
 			frappe.throw(
-				_("{0} is set by the Start and Close actions, not by hand.").format(
+				_("{0} is set by the Start, Suspend, Resume and Close actions, not by hand.").format(
 					_(self.meta.get_label(changed[0]))
 				),
 				title=_("Use the Actions"),
@@ -154,7 +167,7 @@ class Parcours(InsertionDocument):
 				),
 				title=_("Invalid Date"),
 			)
-		self.planned_end_date = rules.planned_end(start, cint(self.planned_weeks))
+		self.planned_end_date = rules.planned_end(start, cint(self.planned_weeks), self.suspended_periods())
 		if self.actual_end_date:
 			end = getdate(self.actual_end_date)
 			if end < start:
@@ -228,6 +241,7 @@ class Parcours(InsertionDocument):
 			exit_reason=self.exit_reason,
 			follow_ups_due=due,
 			follow_ups_done=done,
+			suspended=self.open_suspension() is not None,
 		)
 
 	def update_status(self) -> None:
@@ -330,6 +344,54 @@ class Parcours(InsertionDocument):
 			trainee.db_set("employee", employee.name)
 		return employee.name
 
+	def suspended_periods(self) -> list[tuple[date, date | None]]:
+		return [
+			(getdate(row.from_date), getdate(row.to_date) if row.to_date else None)
+			for row in self.suspensions
+		]
+
+	def open_suspension(self):
+		return next((row for row in self.suspensions if not row.to_date), None)
+
+	@frappe.whitelist()
+	def suspend(self, from_date: str | date | None = None, reason: str | None = None) -> None:
+		"""Suspend the parcours (illness, family, justice...); it resumes with Resume."""
+		self.check_permission("write")
+		require(reason=reason)
+		if not self.start_date or self.is_closed:
+			frappe.throw(_("Only a parcours under way can be suspended."), title=_("Not Under Way"))
+		if self.open_suspension():
+			frappe.throw(_("The parcours is already suspended."), title=_("Already Suspended"))
+		day = getdate(from_date or today())
+		last_end = max((getdate(row.to_date) for row in self.suspensions), default=None)
+		if day < getdate(self.start_date) or (last_end and day <= last_end) or day > getdate(today()):
+			frappe.throw(
+				_("A suspension starts during the parcours, after the last one, and not in the future."),
+				title=_("Invalid Date"),
+			)
+		self.append("suspensions", {"from_date": day, "reason": reason})
+		with self.transition("suspending"):
+			self.save()
+
+	@frappe.whitelist()
+	def resume(self, resume_date: str | date | None = None) -> None:
+		"""Resume a suspended parcours: the planned end moves by the days suspended."""
+		self.check_permission("write")
+		suspension = self.open_suspension()
+		if not suspension:
+			frappe.throw(_("The parcours is not suspended."), title=_("Not Suspended"))
+		day = getdate(resume_date or today())
+		if day <= getdate(suspension.from_date) or day > getdate(today()):
+			frappe.throw(
+				_("The parcours resumes after the first day of its suspension, and not in the future."),
+				title=_("Invalid Date"),
+			)
+		suspension.to_date = add_days(day, -1)
+		with self.transition("resuming"):
+			self.save()
+		if self.employee:
+			frappe.db.set_value("Employee", self.employee, "contract_end_date", self.planned_end_date)
+
 	@frappe.whitelist()
 	def close(self, actual_end_date: str | date, exit_reason: str, exit_notes: str | None = None) -> None:
 		"""End the parcours: exit date and reason, the Employee relieved, follow-ups scheduled."""
@@ -344,6 +406,9 @@ class Parcours(InsertionDocument):
 			frappe.throw(_("Enter the date the parcours ended."), title=_("End Date Missing"))
 
 		self.actual_end_date = getdate(actual_end_date)
+		suspension = self.open_suspension()
+		if suspension:  # leaving while suspended ends the suspension too
+			suspension.to_date = max(getdate(suspension.from_date), self.actual_end_date)
 		self.exit_reason = exit_reason
 		self.exit_notes = exit_notes
 		with self.transition("closing"):

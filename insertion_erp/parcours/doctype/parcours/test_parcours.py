@@ -58,9 +58,9 @@ class TestParcoursIntake(InsertionTestCase):
 	def test_dates_owned_by_the_actions_cannot_be_typed(self) -> None:
 		parcours = make_parcours()
 		parcours.start_date = add_days(today(), -10)
-		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start and Close actions"):
+		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"):
 			parcours.save()
-		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start and Close actions"):
+		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"):
 			make_parcours(actual_end_date=today())
 
 	def test_status_typed_by_hand_is_replaced_by_the_derived_one(self) -> None:
@@ -200,6 +200,52 @@ class TestParcoursClose(InsertionTestCase):
 			parcours.save()
 		with self.assertRaisesRegex(frappe.ValidationError, "already closed"):
 			frappe.get_doc("Parcours", parcours.name).close(today(), "Other")
+
+
+class TestParcoursSuspension(InsertionTestCase):
+	def test_suspend_then_resume_moves_the_planned_end_and_the_contract(self) -> None:
+		parcours = started_parcours(start=add_days(today(), -60))
+		planned = getdate(parcours.planned_end_date)
+		parcours.suspend(add_days(today(), -20), "Health")
+		self.assertEqual(db_parcours(parcours.name).status, "Suspended")
+		self.assertEqual(getdate(parcours.planned_end_date), planned)  # moves when it resumes
+		parcours.resume(add_days(today(), -6))  # 14 days suspended
+		parcours.reload()
+		self.assertEqual(parcours.status, "Active")
+		self.assertEqual(getdate(parcours.planned_end_date), getdate(add_days(planned, 14)))
+		self.assertEqual(
+			getdate(frappe.db.get_value("Employee", parcours.employee, "contract_end_date")),
+			getdate(parcours.planned_end_date),
+		)
+		self.assertEqual(
+			[(getdate(r.from_date), getdate(r.to_date), r.reason) for r in parcours.suspensions],
+			[(getdate(add_days(today(), -20)), getdate(add_days(today(), -7)), "Health")],
+		)
+
+	def test_suspensions_follow_their_rules_and_are_not_typed(self) -> None:
+		parcours = started_parcours(start=add_days(today(), -60))
+		with self.assertRaisesRegex(frappe.ValidationError, "not suspended"):
+			parcours.resume()
+		with self.assertRaisesRegex(frappe.ValidationError, "during the parcours"):
+			parcours.suspend(add_days(today(), -90), "Family")
+		with self.assertRaisesRegex(frappe.ValidationError, "not in the future"):
+			parcours.suspend(add_days(today(), 3), "Family")
+		parcours.reload()
+		parcours.suspend(add_days(today(), -5), "Family")
+		with self.assertRaisesRegex(frappe.ValidationError, "already suspended"):
+			parcours.suspend(today(), "Family")
+		parcours.reload()
+		parcours.suspensions[0].from_date = add_days(today(), -4)
+		with self.assertRaisesRegex(frappe.ValidationError, "Suspend, Resume"):
+			parcours.save()
+
+	def test_closing_a_suspended_parcours_ends_the_suspension(self) -> None:
+		parcours = started_parcours(start=add_days(today(), -60))
+		parcours.suspend(add_days(today(), -10), "Justice")
+		parcours.close(add_days(today(), -2), "Dropped Out")
+		parcours.reload()
+		self.assertEqual(getdate(parcours.suspensions[0].to_date), getdate(add_days(today(), -2)))
+		self.assertEqual(parcours.status, "Exited Early")
 
 
 class TestSecondParcours(InsertionTestCase):

@@ -12,6 +12,7 @@ from insertion_erp.core.periods import (
 	end_after_weeks,
 	month_period,
 	months_between,
+	without,
 )
 
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
@@ -89,3 +90,17 @@ def test_months_between_tiles_the_period(start, length):
 	for before, after in pairwise(months):
 		assert after.start == before.end + timedelta(days=1)
 		assert before.start.month == before.end.month
+
+
+def test_a_period_without_its_gaps():
+	d = date
+	month = Period(d(2026, 3, 1), d(2026, 3, 31))
+	assert without(month, []) == [month]
+	assert without(month, [Period(d(2026, 3, 10), d(2026, 3, 19))]) == [
+		Period(d(2026, 3, 1), d(2026, 3, 9)),
+		Period(d(2026, 3, 20), d(2026, 3, 31)),
+	]
+	assert without(month, [Period(d(2026, 2, 1), d(2026, 3, 5)), Period(d(2026, 3, 30), d(2026, 4, 30))]) == [
+		Period(d(2026, 3, 6), d(2026, 3, 29))
+	]
+	assert without(month, [Period(d(2026, 2, 1), d(2026, 4, 30))]) == []

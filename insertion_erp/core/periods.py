@@ -5,7 +5,7 @@ it, as on a pay slip ("from 2026-01-04 to 2026-01-17").
 """
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -60,6 +60,24 @@ class Period:
 
 	def contains_period(self, other: "Period") -> bool:
 		return self.start <= other.start and other.end <= self.end
+
+
+def without(period: Period, gaps: Iterable[Period]) -> list[Period]:
+	"""The parts of `period` outside every gap, in order."""
+	parts = [period]
+	for gap in sorted(gaps, key=lambda g: g.start):
+		last = parts.pop()
+		cut = last.intersection(gap)
+		if cut is None:
+			parts.append(last)
+			continue
+		if cut.start > last.start:
+			parts.append(Period(last.start, add_days(cut.start, -1)))
+		if cut.end < last.end:
+			parts.append(Period(add_days(cut.end, 1), last.end))
+		if not parts:
+			break
+	return parts
 
 
 def month_period(day: date) -> Period:

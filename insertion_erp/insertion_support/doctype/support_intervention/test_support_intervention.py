@@ -121,6 +121,15 @@ class TestTraineeHoursReport(InsertionTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Choose the period"):
 			trainee_hours({})
 
+	def test_suspended_weeks_are_not_paid_training(self) -> None:
+		start = add_days(today(), -30)
+		parcours = started_parcours(start=start)
+		parcours.suspend(add_days(start, 7), "Health")  # week 2, at 21 h
+		parcours.resume(add_days(start, 14))
+		_columns, rows = trainee_hours({"from_date": start, "to_date": today(), "trainee": parcours.trainee})
+		# 31 days: weeks 1 to 4 at 21 h and 3 days of week 5 at 28 h, less week 2.
+		self.assertEqual(rows[0]["paid_hours"], Decimal(4 * 21 + 12 - 21))
+
 	def test_support_counts_follow_the_row_level_rule_for_each_role(self) -> None:
 		"""The report counts only the interventions the user may open, as the list does."""
 		other = make_user("other-counsellor@example.org", ["Insertion Counsellor"])

@@ -58,9 +58,13 @@ class TestParcoursIntake(InsertionTestCase):
 	def test_dates_owned_by_the_actions_cannot_be_typed(self) -> None:
 		parcours = make_parcours()
 		parcours.start_date = add_days(today(), -10)
-		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"):
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"
+		):
 			parcours.save()
-		with self.assertRaisesRegex(frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"):
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "set by the Start, Suspend, Resume and Close actions"
+		):
 			make_parcours(actual_end_date=today())
 
 	def test_status_typed_by_hand_is_replaced_by_the_derived_one(self) -> None:

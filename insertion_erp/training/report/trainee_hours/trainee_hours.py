@@ -2,11 +2,13 @@
 
 Hours and dates only: no topic, no note. Bookkeepers may run it."""
 
+from decimal import Decimal
+
 import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.core.periods import Period
+from insertion_erp.core.periods import Period, without
 from insertion_erp.core.training import paid_training_hours
 from insertion_erp.parcours.records import hours_steps
 from insertion_erp.parcours.records import occupied_period as parcours_period
@@ -23,6 +25,7 @@ def execute(filters: dict | None = None):
 		return columns(), []
 
 	steps = schedule_rows([p.name for p in parcours])
+	suspensions = suspended_periods([p.name for p in parcours], period.end)
 	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
 	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
 
@@ -31,8 +34,15 @@ def execute(filters: dict | None = None):
 		held = parcours_period(p)
 		# Hours are counted up to today: the rest of the schedule is not done yet.
 		done = held.intersection(Period(period.start, max(period.start, min(period.end, getdate(today())))))
+		# Suspended days are not paid training: the schedule's weeks go on, the hours stop.
 		paid = (
-			paid_training_hours(hours_steps(steps.get(p.name, [])), p.planned_weeks, held.start, done)
+			sum(
+				(
+					paid_training_hours(hours_steps(steps.get(p.name, [])), p.planned_weeks, held.start, part)
+					for part in without(done, suspensions.get(p.name, []))
+				),
+				Decimal(0),
+			)
 			if done
 			else 0
 		)
@@ -91,6 +101,21 @@ def schedule_rows(parcours: list[str]) -> dict[str, list]:
 	by_parcours: dict[str, list] = {}
 	for row in rows:
 		by_parcours.setdefault(row.parent, []).append(row)
+	return by_parcours
+
+
+def suspended_periods(parcours: list[str], until) -> dict[str, list[Period]]:
+	"""Each parcours' suspensions as periods (one still open runs to `until`), in one query."""
+	rows = frappe.get_all(
+		"Parcours Suspension",
+		filters={"parenttype": "Parcours", "parent": ("in", parcours)},
+		fields=["parent", "from_date", "to_date"],
+	)
+	by_parcours: dict[str, list[Period]] = {}
+	for row in rows:
+		first, last = getdate(row.from_date), getdate(row.to_date) if row.to_date else getdate(until)
+		if last >= first:
+			by_parcours.setdefault(row.parent, []).append(Period(first, last))
 	return by_parcours
 
 

@@ -57,17 +57,10 @@ def check_value_kinds(doc: Document) -> None:
 				continue
 			problem = kind_problem(df.fieldtype, value)
 			if problem:
-				label = _(df.label or df.fieldname, context=df.parent)
-				if row is not doc:
-					label = (
-						_("Row {0} of {1}").format(
-							row.idx, _(doc.meta.get_label(row.parentfield), context=doc.doctype)
-						)
-						+ ", "
-						+ label
-					)
 				frappe.throw(
-					kind_message(problem).format(frappe.bold(label), frappe.bold(cstr(value)[:40])),
+					kind_message(problem).format(
+						frappe.bold(field_label(doc, row, df)), frappe.bold(cstr(value)[:40])
+					),
 					title=_("Invalid Value"),
 				)
 			if df.fieldtype == "Int" or df.fieldtype == "Check":
@@ -89,18 +82,20 @@ def check_links_with_fetches(doc: Document) -> None:
 				and row.meta.get_fields_to_fetch(df.fieldname)
 				and not frappe.db.exists(df.options, value)
 			):
-				label = _(df.label or df.fieldname, context=df.parent)
-				if row is not doc:
-					label = (
-						_("Row {0} of {1}").format(row.idx, _(doc.meta.get_label(row.parentfield)))
-						+ ", "
-						+ label
-					)
 				frappe.throw(
-					_("Could not find {0}").format(f"{label}: {value}"),
+					_("Could not find {0}").format(f"{field_label(doc, row, df)}: {value}"),
 					frappe.LinkValidationError,
 					title=_("Invalid Value"),
 				)
+
+
+def field_label(doc: Document, row, df) -> str:
+	"""The field's label as the user reads it; in a table row, with the row and the table."""
+	label = _(df.label or df.fieldname, context=df.parent)
+	if row is doc:
+		return label
+	table = _(doc.meta.get_label(row.parentfield), context=doc.doctype)
+	return _("Row {0} of {1}").format(row.idx, table) + ", " + label
 
 
 def kind_message(problem: str) -> str:

@@ -1,10 +1,11 @@
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.contributions import employer_contributions, fss_rate
+from insertion_erp.core.contributions import YearToDate, employer_contributions, fss_rate, qpp_on_pay
 from insertion_erp.core.quebec_rates import SHIPPED_RATES
 
 # The 2025 figures of the domain brief, as shipped.
@@ -84,3 +85,38 @@ def test_shipped_years_are_consistent():
 		# the formula meets the flat rates at both thresholds (to the 4th decimal)
 		assert abs(fss_rate(rates, rates.fss_low_payroll + 1) - rates.fss_low_rate) < D("0.001")
 		assert abs(fss_rate(rates, rates.fss_high_payroll - 1) - rates.fss_high_rate) < D("0.001")
+
+
+def test_qpp_on_a_pay_is_rounded_on_the_exact_fraction():
+	# 3500 / 52 has no finite decimal; (1127 - 67.3076...) x 6.40 % = 67.82030769... -> 67.82
+	assert qpp_on_pay(D("1127"), RATES_2025, 52) == D("67.82")
+	assert qpp_on_pay(D("100"), RATES_2025, 1) == D("0.00")  # under the yearly exemption
+	# A half cent exactly, hidden by the exemption's endless decimals: (100 - 3500/52) x 6.5 %
+	# = 6.5 - 4.375 = 2.125, rounded half up to 2.13.
+	rates = replace(RATES_2025, qpp_rate=D("6.5"))
+	assert qpp_on_pay(D("100"), rates, 52) == D("2.13")
+
+
+@given(
+	st.lists(st.decimals(min_value=0, max_value=20000, places=2), min_size=2, max_size=26),
+	st.integers(min_value=1, max_value=25),
+	st.sampled_from([12, 24, 26, 52]),
+)
+def test_earlier_pays_summed_give_the_same_contributions(pays, split, per_year):
+	# What the database sums for the earlier pays (their earnings and their QPP before the
+	# maximum) stands for those pays: the later pays' contributions are the same.
+	split = min(split, len(pays) - 1)
+	whole = contributions([str(p) for p in pays], per_year=per_year)
+	earlier = pays[:split]
+	before = YearToDate(
+		earnings=sum(earlier, D(0)), qpp=sum((qpp_on_pay(p, RATES_2025, per_year) for p in earlier), D(0))
+	)
+	later = employer_contributions(
+		pays[split:],
+		RATES_2025,
+		pays_per_year=per_year,
+		fss_rate_percent=D("1.65"),
+		cnesst_rate_per_100=D("1.50"),
+		before=before,
+	)
+	assert later == whole[split:]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from insertion_erp.core.money import ZERO, percent_of, round_money, to_decimal
+from insertion_erp.core.money import HUNDRED, ZERO, percent_of, round_money, to_decimal
 
 KINDS = ("QPP", "QPP2", "EI", "QPIP", "FSS", "CNT", "CNESST")
 
@@ -49,6 +49,31 @@ def fss_rate(rates: Rates, annual_payroll: Decimal) -> Decimal:
 	return rates.fss_base_rate + rates.fss_factor * payroll / Decimal(1_000_000)
 
 
+@dataclass(frozen=True)
+class YearToDate:
+	"""What an employee's earlier pays of the year leave behind, as the database sums it.
+
+	earnings: the sum of their gross pays; qpp: the sum of `qpp_on_pay` over them,
+	before the year's maximum contribution (which `employer_contributions` applies)."""
+
+	earnings: Decimal = ZERO
+	qpp: Decimal = ZERO
+
+
+def qpp_on_pay(gross: Decimal, rates: Rates, pays_per_year: int) -> Decimal:
+	"""QPP on one pay before the year's maximum: the rate on the pay above the period's
+	exemption, rounded to the cent half up, computed exactly.
+
+	The exemption per pay (say 3,500 / 52) has no finite decimal, so the rounding is
+	done on the exact fraction: cents = floor((2 x above x rate + n) / 2n) with
+	above = gross x n - exemption, n the pays per year. The database sums the same
+	formula over the earlier pays (funding.payroll.QPP_CENTS_SQL)."""
+	n = Decimal(pays_per_year)
+	above = max(ZERO, to_decimal(gross) * n - rates.qpp_exemption)
+	cents = (2 * above * rates.qpp_rate + n) // (2 * n)
+	return round_money(cents / HUNDRED)
+
+
 def _between(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
 	return min(max(value, low), high)
 
@@ -65,8 +90,10 @@ def employer_contributions(
 	pays_per_year: int,
 	fss_rate_percent: Decimal,
 	cnesst_rate_per_100: Decimal = ZERO,
+	before: YearToDate = YearToDate(),
 ) -> list[dict[str, Decimal]]:
-	"""Contributions of each pay of one employee in one year, pays in date order.
+	"""Contributions of each pay of one employee in one year, pays in date order,
+	after the earlier pays of the year summed in `before` (none by default).
 
 	QPP: rate on the pay above the exemption for the period, up to the year's
 	maximum contribution. QPP2: rate on the year's earnings between the first
@@ -75,16 +102,16 @@ def employer_contributions(
 	"""
 	if pays_per_year < 1:
 		raise ValueError("a year has at least one pay")
-	period_exemption = rates.qpp_exemption / Decimal(pays_per_year)
 	qpp_year_max = round_money(percent_of(rates.qpp_max_earnings - rates.qpp_exemption, rates.qpp_rate))
-	ytd_earnings = ZERO
-	ytd_qpp = ZERO
+	ytd_earnings = to_decimal(before.earnings)
+	# Each pay's QPP is cut to what is left of the maximum, so what the earlier pays
+	# paid is their uncapped sum up to the maximum.
+	ytd_qpp = min(qpp_year_max, to_decimal(before.qpp))
 	result = []
 	for gross in gross_pays:
 		gross = to_decimal(gross)
 		before, after = ytd_earnings, ytd_earnings + gross
-		qpp = round_money(percent_of(max(ZERO, gross - period_exemption), rates.qpp_rate))
-		qpp = min(qpp, max(ZERO, qpp_year_max - ytd_qpp))
+		qpp = min(qpp_on_pay(gross, rates, pays_per_year), max(ZERO, qpp_year_max - ytd_qpp))
 		qpp2_base = _between(after, rates.qpp_max_earnings, rates.qpp2_max_earnings) - _between(
 			before, rates.qpp_max_earnings, rates.qpp2_max_earnings
 		)

@@ -14,7 +14,7 @@ from frappe.utils import cint, flt, getdate
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine, eligible_contributions
-from insertion_erp.core.contributions import KINDS, Rates, employer_contributions, fss_rate
+from insertion_erp.core.contributions import KINDS, Rates, YearToDate, employer_contributions, fss_rate
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.periods import Period
 from insertion_erp.core.training import paid_training_hours
@@ -179,40 +179,101 @@ def recorded_contributions(slips: list[str], mapping) -> dict[str, dict[str, Dec
 	return result
 
 
+# The cents of `core.contributions.qpp_on_pay` for one slip, in exact DECIMAL arithmetic:
+# floor(z / 2n) with z = 2 x above x rate + n and above = gross x n - exemption, the
+# floor taken as (z - mod(z, 2n)) / 2n (MOD is exact on DECIMAL). The rates come as
+# text cast to DECIMAL: a number that reached MariaDB as a float would not be exact.
+_QPP_Z = """(2 * greatest(0, {gross} * %(pays)s - cast(%(exemption)s as decimal(30, 9)))
+	* cast(%(qpp_rate)s as decimal(30, 9)) + %(pays)s)"""
+QPP_CENTS_SQL = f"(({_QPP_Z}) - mod({_QPP_Z}, 2 * %(pays)s)) / (2 * %(pays)s)"
+
+
 def computed_contributions(company: str, employees: set[str], period: Period, settings) -> dict[str, dict]:
-	"""Employer contributions of each slip computed by the core, with the year's earlier slips counting."""
-	years = frappe.db.sql(
+	"""Employer contributions of each slip of the period computed by the core.
+
+	The earlier slips of the year count through two sums per employee that the database
+	makes (their earnings, their QPP before the maximum: `year_to_date`); only the
+	period's own slips come to Python, each computed, so a maximum crossed within the
+	period is crossed on the right slip."""
+	pays = frappe.db.sql(
 		"""select ss.name, ss.employee, ss.end_date, ss.gross_pay, ss.payroll_frequency
 		from `tabSalary Slip` ss
 		where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
-			and ss.end_date between %(year_start)s and %(until)s
+			and ss.end_date between %(from_date)s and %(to_date)s
 		order by ss.employee, ss.end_date, ss.name""",
 		{
 			"company": company,
 			"employees": tuple(employees),
-			"year_start": date(period.start.year, 1, 1),
-			"until": period.end,
+			"from_date": period.start,
+			"to_date": period.end,
 		},
 		as_dict=True,
 	)
-	cnesst = to_decimal(frappe.db.get_value("Company", company, "insertion_cnesst_rate"))
 	by_employee_year: dict[tuple[str, int], list] = defaultdict(list)
-	for row in years:
+	for row in pays:
 		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
+	if not by_employee_year:
+		return {}
 
 	rates_by_year = {year: rates_for(year) for year in {year for _employee, year in by_employee_year}}
+	pays_per_year = {
+		key: PAYS_PER_YEAR.get(rows[-1].payroll_frequency, 12) for key, rows in by_employee_year.items()
+	}
+	first_year = period.start.year
+	before = year_to_date(
+		company,
+		{employee: n for (employee, year), n in pays_per_year.items() if year == first_year},
+		period.start,
+		rates_by_year[first_year] if first_year in rates_by_year else None,
+	)
+	cnesst = to_decimal(frappe.db.get_value("Company", company, "insertion_cnesst_rate"))
+	payroll_size = to_decimal(settings.annual_payroll)
 	result = {}
-	for (_employee, year), pays in by_employee_year.items():
+	for (employee, year), rows in by_employee_year.items():
 		rates = rates_by_year[year]
 		contributions = employer_contributions(
-			[to_decimal(p.gross_pay) for p in pays],
+			[to_decimal(row.gross_pay) for row in rows],
 			rates,
-			pays_per_year=PAYS_PER_YEAR.get(pays[-1].payroll_frequency, 12),
-			fss_rate_percent=fss_rate(rates, to_decimal(settings.annual_payroll)),
+			pays_per_year=pays_per_year[(employee, year)],
+			fss_rate_percent=fss_rate(rates, payroll_size),
 			cnesst_rate_per_100=cnesst,
+			before=before.get(employee, YearToDate()) if year == first_year else YearToDate(),
 		)
-		for pay, amounts in zip(pays, contributions, strict=True):
-			result[pay.name] = amounts
+		for row, amounts in zip(rows, contributions, strict=True):
+			result[row.name] = amounts
+	return result
+
+
+def year_to_date(
+	company: str, pays_per_year: dict[str, int], until, rates: Rates | None
+) -> dict[str, YearToDate]:
+	"""Each employee's earnings and uncapped QPP on the submitted slips of the year before
+	`until`: one aggregated query per pay frequency (usually one), nothing per slip."""
+	if not pays_per_year or rates is None:
+		return {}
+	by_frequency: dict[int, list[str]] = defaultdict(list)
+	for employee, n in pays_per_year.items():
+		by_frequency[n].append(employee)
+	result = {}
+	for n, employees in by_frequency.items():
+		rows = frappe.db.sql(
+			f"""select ss.employee, sum(ss.gross_pay), sum({QPP_CENTS_SQL.format(gross="ss.gross_pay")})
+			from `tabSalary Slip` ss
+			where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
+				and ss.end_date >= %(year_start)s and ss.end_date < %(until)s
+			group by ss.employee""",
+			{
+				"company": company,
+				"employees": tuple(employees),
+				"year_start": date(until.year, 1, 1),
+				"until": until,
+				"pays": n,
+				"exemption": f"{rates.qpp_exemption:f}",
+				"qpp_rate": f"{rates.qpp_rate:f}",
+			},
+		)
+		for employee, earnings, qpp_cents in rows:
+			result[employee] = YearToDate(earnings=to_decimal(earnings), qpp=to_decimal(qpp_cents) / 100)
 	return result
 
 

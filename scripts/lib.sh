@@ -1,5 +1,5 @@
-# Shared by scripts/test and scripts/install: find the bench, start its
-# services, link this working tree into it, and run frappe commands.
+# Shared by scripts/test, scripts/install and scripts/compare-upstream-tests: find
+# the bench, start its services, link this working tree into it, and run frappe commands.
 # shellcheck shell=bash
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -217,12 +217,14 @@ link_app() {
 
 site_exists() { [ -f "$BENCH/sites/$1/site_config.json" ]; }
 
-# A site with erpnext, hrms and insertion_erp.
+# A site with erpnext, hrms and insertion_erp, or with the apps named after the site, in that order.
 new_site() {
-	local site=$1 status
+	local site=$1 status app apps=()
+	shift
+	[ $# -gt 0 ] || set -- erpnext hrms insertion_erp
+	for app in "$@"; do apps+=(--install-app "$app"); done
 	frappe_cmd new-site "$site" --force --db-root-password "$DB_ROOT_PASSWORD" --admin-password admin \
-		--mariadb-user-host-login-scope=% \
-		--install-app erpnext --install-app hrms --install-app insertion_erp 2>&1 | quiet_progress
+		--mariadb-user-host-login-scope=% "${apps[@]}" 2>&1 | quiet_progress
 	status=${PIPESTATUS[0]}
 	return "$status"
 }

@@ -22,6 +22,8 @@ def to_decimal(value: MoneyLike) -> Decimal:
 
 	None and "" are zero. Booleans are refused: they are never money.
 	"""
+	if type(value) is Decimal and value.is_finite():  # the common case, first
+		return value
 	if value is None or value == "":
 		return ZERO
 	if isinstance(value, bool):

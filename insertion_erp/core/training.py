@@ -78,7 +78,12 @@ def paid_training_hours(steps: list[HoursStep], total_weeks: int, start: date, d
 	Each week's hours spread evenly over its 7 days, so a part of a week counts
 	its share (2 days of a 28-hour week: 8 hours)."""
 	total = Decimal(0)
-	for week, week_hours in enumerate(weekly_hours(steps, total_weeks)):
+	hours = weekly_hours(steps, total_weeks)
+	# Only the weeks that can meet `days` (a claim's month: 5 or 6 of them).
+	first = max(0, (days.start - start).days // 7)
+	last = min(len(hours) - 1, (days.end - start).days // 7)
+	for week in range(first, last + 1):
+		week_hours = hours[week]
 		week_start = add_weeks(start, week)
 		overlap = Period(week_start, add_days(week_start, 6)).intersection(days)
 		if overlap:

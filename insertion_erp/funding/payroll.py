@@ -16,7 +16,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine, eligible_contributions
 from insertion_erp.core.contributions import KINDS, Rates, YearToDate, employer_contributions, fss_rate
 from insertion_erp.core.money import ZERO, round_money, to_decimal
-from insertion_erp.core.periods import Period
+from insertion_erp.core.periods import Period, add_months
 from insertion_erp.core.training import paid_training_hours
 from insertion_erp.parcours.records import hours_steps
 
@@ -94,8 +94,11 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 	settings = frappe.get_single(SETTINGS)
 	eligible = eligible_earnings(slips, [row.salary_component for row in settings.eligible_components])
 	recorded = recorded_contributions(slips, settings.contribution_components)
-	computed = computed_contributions(contract.company, {r.employee for r in rows}, period, settings)
-	schedules = parcours_schedules({r.parcours for r in rows if r.parcours})
+	computed = computed_contributions(contract.company, rows, period, settings)
+	# A trainee paid from timesheets is paid the hours worked: the schedule is not needed.
+	schedules = parcours_schedules(
+		{r.parcours for r in rows if r.parcours and not r.salary_slip_based_on_timesheet}
+	)
 	standard_hours = flt(frappe.db.get_single_value("HR Settings", "standard_working_hours")) or 7
 
 	result = []
@@ -188,27 +191,32 @@ _QPP_Z = """(2 * greatest(0, {gross} * %(pays)s - cast(%(exemption)s as decimal(
 QPP_CENTS_SQL = f"(({_QPP_Z}) - mod({_QPP_Z}, 2 * %(pays)s)) / (2 * %(pays)s)"
 
 
-def computed_contributions(company: str, employees: set[str], period: Period, settings) -> dict[str, dict]:
+def computed_contributions(company: str, claimable: list, period: Period, settings) -> dict[str, dict]:
 	"""Employer contributions of each slip of the period computed by the core.
 
 	The earlier slips of the year count through two sums per employee that the database
 	makes (their earnings, their QPP before the maximum: `year_to_date`); only the
 	period's own slips come to Python, each computed, so a maximum crossed within the
-	period is crossed on the right slip."""
-	pays = frappe.db.sql(
+	period is crossed on the right slip. Those are the claimable rows and the employees'
+	other slips of the period (already claimed, say), read here."""
+	others = frappe.db.sql(
 		"""select ss.name, ss.employee, ss.end_date, ss.gross_pay, ss.payroll_frequency
 		from `tabSalary Slip` ss
 		where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
+			and ss.start_date between %(earliest_start)s and %(to_date)s
 			and ss.end_date between %(from_date)s and %(to_date)s
-		order by ss.employee, ss.end_date, ss.name""",
+			and ss.name not in %(claimable)s""",
 		{
 			"company": company,
-			"employees": tuple(employees),
+			"employees": tuple({row.employee for row in claimable}),
+			"claimable": tuple(row.name for row in claimable),
+			"earliest_start": earliest_start(period.start),
 			"from_date": period.start,
 			"to_date": period.end,
 		},
 		as_dict=True,
 	)
+	pays = sorted([*claimable, *others], key=lambda row: (row.employee, row.end_date, row.name))
 	by_employee_year: dict[tuple[str, int], list] = defaultdict(list)
 	for row in pays:
 		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
@@ -260,11 +268,13 @@ def year_to_date(
 			f"""select ss.employee, sum(ss.gross_pay), sum({QPP_CENTS_SQL.format(gross="ss.gross_pay")})
 			from `tabSalary Slip` ss
 			where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
+				and ss.start_date between %(earliest_start)s and %(until)s
 				and ss.end_date >= %(year_start)s and ss.end_date < %(until)s
 			group by ss.employee""",
 			{
 				"company": company,
 				"employees": tuple(employees),
+				"earliest_start": earliest_start(date(until.year, 1, 1)),
 				"year_start": date(until.year, 1, 1),
 				"until": until,
 				"pays": n,
@@ -275,6 +285,14 @@ def year_to_date(
 		for employee, earnings, qpp_cents in rows:
 			result[employee] = YearToDate(earnings=to_decimal(earnings), qpp=to_decimal(qpp_cents) / 100)
 	return result
+
+
+def earliest_start(first_end: date) -> date:
+	"""No pay period lasts a year: a slip ending on or after `first_end` starts less than a
+	year before it. Bounding the start as well lets MariaDB read each employee's slips
+	through HRMS's (employee, start_date, end_date) index, so the reads stay the same
+	however many years of payroll the table holds."""
+	return add_months(first_end, -12)
 
 
 def rates_for(year: int) -> Rates:
@@ -294,16 +312,18 @@ def parcours_schedules(parcours: set[str]) -> dict[str, tuple]:
 	"""Each parcours with its gradual-entry steps, in two queries."""
 	if not parcours:
 		return {}
-	docs = frappe.get_all(
-		"Parcours",
-		filters={"name": ("in", list(parcours))},
-		fields=["name", "start_date", "planned_end_date", "planned_weeks"],
+	names = {"parcours": tuple(parcours)}
+	docs = frappe.db.sql(
+		"""select name, start_date, planned_end_date, planned_weeks from `tabParcours`
+		where name in %(parcours)s""",
+		names,
+		as_dict=True,
 	)
-	steps = frappe.get_all(
-		"Parcours Hours Step",
-		filters={"parenttype": "Parcours", "parent": ("in", list(parcours))},
-		fields=["parent", "from_week", "to_week", "hours_per_week"],
-		order_by="parent, idx",
+	steps = frappe.db.sql(
+		"""select parent, from_week, to_week, hours_per_week from `tabParcours Hours Step`
+		where parenttype = 'Parcours' and parent in %(parcours)s order by parent, idx""",
+		names,
+		as_dict=True,
 	)
 	by_parent = defaultdict(list)
 	for step in steps:

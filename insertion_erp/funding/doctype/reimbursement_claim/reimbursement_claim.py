@@ -43,6 +43,8 @@ class ReimbursementClaim(InsertionDocument):
 		totals: DF.Table[ReimbursementClaimTotal]
 	# end: auto-generated types
 
+	bulk_link_tables = ("lines",)
+
 	@property
 	def period(self) -> Period:
 		return Period(getdate(self.from_date), getdate(self.to_date))

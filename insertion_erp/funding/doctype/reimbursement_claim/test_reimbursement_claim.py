@@ -228,6 +228,26 @@ class TestClaimRules(ClaimTestCase):
 			slip.cancel()
 		self.assertEqual(frappe.db.get_value("Salary Slip", slip.name, "docstatus"), 1)
 
+	def test_the_lines_links_are_checked_with_frappes_messages(self) -> None:
+		# Checked in bulk (one query per linked doctype), refused as frappe refuses them.
+		claim = self.new_claim()
+		claim.lines[1].salary_slip = "NO-SUCH-SLIP"
+		with self.assertRaisesRegex(frappe.LinkValidationError, "Row #2: .*NO-SUCH-SLIP"):
+			claim.save()
+		frappe.db.rollback()
+		claim = self.new_claim()
+		cancelled = ensure_slip(self.f.supervisor, payroll_fixture.COMPANY, "2026-07-01", "2026-07-31")
+		frappe.get_doc("Salary Slip", cancelled).cancel()
+		claim.lines[0].salary_slip = cancelled
+		with self.assertRaisesRegex(frappe.CancelledLinkError, f"Row #1: .*{cancelled}"):
+			claim.save()
+		frappe.db.rollback()
+		# A name spelt in another case is taken as the database spells it.
+		claim = self.new_claim()
+		claim.lines[0].employee = claim.lines[0].employee.lower()
+		claim.save()
+		self.assertEqual(claim.lines[0].employee, frappe.db.get_value("Employee", claim.lines[0].employee))
+
 	def test_large_claims_are_filled_by_a_background_job(self) -> None:
 		claim = self.new_claim(fill=False)
 		original = claim_module.BACKGROUND_SLIPS

@@ -14,7 +14,10 @@ COUNSELLOR = "Insertion Counsellor"
 # sale needs, which ERPNext grants only to Accounts User (who also sees trainees'
 # hours). Nothing of the trainees' files.
 CASHIER = "Shop Cashier"
-ROLES = (MANAGER, COUNSELLOR, CASHIER)
+# The shop floor's supervisor: taps trainees In and Out on the Shop Floor page and sees
+# their names, shifts and hours; nothing of intake, goals, evaluations or notes.
+SUPERVISOR = "Shop Supervisor"
+ROLES = (MANAGER, COUNSELLOR, CASHIER, SUPERVISOR)
 CASHIER_PERMISSIONS = {
 	"POS Invoice": ("read", "write", "create", "submit", "print"),
 	"POS Opening Entry": ("read", "write", "create", "submit"),

@@ -65,5 +65,6 @@ jinja = {
 scheduler_events = {
 	"daily": [
 		"insertion_erp.parcours.doctype.parcours_follow_up.parcours_follow_up.assign_due_follow_ups",
+		"insertion_erp.shop_floor.api.build_yesterday",
 	],
 }

@@ -18,6 +18,7 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	set_notes,
 )
 from insertion_erp.permissions import get_link_title
+from insertion_erp.shop_floor import api as floor
 from insertion_erp.tests.factories import (
 	make_evaluation,
 	make_intervention,
@@ -35,6 +36,25 @@ USERS = {
 	"hr": ("conf-hr@example.org", ["HR User"]),
 	"shop": ("conf-shop@example.org", ["Sales User"]),
 	"pos": ("conf-pos@example.org", ["Sales User", "Stock User"]),
+	"cashier": ("conf-cashier@example.org", ["Shop Cashier"]),
+	"supervisor": ("conf-supervisor@example.org", ["Shop Supervisor"]),
+}
+# The Shop Floor page's methods: who may call them (names, shifts and hours only).
+FLOOR = {"manager", "supervisor"}
+BUILDERS = {"manager", "hr"}
+# All a supervisor reads of a trainee on the floor.
+FLOOR_KEYS = {
+	"employee",
+	"name",
+	"trade",
+	"in_since",
+	"shifts_today",
+	"hours_today",
+	"hours_week",
+	"week",
+	"scheduled_week",
+	"ceiling_week",
+	"problems",
 }
 STAFF = {"manager", "counsellor", "other_counsellor", "bookkeeper", "hr"}
 # Who may read each record (the intervention is the assigned counsellor's, not their colleague's).
@@ -234,6 +254,38 @@ class TestConfidentiality(FrappeAPITestCase):
 		self.as_user("counsellor")
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list("Confidential Access Log")
+
+	def test_shop_floor_methods(self) -> None:
+		trainee = self.records["Trainee"]
+		for key in USERS:
+			with self.subTest(role=key):
+				self.as_user(key)
+				if key in FLOOR:
+					rows = [row for row in floor.today()["trainees"] if row["employee"] == self.employee]
+					self.assertEqual(len(rows), 1)
+					self.assertEqual(set(rows[0]), FLOOR_KEYS)
+					self.assertNotIn(trainee, json.dumps(rows, default=str))
+				else:
+					with self.assertRaises(frappe.PermissionError):
+						floor.today()
+					with self.assertRaises(frappe.PermissionError):
+						floor.punch(self.employee, "IN")
+				if key not in BUILDERS:
+					with self.assertRaises(frappe.PermissionError):
+						floor.build_timesheets(today(), today())
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Employee Checkin", {"employee": self.employee}))
+		for key in ("cashier", "shop", "counsellor"):
+			response = self.get(self.method("insertion_erp.shop_floor.api.today"), headers=self.auth(key))
+			self.assertEqual(response.status_code, 403, key)
+			self.assertNotIn("Confidentialit", response.get_data(as_text=True))  # JSON escapes the é
+		response = self.get(
+			self.method("insertion_erp.shop_floor.api.today"), headers=self.auth("supervisor")
+		)
+		self.assertEqual(response.status_code, 200)
+		rows = [row for row in response.json["message"]["trainees"] if row["employee"] == self.employee]
+		self.assertEqual(rows[0]["name"], f"Marie {SURNAME}")
+		self.assertEqual(set(rows[0]), FLOOR_KEYS)
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}

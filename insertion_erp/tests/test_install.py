@@ -22,7 +22,7 @@ def migrate_hooks() -> None:
 
 class TestInstall(InsertionTestCase):
 	def test_app_records_exist_once_and_survive_migrations(self) -> None:
-		expected = {"roles": 3, "employment types": 1, "funders": 1}
+		expected = {"roles": 4, "employment types": 1, "funders": 1}
 		self.assertEqual(counts(), expected)
 		migrate_hooks()
 		migrate_hooks()

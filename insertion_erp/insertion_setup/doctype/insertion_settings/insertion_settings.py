@@ -21,20 +21,33 @@ class InsertionSettings(InsertionDocument):
 		)
 		from insertion_erp.parcours.doctype.parcours_hours_step.parcours_hours_step import ParcoursHoursStep
 
+		break_after_hours: DF.Float
 		default_hours_schedule: DF.Table[ParcoursHoursStep]
 		evaluation_interval_weeks: DF.Int
 		follow_up_offsets: DF.Table[InsertionFollowupOffset]
 		funder_customer: DF.Link | None
 		parcours_weeks: DF.Int
 		trainee_employment_type: DF.Link | None
+		unpaid_break_minutes: DF.Int
 	# end: auto-generated types
 
 	def validate(self) -> None:
 		self.validate_parcours_weeks()
 		self.validate_follow_up_offsets()
+		self.validate_break()
 		if not 1 <= (self.evaluation_interval_weeks or 0) <= 26:
 			frappe.throw(
 				_("Evaluations must come every 1 to 26 weeks."), title=_("Invalid Evaluation Interval")
+			)
+
+	def validate_break(self) -> None:
+		if not 0 <= (self.unpaid_break_minutes or 0) <= 120:
+			frappe.throw(
+				_("The unpaid break lasts between 0 and 120 minutes."), title=_("Invalid Unpaid Break")
+			)
+		if not 0 <= (self.break_after_hours or 0) <= 24:
+			frappe.throw(
+				_("The unpaid break comes after 0 to 24 hours of work."), title=_("Invalid Unpaid Break")
 			)
 
 	def validate_parcours_weeks(self) -> None:

@@ -1,0 +1,141 @@
+"""What the Shop Floor page calls: today's trainees, In and Out, and building the timesheets.
+
+The supervisor sees names, shifts and hours, nothing of a trainee's file: these
+methods return only that, and check the caller's role themselves (the check-ins
+and timesheets are written with the app's rights, not the caller's).
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
+
+from insertion_erp.constants import MANAGER, SUPERVISOR
+from insertion_erp.controllers.arguments import require
+from insertion_erp.core import shifts as rules
+from insertion_erp.core.periods import Period
+from insertion_erp.shop_floor import checkins
+
+FLOOR_ROLES = (SUPERVISOR, MANAGER, "System Manager")
+BUILD_ROLES = (MANAGER, "HR Manager", "HR User", "System Manager")
+
+
+def check_role(roles: tuple[str, ...]) -> None:
+	if not set(roles) & set(frappe.get_roles()):
+		frappe.throw(
+			_("Only {0} may do this.").format(", ".join(_(role) for role in roles)), frappe.PermissionError
+		)
+
+
+@frappe.whitelist()
+def today(company: str | None = None) -> dict:
+	"""Today's trainees on the floor: whether each is in, today's and the week's hours
+	against the schedule and the ceiling, and the week's problems."""
+	check_role(FLOOR_ROLES)
+	day = getdate(nowdate())
+	unpaid = checkins.unpaid_break()
+	trainees = checkins.trainees_in(Period(day, day), None, company or None)
+	rows = []
+	for week in checkins.weeks_on(day, [t for t in trainees if t.in_parcours(day)], unpaid):
+		open_since = open_shift_since(week, day)
+		rows.append(
+			{
+				"employee": week.trainee.employee,
+				"name": week.trainee.trainee_name or week.trainee.employee_name,
+				"trade": week.trainee.trade,
+				"in_since": open_since,
+				"shifts_today": [
+					{"start": s.start, "end": s.end}
+					for s in (week.days[day].shifts if day in week.days else [])
+				],
+				"hours_today": float(week.days[day].paid_hours(unpaid)) if day in week.days else 0,
+				"hours_week": float(rules.to_hours(week.paid_seconds)),
+				"week": week.number,
+				"scheduled_week": float(week.scheduled) if week.scheduled is not None else None,
+				"ceiling_week": float(week.ceiling) if week.ceiling is not None else None,
+				"problems": [
+					{"kind": p.kind, "day": p.day, "message": checkins.problem_message(p)}
+					for p in week.problems
+					if p.kind != rules.MISSING_OUT or p.day != day  # today's open shift is not a problem yet
+				],
+			}
+		)
+	return {"day": day, "trainees": rows}
+
+
+def open_shift_since(week, day):
+	"""The time of today's IN still waiting for its OUT, if any."""
+	for problem in week.days.get(day, rules.Day(day)).problems:
+		if problem.kind == rules.MISSING_OUT:
+			return problem.at
+	return None
+
+
+@frappe.whitelist(methods=["POST"])
+def punch(employee: str | None = None, log_type: str | None = None) -> dict:
+	"""Record an IN or an OUT for a trainee now, refusing what would not pair."""
+	check_role(FLOOR_ROLES)
+	require(employee=employee, log_type=log_type)
+	if log_type not in (rules.IN, rules.OUT):
+		frappe.throw(_("Log Type must be IN or OUT, not {0}.").format(log_type), title=_("Invalid Value"))
+	now = now_datetime().replace(microsecond=0)
+	day = now.date()
+	trainees = checkins.trainees_in(Period(day, day), [employee], None)
+	if not trainees or not trainees[0].in_parcours(day):
+		frappe.throw(
+			_("{0} has no parcours under way today.").format(employee), title=_("Not on the Shop Floor")
+		)
+	week = checkins.weeks_on(day, trainees, checkins.unpaid_break())[0]
+	since = open_shift_since(week, day)
+	if log_type == rules.IN and since:
+		frappe.throw(
+			_("{0} is already in since {1}.").format(
+				trainees[0].trainee_name, frappe.format(get_datetime(since), "Datetime")
+			),
+			title=_("Already In"),
+		)
+	if log_type == rules.OUT and not since:
+		frappe.throw(_("{0} is not in.").format(trainees[0].trainee_name), title=_("Not In"))
+	doc = frappe.get_doc(
+		{
+			"doctype": "Employee Checkin",
+			"employee": employee,
+			"log_type": log_type,
+			"time": now,
+			"device_id": checkins.DEVICE,
+		}
+	)
+	doc.flags.ignore_permissions = True
+	doc.insert()
+	return {"name": doc.name, "time": doc.time, "log_type": log_type}
+
+
+@frappe.whitelist(methods=["POST"])
+def build_timesheets(
+	from_date: str | None = None, to_date: str | None = None, company: str | None = None
+) -> dict:
+	"""Timesheets and attendance from the check-ins of a period, with what could not be built."""
+	check_role(BUILD_ROLES)
+	require(from_date=from_date, to_date=to_date)
+	period = Period(getdate(from_date), getdate(to_date))
+	if period.end < period.start:
+		frappe.throw(_("The period must end after it starts."), title=_("Invalid Date"))
+	built = checkins.build(period, None, company or None)
+	return summary(built)
+
+
+def summary(built: checkins.Built) -> dict:
+	return {
+		"timesheets": built.timesheets,
+		"attendances": built.attendances,
+		"skipped": [{"employee": e, "day": d, "timesheet": t} for e, d, t in built.skipped],
+		"problems": [
+			{"employee": e, "kind": p.kind, "day": p.day, "message": checkins.problem_message(p)}
+			for e, p in built.problems
+		],
+	}
+
+
+def build_yesterday() -> None:
+	"""Daily job: yesterday's complete days become timesheets; problems are left for the page."""
+	yesterday = getdate(add_days(nowdate(), -1))
+	checkins.build(Period(yesterday, yesterday))

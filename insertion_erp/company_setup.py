@@ -37,7 +37,15 @@ def apply_quebec_formats(currency: str = "CAD") -> None:
 		frappe.db.set_default(key, value)
 	if frappe.db.exists("Currency", currency):
 		money = frappe.get_doc("Currency", currency)
-		money.update({"number_format": QUEBEC_NUMBER_FORMAT, "symbol_on_right": 1})
+		# To the cent: with no smallest fraction, ERPNext rounds a sale's total to the dollar
+		# (3,50 $ at the till would be rounded to 4,00 $).
+		money.update(
+			{
+				"number_format": QUEBEC_NUMBER_FORMAT,
+				"symbol_on_right": 1,
+				"smallest_currency_fraction_value": 0.01,
+			}
+		)
 		money.save(ignore_permissions=True)
 	frappe.clear_cache()
 

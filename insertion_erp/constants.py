@@ -41,6 +41,27 @@ EMPLOYMENT_BARRIERS = (
 	"Other",
 )
 
+# The trainee who served at the till (several share one till and one POS session):
+# a trainee's Employee, chosen at the till from those on shift.
+SERVED_BY = {
+	"fieldname": "insertion_served_by",
+	"fieldtype": "Link",
+	"label": "Served By (Trainee)",
+	"options": "Employee",
+	"insert_after": "customer",
+	"no_copy": 1,
+	"search_index": 1,
+	"description": "The trainee on shift who served this sale",
+}
+SERVED_BY_NAME = {
+	"fieldname": "insertion_served_by_name",
+	"fieldtype": "Data",
+	"label": "Served By",
+	"insert_after": "insertion_served_by",
+	"read_only": 1,
+	"no_copy": 1,
+}
+
 # The trainee behind an Employee, and behind each of its Salary Slips (the
 # trainee's form lists them; claims select them).
 CUSTOM_FIELDS = {
@@ -66,7 +87,10 @@ CUSTOM_FIELDS = {
 			"description": "Used by reimbursement claims for the employer's CNESST contribution",
 		},
 	],
+	"POS Invoice": [SERVED_BY, SERVED_BY_NAME],
 	"Sales Invoice": [
+		SERVED_BY,
+		SERVED_BY_NAME,
 		{
 			"fieldname": "insertion_claim",
 			"fieldtype": "Link",

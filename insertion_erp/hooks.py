@@ -32,7 +32,11 @@ doc_events = {
 		"on_trash": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 	},
 	"Sales Invoice": {
+		"validate": "insertion_erp.overrides.sales_invoice.check_served_by",
 		"before_cancel": "insertion_erp.overrides.sales_invoice.guard_claim_invoice",
+	},
+	"POS Invoice": {
+		"validate": "insertion_erp.overrides.pos_invoice.check_served_by",
 	},
 }
 

@@ -96,9 +96,19 @@ def translated_strings_in_code() -> dict[str, Path]:
 
 
 def module_constant(relative_path: str, name: str):
-	"""The literal value assigned to `name` in one of the app's modules, read without importing it."""
+	"""The literal value assigned to `name` in one of the app's modules, read without importing
+	it; a literal may name a constant assigned before it in the module."""
 	tree = ast.parse((APP / relative_path).read_text(encoding="utf-8"))
+	known: dict[str, ast.expr] = {}
+
+	class Inline(ast.NodeTransformer):
+		def visit_Name(self, node: ast.Name) -> ast.expr:
+			return known.get(node.id, node)
+
 	for node in tree.body:
-		if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
-			return ast.literal_eval(node.value)
+		if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+			value = Inline().visit(node.value)
+			known[node.targets[0].id] = value
+			if node.targets[0].id == name:
+				return ast.literal_eval(value)
 	raise LookupError(f"{name} is not assigned in {relative_path}")

@@ -49,12 +49,9 @@ class Slip:
 		)
 
 
-def claimable_rows(contract, period: Period) -> list[frappe._dict]:
-	"""The one definition of "claimable": submitted slips ending in the period, of trainees
-	whose parcours covers them or of the contract's funded staff, that no submitted claim
-	holds. Get Payroll counts these to choose the background; the claim fills its lines
-	from them."""
-	staff = tuple(row.employee for row in contract.supervision_staff)
+def period_rows(contract, period: Period) -> list[frappe._dict]:
+	"""Every submitted slip of the company ending in the period, with its employee's
+	trainee, the parcours that covers it (if any) and whether a claim holds it."""
 	return frappe.db.sql(
 		"""
 		select ss.name, ss.employee, ss.employee_name, ss.start_date, ss.end_date, ss.gross_pay,
@@ -63,38 +60,47 @@ def claimable_rows(contract, period: Period) -> list[frappe._dict]:
 			(select p.name from `tabParcours` p
 				where p.trainee = e.insertion_trainee and p.start_date <= ss.end_date
 					and coalesce(p.actual_end_date, p.planned_end_date) >= ss.start_date
-				order by p.start_date desc limit 1) as parcours
+				order by p.start_date desc limit 1) as parcours,
+			c.name is not null as claimed
 		from `tabSalary Slip` ss
 		join `tabEmployee` e on e.name = ss.employee
 		left join `tabClaimed Salary Slip` c on c.name = ss.name
 		where ss.docstatus = 1 and ss.company = %(company)s
 			and ss.end_date between %(from_date)s and %(to_date)s
-			and c.name is null
-		having parcours is not null or ss.employee in %(staff)s
 		order by ss.employee_name, ss.end_date, ss.name
 		""",
-		{
-			"company": contract.company,
-			"from_date": period.start,
-			"to_date": period.end,
-			"staff": staff or ("",),
-		},
+		{"company": contract.company, "from_date": period.start, "to_date": period.end},
 		as_dict=True,
 	)
+
+
+def claimable_rows(contract, period: Period, rows: list | None = None) -> list[frappe._dict]:
+	"""The one definition of "claimable": submitted slips ending in the period, of trainees
+	whose parcours covers them or of the contract's funded staff, that no submitted claim
+	holds. Get Payroll counts these to choose the background; the claim fills its lines
+	from them. `rows`: the period's rows (`period_rows`) when already read."""
+	staff = {row.employee for row in contract.supervision_staff}
+	if rows is None:
+		rows = period_rows(contract, period)
+	return [row for row in rows if not row.claimed and (row.parcours or row.employee in staff)]
 
 
 def claimable_slips(contract, period: Period) -> list[Slip]:
 	"""The claimable slips (`claimable_rows`) with their eligible pay, contributions and hours."""
 	staff = {row.employee: to_decimal(row.funded_share) for row in contract.supervision_staff}
-	rows = claimable_rows(contract, period)
+	in_period = period_rows(contract, period)
+	rows = claimable_rows(contract, period, in_period)
 	if not rows:
 		return []
 
 	slips = [r.name for r in rows]
-	settings = frappe.get_single(SETTINGS)
+	settings = frappe.get_cached_doc(SETTINGS)  # frappe drops it when the settings change
 	eligible = eligible_earnings(slips, [row.salary_component for row in settings.eligible_components])
 	recorded = recorded_contributions(slips, settings.contribution_components)
-	computed = computed_contributions(contract.company, rows, period, settings)
+	employees = {r.employee for r in rows}
+	computed = computed_contributions(
+		contract.company, [r for r in in_period if r.employee in employees], period, settings
+	)
 	# A trainee paid from timesheets is paid the hours worked: the schedule is not needed.
 	schedules = parcours_schedules(
 		{r.parcours for r in rows if r.parcours and not r.salary_slip_based_on_timesheet}
@@ -191,32 +197,15 @@ _QPP_Z = """(2 * greatest(0, {gross} * %(pays)s - cast(%(exemption)s as decimal(
 QPP_CENTS_SQL = f"(({_QPP_Z}) - mod({_QPP_Z}, 2 * %(pays)s)) / (2 * %(pays)s)"
 
 
-def computed_contributions(company: str, claimable: list, period: Period, settings) -> dict[str, dict]:
+def computed_contributions(company: str, pays: list, period: Period, settings) -> dict[str, dict]:
 	"""Employer contributions of each slip of the period computed by the core.
 
-	The earlier slips of the year count through two sums per employee that the database
-	makes (their earnings, their QPP before the maximum: `year_to_date`); only the
-	period's own slips come to Python, each computed, so a maximum crossed within the
-	period is crossed on the right slip. Those are the claimable rows and the employees'
-	other slips of the period (already claimed, say), read here."""
-	others = frappe.db.sql(
-		"""select ss.name, ss.employee, ss.end_date, ss.gross_pay, ss.payroll_frequency
-		from `tabSalary Slip` ss
-		where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
-			and ss.start_date between %(earliest_start)s and %(to_date)s
-			and ss.end_date between %(from_date)s and %(to_date)s
-			and ss.name not in %(claimable)s""",
-		{
-			"company": company,
-			"employees": tuple({row.employee for row in claimable}),
-			"claimable": tuple(row.name for row in claimable),
-			"earliest_start": earliest_start(period.start),
-			"from_date": period.start,
-			"to_date": period.end,
-		},
-		as_dict=True,
-	)
-	pays = sorted([*claimable, *others], key=lambda row: (row.employee, row.end_date, row.name))
+	`pays`: every submitted slip of the period of the employees claimed (`period_rows`),
+	claimed already or not, so each counts in its place. The earlier slips of the year
+	count through two sums per employee that the database makes (their earnings, their
+	QPP before the maximum: `year_to_date`); only the period's own slips come to Python,
+	each computed, so a maximum crossed within the period is crossed on the right slip."""
+	pays = sorted(pays, key=lambda row: (row.employee, row.end_date, row.name))
 	by_employee_year: dict[tuple[str, int], list] = defaultdict(list)
 	for row in pays:
 		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
@@ -234,7 +223,7 @@ def computed_contributions(company: str, claimable: list, period: Period, settin
 		period.start,
 		rates_by_year[first_year] if first_year in rates_by_year else None,
 	)
-	cnesst = to_decimal(frappe.db.get_value("Company", company, "insertion_cnesst_rate"))
+	cnesst = to_decimal(frappe.get_cached_value("Company", company, "insertion_cnesst_rate"))
 	payroll_size = to_decimal(settings.annual_payroll)
 	result = {}
 	for (employee, year), rows in by_employee_year.items():

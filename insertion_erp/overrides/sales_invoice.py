@@ -1,4 +1,5 @@
-"""Sales Invoice (ERPNext): a claim's invoice is cancelled by cancelling the claim."""
+"""Sales Invoice (ERPNext): a claim's invoice is cancelled by cancelling the claim; the
+trainee who served (also on POS Invoice) must be an active trainee."""
 
 import frappe
 from frappe import _
@@ -14,3 +15,22 @@ def guard_claim_invoice(doc, method=None) -> None:
 				),
 				title=_("Claim Invoice"),
 			)
+
+
+def check_served_by(doc, method=None) -> None:
+	"""validate: the one query the app adds to a sale, and only when a trainee is named (a
+	primary-key read of the Employee, which also gives the name shown on the receipt)."""
+	if not doc.get("insertion_served_by"):
+		doc.insertion_served_by_name = None
+		return
+	row = frappe.db.get_value(
+		"Employee", doc.insertion_served_by, ["insertion_trainee", "status", "employee_name"], as_dict=True
+	)
+	if not row or not row.insertion_trainee or row.status != "Active":
+		frappe.throw(
+			_("{0}: {1} is not an active trainee.").format(
+				_(doc.meta.get_label("insertion_served_by")), frappe.bold(doc.insertion_served_by)
+			),
+			title=_("Invalid Value"),
+		)
+	doc.insertion_served_by_name = row.employee_name

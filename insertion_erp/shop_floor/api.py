@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 
-from insertion_erp.constants import MANAGER, SUPERVISOR
+from insertion_erp.constants import CASHIER, MANAGER, SUPERVISOR
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.periods import Period
@@ -17,6 +17,7 @@ from insertion_erp.shop_floor import checkins
 
 FLOOR_ROLES = (SUPERVISOR, MANAGER, "System Manager")
 BUILD_ROLES = (MANAGER, "HR Manager", "HR User", "System Manager")
+TILL_ROLES = (CASHIER, SUPERVISOR, MANAGER, "System Manager")
 
 
 def check_role(roles: tuple[str, ...]) -> None:
@@ -107,6 +108,16 @@ def punch(employee: str | None = None, log_type: str | None = None) -> dict:
 	doc.flags.ignore_permissions = True
 	doc.insert()
 	return {"name": doc.name, "time": doc.time, "log_type": log_type}
+
+
+@frappe.whitelist()
+def on_shift(company: str | None = None) -> list[dict]:
+	"""The trainees in now, for the till's "served by" choice: employee and name only."""
+	check_role(TILL_ROLES)
+	return [
+		{"employee": t.employee, "name": t.trainee_name or t.employee_name}
+		for t in checkins.on_shift(getdate(nowdate()), company or None)
+	]
 
 
 @frappe.whitelist(methods=["POST"])

@@ -214,6 +214,20 @@ def weeks_on(day: date, trainees: list[Trainee], unpaid: rules.Break) -> list[We
 	return result
 
 
+def on_shift(day: date, company: str | None = None) -> list[Trainee]:
+	"""Trainees in now: today's IN still waiting for its OUT."""
+	trainees = [t for t in trainees_in(Period(day, day), None, company) if t.in_parcours(day)]
+	found = punches([t.employee for t in trainees], Period(day, day))
+	return [
+		t
+		for t in trainees
+		if any(
+			problem.kind == rules.MISSING_OUT
+			for problem in rules.pair(found.get(t.employee, [])).get(day, rules.Day(day)).problems
+		)
+	]
+
+
 def problem_message(problem: rules.Problem) -> str:
 	return {
 		rules.DOUBLE_IN: _("Two IN in a row: the second one was set aside."),

@@ -11,7 +11,7 @@ The generator writes rows straight into the tables (as a payroll of several year
 would have left them), once per size. Then, for the last month, it measures:
 
 - `sql_floor`: the two aggregated reads a claim needs at least (the month's
-  claimable slips with their parcours; each employee's year-to-date sums);
+  slips with their parcours; each employee's year-to-date sums);
 - `salary_register`: HRMS's Salary Register on the same month, for scale;
 - `fill_cold`: filling the claim's lines and totals, first call in a new process;
 - `fill_warm`: the same, again in this process;
@@ -91,7 +91,7 @@ def run(trainees: int = 1000, months: int = 36, first_month: str = "2024-01-01",
 	}
 	result["targets"] = TARGETS
 	result["missed"] = [key for key, target in TARGETS.items() if result["ratios"][key] > target]
-	print(json.dumps(result, indent=1))
+	print(json.dumps(result))
 	if check and result["missed"]:
 		raise AssertionError(f"benchmark targets missed: {', '.join(result['missed'])}")
 
@@ -99,15 +99,15 @@ def run(trainees: int = 1000, months: int = 36, first_month: str = "2024-01-01",
 def floor_inputs(contract: str, period: Period) -> tuple:
 	"""What the two reads of the SQL floor take, read beforehand (not timed)."""
 	doc = frappe.get_doc("Insertion Contract", contract)
-	employees = {row.employee: 12 for row in payroll.claimable_rows(doc, period)}
+	employees = {row.employee: 12 for row in payroll.period_rows(doc, period)}
 	return doc, employees, payroll.rates_for(period.start.year)
 
 
 def sql_floor(period: Period, inputs: tuple) -> None:
-	"""The two aggregated reads a claim needs at least: the month's claimable slips with
-	their parcours, and each employee's sums of the year before the month."""
+	"""The two aggregated reads a claim needs at least: the month's slips with their
+	parcours, and each employee's sums of the year before the month."""
 	doc, employees, rates = inputs
-	payroll.claimable_rows(doc, period)
+	payroll.period_rows(doc, period)
 	payroll.year_to_date(doc.company, employees, period.start, rates)
 
 

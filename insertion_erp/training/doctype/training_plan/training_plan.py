@@ -3,7 +3,9 @@ from frappe.utils import cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.core.periods import Period
 from insertion_erp.core.training import next_evaluation_date
+from insertion_erp.shop_floor.sales import served
 from insertion_erp.training.competencies import validate_unique_competencies
 
 HOUR_FIELDS = ("technical_hours", "personal_hours", "social_hours")
@@ -34,6 +36,26 @@ class TrainingPlan(InsertionDocument):
 		trainee: DF.Link | None
 		trainee_name: DF.Data | None
 	# end: auto-generated types
+
+	@frappe.whitelist()
+	def sales_served(self) -> dict:
+		"""The practical indicator beside the evaluations: what the trainee served at the till
+		during the parcours (receipts, net sales, returns)."""
+		self.check_permission("read")
+		parcours = frappe.db.get_value(
+			"Parcours",
+			self.parcours,
+			["employee", "start_date", "actual_end_date", "planned_end_date"],
+			as_dict=True,
+		)
+		totals = {"receipts": 0, "sales": 0.0, "returns": 0, "returned": 0.0}
+		if not parcours or not parcours.employee or not parcours.start_date:
+			return totals
+		end = min(getdate(parcours.actual_end_date or parcours.planned_end_date), getdate(today()))
+		for week in served(Period(getdate(parcours.start_date), end), None, [parcours.employee]):
+			for key in totals:
+				totals[key] += week[key] or 0
+		return totals
 
 	def before_insert(self) -> None:
 		if not self.competencies:

@@ -1,0 +1,111 @@
+"""Benchmark: what the app adds to a sale at the till (POS Invoice insert and submit).
+
+Run by scripts/benchmark-pos on two sites of one bench, one without the app and one
+with it, in turns, so both are measured in the same run: this module runs as a
+script (`python -m insertion_erp.devtools.benchmarks.pos SITE ...`) because
+`bench execute` refuses a site where the app is not installed. It only uses
+ERPNext's doctypes, but on a site with the app it also times sales naming the
+trainee who served (the one check the app adds).
+
+Prints one JSON object: seconds per sale (median of the rounds), queries per sale.
+"""
+
+import json
+import statistics
+import sys
+import time
+
+import frappe
+
+from insertion_erp.company_setup import complete_setup_wizard
+from insertion_erp.devtools.sample_payroll import ensure_company
+from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
+
+COMPANY = "Banc d'essai Boutique"
+WARM_UP = 20
+
+
+def sales_served_by(shop, count: int, served_by: str | None) -> tuple[float, float]:
+	"""`count` sales inserted and submitted: seconds and queries per sale."""
+	values = {"insertion_served_by": served_by} if served_by else {}
+	before = questions()
+	began = time.perf_counter()
+	for _i in range(count):
+		invoice = pos_sale(shop, [("CAFE-FILTRE", 1), ("MUFFIN", 1)], **values)
+		invoice.insert(ignore_permissions=True)
+		invoice.submit()
+	seconds = time.perf_counter() - began
+	return seconds / count, (questions() - before - 1) / count
+
+
+def questions() -> int:
+	return int(frappe.db.sql("show session status like 'Questions'")[0][1])
+
+
+def a_trainee() -> str | None:
+	"""An active trainee's Employee on a site with the app (None without it)."""
+	if "insertion_erp" not in frappe.get_installed_apps():
+		return None
+	employee = frappe.db.get_value("Employee", {"company": COMPANY, "insertion_trainee": ("is", "set")})
+	if employee:
+		return employee
+	trainee = frappe.get_doc(
+		{
+			"doctype": "Trainee",
+			"first_name": "Banc",
+			"last_name": "Caisse",
+			"date_of_birth": "1999-01-01",
+			"gender": "Female",
+		}
+	).insert(ignore_permissions=True)
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": "Banc",
+				"last_name": "Caisse",
+				"gender": "Female",
+				"date_of_birth": "1999-01-01",
+				"date_of_joining": "2025-01-01",
+				"company": COMPANY,
+				"insertion_trainee": trainee.name,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def run(site: str, rounds: int, sales: int) -> dict:
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	try:
+		frappe.flags.mute_emails = True
+		complete_setup_wizard(COMPANY, "BEB")
+		shop = ensure_shop(ensure_company(COMPANY, "BEB"))
+		open_session(shop)
+		trainee = a_trainee()
+		frappe.db.commit()  # nosemgrep: the till's records are reused by the next round
+		sales_served_by(shop, WARM_UP, None)
+		frappe.db.rollback()
+		result = {"site": site, "sales_per_round": sales, "rounds": rounds}
+		kinds = {"no_one_named": None, **({"trainee_named": trainee} if trainee else {})}
+		for kind, served_by in kinds.items():
+			times, queries = [], []
+			for _round in range(rounds):
+				seconds, per_sale = sales_served_by(shop, sales, served_by)
+				frappe.db.rollback()
+				times.append(seconds)
+				queries.append(per_sale)
+			result[kind] = {
+				"seconds_per_sale": round(statistics.median(times), 5),
+				"queries_per_sale": round(statistics.median(queries), 2),
+			}
+		return result
+	finally:
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	site, rounds, sales = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+	print(json.dumps(run(site, rounds, sales)))

@@ -107,30 +107,32 @@ def employer_contributions(
 	# Each pay's QPP is cut to what is left of the maximum, so what the earlier pays
 	# paid is their uncapped sum up to the maximum.
 	ytd_qpp = min(qpp_year_max, to_decimal(before.qpp))
+	fss = to_decimal(fss_rate_percent)
+	cnesst = to_decimal(cnesst_rate_per_100)
 	result = []
 	for gross in gross_pays:
 		gross = to_decimal(gross)
-		before, after = ytd_earnings, ytd_earnings + gross
+		earned_before, after = ytd_earnings, ytd_earnings + gross
 		qpp = min(qpp_on_pay(gross, rates, pays_per_year), max(ZERO, qpp_year_max - ytd_qpp))
 		qpp2_base = _between(after, rates.qpp_max_earnings, rates.qpp2_max_earnings) - _between(
-			before, rates.qpp_max_earnings, rates.qpp2_max_earnings
+			earned_before, rates.qpp_max_earnings, rates.qpp2_max_earnings
 		)
-
+		# rate x amount / 100 (percent_of, inlined: a claim computes this for every slip).
 		result.append(
 			{
 				"QPP": qpp,
-				"QPP2": round_money(percent_of(qpp2_base, rates.qpp2_rate)),
+				"QPP2": round_money(qpp2_base * rates.qpp2_rate / HUNDRED),
 				"EI": round_money(
-					percent_of(_insurable(gross, before, rates.ei_max_earnings), rates.ei_rate)
+					_insurable(gross, earned_before, rates.ei_max_earnings) * rates.ei_rate / HUNDRED
 				),
 				"QPIP": round_money(
-					percent_of(_insurable(gross, before, rates.qpip_max_earnings), rates.qpip_rate)
+					_insurable(gross, earned_before, rates.qpip_max_earnings) * rates.qpip_rate / HUNDRED
 				),
-				"FSS": round_money(percent_of(gross, fss_rate_percent)),
+				"FSS": round_money(gross * fss / HUNDRED),
 				"CNT": round_money(
-					percent_of(_insurable(gross, before, rates.cnt_max_earnings), rates.cnt_rate)
+					_insurable(gross, earned_before, rates.cnt_max_earnings) * rates.cnt_rate / HUNDRED
 				),
-				"CNESST": round_money(gross * to_decimal(cnesst_rate_per_100) / Decimal(100)),
+				"CNESST": round_money(gross * cnesst / HUNDRED),
 			}
 		)
 		ytd_earnings = after

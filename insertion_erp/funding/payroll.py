@@ -105,7 +105,7 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 	schedules = parcours_schedules(
 		{r.parcours for r in rows if r.parcours and not r.salary_slip_based_on_timesheet}
 	)
-	standard_hours = flt(frappe.db.get_single_value("HR Settings", "standard_working_hours")) or 7
+	standard_hours = flt(frappe.get_cached_value("HR Settings", "HR Settings", "standard_working_hours")) or 7
 
 	result = []
 	for r in rows:
@@ -285,14 +285,17 @@ def earliest_start(first_end: date) -> date:
 
 
 def rates_for(year: int) -> Rates:
-	doc = frappe.db.get_value("Quebec Payroll Rates", {"year": year}, "*", as_dict=True)
-	if not doc:
+	"""The year's rates (named after the year; frappe's document cache drops them when edited)."""
+	try:
+		doc = frappe.get_cached_doc("Quebec Payroll Rates", str(year))
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
 		frappe.throw(
 			frappe._("Enter the Quebec payroll rates of {0} before claiming its payroll.").format(year),
 			title=frappe._("Rates Missing"),
 		)
 	return Rates(
-		**{field: to_decimal(doc[field]) for field in Rates.__dataclass_fields__ if field != "year"},
+		**{field: to_decimal(doc.get(field)) for field in Rates.__dataclass_fields__ if field != "year"},
 		year=year,
 	)
 

@@ -45,8 +45,8 @@ def new_page(browser: Browser, request):
 	"""`new_page(user)`: a page logged in through the login form; a screenshot at the end."""
 	pages = []
 
-	def make(user: str, password: str = PASSWORD) -> Page:
-		context = browser.new_context(base_url=BASE_URL, viewport={"width": 1366, "height": 900})
+	def make(user: str, password: str = PASSWORD, viewport: dict | None = None) -> Page:
+		context = browser.new_context(base_url=BASE_URL, viewport=viewport or {"width": 1366, "height": 900})
 		context.set_default_timeout(30_000)
 		page = context.new_page()
 		page.goto("/login")

@@ -4,7 +4,7 @@ import csv
 import re
 from pathlib import Path
 
-from conftest import expect, route
+from conftest import SCREENSHOTS, expect, route
 
 COUNSELLOR = "counsellor@example.org"
 BOOKKEEPER = "bookkeeper@example.org"
@@ -166,3 +166,32 @@ def test_french_desk_shows_french_labels_and_quebec_formats(new_page, admin):
 	expect(print_page).to_contain_text("2026-03-31")
 	expect(print_page).to_contain_text(re.compile(r"\d{1,3}( \d{3})*,\d{2} \$"))
 	expect(print_page).not_to_contain_text(re.compile(r"\$ ?\d"))
+
+
+SUPERVISOR = "superviseur@example.org"  # works in French
+TABLET = {"width": 1024, "height": 768}
+
+
+def test_supervisor_taps_a_trainee_in_and_out_on_a_tablet(new_page, admin):
+	page = new_page(SUPERVISOR, viewport=TABLET)
+	page.goto("/app/shop-floor")
+	card = page.locator(".shop-floor .trainee").filter(has_text="Léa Plancher")
+	expect(card).to_be_visible()
+	expect(card).to_contain_text("Semaine 3")  # the parcours started two weeks ago
+	card.get_by_role("button", name="Entrée").click()
+	expect(card).to_have_class(re.compile(r"\bis-in\b"))
+	expect(card).to_contain_text("Entré·e depuis")
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=SCREENSHOTS / "shop-floor-tablet-in.png", full_page=True)
+	card.get_by_role("button", name="Sortie").click()
+	expect(card.get_by_role("button", name="Entrée")).to_be_visible()
+	employee = admin.get_value(
+		"Parcours", [["trainee_name", "like", "%Plancher"], ["status", "=", "Active"]], "employee"
+	)
+	logs = admin.get_list(
+		"Employee Checkin", [["employee", "=", employee]], ["log_type"], order_by="time desc"
+	)
+	assert [log["log_type"] for log in logs[:2]] == ["OUT", "IN"]
+	# Names and hours only: the trainee's file stays closed.
+	page.goto(route("Trainee"))
+	expect(page.locator("body")).to_contain_text(re.compile("permission|autoris", re.I))

@@ -61,7 +61,8 @@ def ensure_shop(company: str) -> frappe._dict:
 			}
 		).insert(ignore_permissions=True)
 	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
-	mode = frappe.get_doc("Mode of Payment", "Cash")
+	# The setup wizard names it in the site's language ("Cash", "Espèces").
+	mode = frappe.get_doc("Mode of Payment", frappe.db.get_value("Mode of Payment", {"type": "Cash"}))
 	if not any(row.company == company for row in mode.accounts):
 		mode.append("accounts", {"company": company, "default_account": cash})
 		mode.save(ignore_permissions=True)
@@ -82,10 +83,12 @@ def ensure_shop(company: str) -> frappe._dict:
 				"cost_center": cost_center,
 				"write_off_limit": 1,
 				"item_groups": [{"item_group": ITEM_GROUP}],
-				"payments": [{"mode_of_payment": "Cash", "default": 1}],
+				"payments": [{"mode_of_payment": mode.name, "default": 1}],
 			}
 		).insert(ignore_permissions=True)
-	return frappe._dict(company=company, profile=profile, customer=CUSTOMER, price_list=price_list)
+	return frappe._dict(
+		company=company, profile=profile, customer=CUSTOMER, price_list=price_list, cash_mode=mode.name
+	)
 
 
 def root(doctype: str) -> str:
@@ -110,7 +113,7 @@ def open_session(shop: frappe._dict, user: str = "Administrator", day: str | Non
 			"user": user,
 			"period_start_date": f"{day} 08:00:00",
 			"posting_date": day,
-			"balance_details": [{"mode_of_payment": "Cash", "opening_amount": 100}],
+			"balance_details": [{"mode_of_payment": shop.cash_mode, "opening_amount": 100}],
 		}
 	)
 	entry.insert(ignore_permissions=True).submit()
@@ -137,7 +140,8 @@ def pos_sale(shop: frappe._dict, lines: list[tuple[str, float]], **values) -> "f
 	invoice.set_missing_values()
 	invoice.calculate_taxes_and_totals()
 	invoice.append(
-		"payments", {"mode_of_payment": "Cash", "amount": flt(invoice.rounded_total or invoice.grand_total)}
+		"payments",
+		{"mode_of_payment": shop.cash_mode, "amount": flt(invoice.rounded_total or invoice.grand_total)},
 	)
 	invoice.calculate_taxes_and_totals()
 	return invoice

@@ -9,17 +9,18 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
 - the payroll of "Atelier Paie Test" (tests/payroll_fixture.py): a contract with
   March and April 2026 paid; March claimed and submitted, April not claimed;
 - a support intervention with confidential notes, run by the counsellor;
+- a trainee on the shop floor (parcours started two weeks ago);
 - the users below, each with a real password.
 """
 
 import frappe
-from frappe.utils import nowdate
+from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.constants import CASHIER
+from insertion_erp.constants import CASHIER, SUPERVISOR
 from insertion_erp.tests import payroll_fixture
-from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee
+from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
 from insertion_erp.tests.utils import make_user
 
 SHOP = "Friperie Navigateur"
@@ -30,8 +31,10 @@ USERS = {
 	COUNSELLOR: ["Insertion Counsellor"],
 	"cashier@example.org": ["Sales User", CASHIER],
 	"directrice@example.org": ["Insertion Manager", "Accounts User", "HR User"],
+	"superviseur@example.org": [SUPERVISOR],
 }
-FRENCH_USER = "directrice@example.org"
+FRENCH_USERS = ("directrice@example.org", "superviseur@example.org")
+FLOOR_TRAINEE = "Plancher"
 ITEM = "FRIP-CHANDAIL"
 ITEM_NAME = "Chandail en laine (usagé)"
 ITEM_PRICE = 12.50
@@ -47,12 +50,13 @@ def prepare() -> dict:
 	for email, roles in USERS.items():
 		make_user(email, roles)
 		update_password(email, PASSWORD)
-		frappe.db.set_value("User", email, "language", "fr" if email == FRENCH_USER else "en")
+		frappe.db.set_value("User", email, "language", "fr" if email in FRENCH_USERS else "en")
 	fixture = payroll_fixture.build()
 	reopen_april(fixture.contract)
 	march = ensure_march_claim(fixture.contract)
 	intervention = ensure_intervention_with_notes()
 	ensure_till()
+	ensure_trainee_on_the_floor()
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	return {"contract": fixture.contract, "march_claim": march, "intervention": intervention}
 
@@ -171,3 +175,14 @@ def ensure_cash_mode(company) -> str:
 		mode.append("accounts", {"company": company.name, "default_account": cash})
 		mode.save(ignore_permissions=True)
 	return mode.name
+
+
+def ensure_trainee_on_the_floor() -> str:
+	"""A trainee of the shop whose parcours started two weeks ago, for the Shop Floor page."""
+	parcours = frappe.db.get_value(
+		"Parcours", {"trainee_name": ("like", f"%{FLOOR_TRAINEE}"), "status": "Active"}
+	)
+	if parcours:
+		return parcours
+	trainee = make_trainee(first_name="Léa", last_name=FLOOR_TRAINEE)
+	return started_parcours(trainee=trainee.name, company=SHOP, start=add_days(nowdate(), -14)).name

@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 
-from insertion_erp.constants import CASHIER, MANAGER, SUPERVISOR
+from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SUPERVISOR
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.periods import Period
@@ -118,6 +118,21 @@ def on_shift(company: str | None = None) -> list[dict]:
 		{"employee": t.employee, "name": t.trainee_name or t.employee_name}
 		for t in checkins.on_shift(getdate(nowdate()), company or None)
 	]
+
+
+@frappe.whitelist()
+def hours_this_week() -> dict:
+	"""Number card: the trainees' paid hours on the floor since Monday (from the check-ins)."""
+	check_role((*FLOOR_ROLES, COUNSELLOR))
+	today = getdate(nowdate())
+	week = Period(getdate(add_days(today, -today.weekday())), today)
+	unpaid = checkins.unpaid_break()
+	trainees = checkins.trainees_in(week, None, None)
+	found = checkins.punches([t.employee for t in trainees], week)
+	seconds = sum(
+		day.paid_seconds(unpaid) for t in trainees for day in rules.pair(found.get(t.employee, [])).values()
+	)
+	return {"value": float(round(rules.to_hours(seconds), 1)), "fieldtype": "Float"}
 
 
 @frappe.whitelist(methods=["POST"])

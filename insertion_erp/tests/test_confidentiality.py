@@ -13,6 +13,9 @@ from frappe.tests.test_api import FrappeAPITestCase
 from frappe.utils import add_days, today
 from frappe.utils.global_search import rebuild_for_doctype, search
 
+from insertion_erp.funding.report.mission_and_market.mission_and_market import (
+	self_financing_ratio_to_date,
+)
 from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import (
 	get_notes,
 	set_notes,
@@ -99,6 +102,7 @@ class TestConfidentiality(FrappeAPITestCase):
 			"Support Intervention": intervention.name,
 		}
 		cls.employee = parcours.employee
+		cls.company = parcours.company
 		rebuild_for_doctype("Trainee")
 		frappe.db.commit()  # nosemgrep
 
@@ -286,6 +290,45 @@ class TestConfidentiality(FrappeAPITestCase):
 		rows = [row for row in response.json["message"]["trainees"] if row["employee"] == self.employee]
 		self.assertEqual(rows[0]["name"], f"Marie {SURNAME}")
 		self.assertEqual(set(rows[0]), FLOOR_KEYS)
+
+	def test_shop_reports_and_cards(self) -> None:
+		# Who may run each new report and card method; everyone else is refused.
+		fiscal_year = frappe.db.get_value(
+			"Fiscal Year", {"year_start_date": ("<=", today())}, order_by="year_start_date desc"
+		)
+		paths = {
+			"Sales Served": (
+				{"manager", "counsellor", "other_counsellor", "bookkeeper"},
+				lambda: run_report(
+					"Sales Served", filters={"from_date": add_days(today(), -7), "to_date": today()}
+				),
+			),
+			"Mission and Market": (
+				{"manager", "bookkeeper"},
+				lambda: run_report(
+					"Mission and Market", filters={"company": self.company, "fiscal_year": fiscal_year}
+				),
+			),
+			"on_shift": ({"manager", "supervisor", "cashier"}, floor.on_shift),
+			"hours_this_week": (
+				{"manager", "supervisor", "counsellor", "other_counsellor"},
+				floor.hours_this_week,
+			),
+			"self_financing_ratio_to_date": ({"manager", "bookkeeper"}, self_financing_ratio_to_date),
+			"plan.sales_served": (
+				READERS["Training Plan"],
+				lambda: frappe.get_doc("Training Plan", self.records["Training Plan"]).sales_served(),
+			),
+		}
+		for key in USERS:
+			for path, (allowed, call) in paths.items():
+				with self.subTest(role=key, path=path):
+					self.as_user(key)
+					if key in allowed:
+						call()
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}

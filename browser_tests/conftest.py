@@ -86,6 +86,11 @@ class Api:
 		assert response.ok, response.text()
 		return response.json()["data"]
 
+	def insert(self, doctype: str, values: dict) -> dict:
+		response = self.request.post(f"/api/resource/{quote(doctype)}", data=json.dumps(values))
+		assert response.ok, response.text()
+		return response.json()["data"]
+
 	def get_value(self, doctype: str, filters: list, field: str = "name"):
 		rows = self.get_list(doctype, filters, [field], order_by="creation desc")
 		assert rows, f"no {doctype} matching {filters}"

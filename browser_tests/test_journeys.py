@@ -98,6 +98,16 @@ def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
 	cart = page.locator(".cart-container")
 	expect(cart.locator(".cart-item-wrapper")).to_have_count(1)
 	expect(cart).to_contain_text("12,50 $")
+	# The trainee on shift who serves, in one tap (a trainee of the shop is in now).
+	floor_employee = admin.get_value(
+		"Parcours", [["trainee_name", "like", "%Plancher"], ["status", "=", "Active"]], "employee"
+	)
+	admin.insert("Employee Checkin", {"employee": floor_employee, "log_type": "IN"})  # time: now
+	page.locator(".served-by-btn").click()
+	page.locator(".modal:visible .served-by-choices").get_by_role("button", name="Léa Plancher").click()
+	expect(page.locator(".served-by-btn")).to_have_text("Served by Léa Plancher")
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=SCREENSHOTS / "till-served-by.png", full_page=True)
 	cart.locator(".checkout-btn:visible").first.click()
 	page.locator(".mode-of-payment").first.click()  # cash, the profile's only mode
 	page.locator(".submit-order-btn").click()
@@ -105,8 +115,15 @@ def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
 	expect(
 		page.locator(".past-order-summary:visible, .order-summary-container:visible").first
 	).to_contain_text("Chandail en laine")
-	sold = admin.get_list("POS Invoice", [["owner", "=", CASHIER], ["docstatus", "=", 1]])
+	sold = admin.get_list(
+		"POS Invoice",
+		[["owner", "=", CASHIER], ["docstatus", "=", 1]],
+		["name", "insertion_served_by"],
+		order_by="creation desc",
+	)
 	assert len(sold) == sold_before + 1
+	assert sold[0]["insertion_served_by"] == floor_employee
+	admin.insert("Employee Checkin", {"employee": floor_employee, "log_type": "OUT"})  # time: now
 
 	trainee = admin.get_value("Trainee", [["last_name", "=", "Navigateur"]])
 	trainee_name = admin.get_value("Trainee", [["name", "=", trainee]], "trainee_name")
@@ -195,3 +212,15 @@ def test_supervisor_taps_a_trainee_in_and_out_on_a_tablet(new_page, admin):
 	# Names and hours only: the trainee's file stays closed.
 	page.goto(route("Trainee"))
 	expect(page.locator("body")).to_contain_text(re.compile("permission|autoris", re.I))
+
+
+def test_director_reads_mission_and_market_in_french(new_page, admin):
+	page = new_page(DIRECTOR)
+	fiscal_year = admin.get_value("Fiscal Year", [["year_start_date", "=", "2026-01-01"]])
+	page.goto(f"/app/query-report/Mission and Market?company=Atelier Paie Test&fiscal_year={fiscal_year}")
+	expect(page.locator(".dt-scrollable").first).to_contain_text("Taux d'autofinancement (%)")
+	expect(page.locator(".dt-scrollable").first).to_contain_text("Dépenses des ententes d'insertion")
+	# The definition is printed with the figures.
+	expect(page.locator("body")).to_contain_text("Taux d'autofinancement = ventes (biens et services)")
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=SCREENSHOTS / "mission-and-market-fr.png", full_page=True)

@@ -23,6 +23,11 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 # once the setup wizard has made them.
 setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
 
+# Desk
+# ----
+# The till's "served by" choice, on ERPNext's Point of Sale page.
+page_js = {"point-of-sale": "public/js/point_of_sale.js"}
+
 # Documents
 # ---------
 # Handlers on standard doctypes: one module per doctype in overrides/.

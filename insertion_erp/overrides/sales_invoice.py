@@ -23,6 +23,9 @@ def check_served_by(doc, method=None) -> None:
 	if not doc.get("insertion_served_by"):
 		doc.insertion_served_by_name = None
 		return
+	before = doc.get_doc_before_save()
+	if before and before.get("insertion_served_by") == doc.insertion_served_by:
+		return  # checked when it was set (submitting a saved sale reads nothing more)
 	row = frappe.db.get_value(
 		"Employee", doc.insertion_served_by, ["insertion_trainee", "status", "employee_name"], as_dict=True
 	)

@@ -1,0 +1,71 @@
+// The till: who serves. Several trainees share one till and one POS session; the cashier
+// picks, in one tap, the trainee on shift who serves, and each new sale names them until
+// another is picked. The server checks the name (an active trainee).
+(function () {
+	const page = frappe.pages["point-of-sale"];
+	const load = page.on_page_load;
+	page.on_page_load = function (wrapper) {
+		load(wrapper);
+		when_ready(wrapper, (pos) => new ServedBy(pos));
+	};
+
+	function when_ready(wrapper, then, tries = 100) {
+		if (wrapper.pos && wrapper.pos.frm && wrapper.pos.page) return then(wrapper.pos);
+		if (tries > 0) setTimeout(() => when_ready(wrapper, then, tries - 1), 300);
+	}
+
+	class ServedBy {
+		constructor(pos) {
+			this.pos = pos;
+			this.trainee = null;
+			this.$button = pos.page.add_button(this.label(), () => this.choose(), {
+				btn_class: "btn-default served-by-btn",
+			});
+			// Each new sale names the trainee chosen.
+			const make_new_invoice = pos.make_new_invoice.bind(pos);
+			pos.make_new_invoice = (...args) => {
+				const made = make_new_invoice(...args);
+				Promise.resolve(made).then(() => this.apply());
+				return made;
+			};
+			this.apply();
+		}
+
+		label() {
+			return this.trainee ? __("Served by {0}", [this.trainee.name]) : __("Served by: nobody");
+		}
+
+		apply() {
+			const frm = this.pos.frm;
+			if (!frm || !frm.doc) return;
+			frm.doc.insertion_served_by = this.trainee ? this.trainee.employee : null;
+			frm.doc.insertion_served_by_name = this.trainee ? this.trainee.name : null;
+			this.$button && this.$button.text(this.label());
+		}
+
+		choose() {
+			frappe
+				.call("insertion_erp.shop_floor.api.on_shift", { company: this.pos.frm.doc.company })
+				.then(({ message: trainees }) => {
+					const dialog = new frappe.ui.Dialog({ title: __("Who serves?") });
+					const $body = $('<div class="served-by-choices"></div>').appendTo(dialog.body);
+					const choices = [...(trainees || []), null];
+					for (const trainee of choices) {
+						$(`<button class="btn btn-lg ${trainee ? "btn-primary" : "btn-default"} btn-block"></button>`)
+							.text(trainee ? trainee.name : __("Nobody"))
+							.css({ margin: "8px 0", padding: "14px", "font-size": "1.2em" })
+							.appendTo($body)
+							.on("click", () => {
+								this.trainee = trainee;
+								this.apply();
+								dialog.hide();
+							});
+					}
+					if (!trainees || !trainees.length) {
+						$body.prepend(`<p class="text-muted">${__("No trainee is in on the shop floor now.")}</p>`);
+					}
+					dialog.show();
+				});
+		}
+	}
+})();

@@ -11,19 +11,20 @@ from frappe.utils import add_days, add_months, getdate, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.constants import COUNSELLOR, SETTINGS
+from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS, SUPERVISOR
 from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
-from insertion_erp.core.periods import month_period
+from insertion_erp.core.periods import Period, month_period
 from insertion_erp.core.training import LEVELS
+from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
 	ensure_hourly_structure,
 	ensure_monthly_structure,
 	ensure_slip,
-	ensure_timesheet,
 	submitted_contract,
 )
+from insertion_erp.shop_floor.checkins import build as build_timesheets
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
 DEMO_COMPANY_ABBR = "ASD"
@@ -33,6 +34,10 @@ COUNSELLORS = {
 }
 # Every demo login has this password (listed in the README with its roles).
 DEMO_PASSWORD = "demo-insertion"
+CASHIER_LOGIN = "caisse@atelier-demo.org"
+BOOKKEEPER_LOGIN = "comptable@atelier-demo.org"
+SUPERVISOR_LOGIN = "plancher@atelier-demo.org"
+DIRECTOR_LOGIN = "direction@atelier-demo.org"
 TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
 
 # (first name, last name, born, trade, counsellor, stage, days since start)
@@ -58,6 +63,14 @@ def load() -> None:
 	load_training()
 	load_support()
 	load_funding(company)
+	ensure_demo_user(CASHIER_LOGIN, ("Caissière", "Tremblay"), ["Sales User", CASHIER])
+	ensure_demo_user(
+		BOOKKEEPER_LOGIN, ("Louise", "Comptable"), ["Accounts User", "Accounts Manager", "HR User"]
+	)
+	ensure_demo_user(SUPERVISOR_LOGIN, ("Marc", "Plancher"), [SUPERVISOR])
+	ensure_demo_user(DIRECTOR_LOGIN, ("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"])
+	load_shop(company, CASHIER_LOGIN)
+	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")
 
@@ -214,7 +227,7 @@ def load_support() -> None:
 		).insert(ignore_permissions=True)
 
 
-SUPERVISOR = ("Hélène", "Gauthier")
+SUPERVISION_STAFF = ("Hélène", "Gauthier")
 HOURLY_STRUCTURE = "TEF horaire"
 MONTHLY_STRUCTURE = "Encadrement mensuel"
 
@@ -260,9 +273,15 @@ def load_funding(company: str) -> None:
 		max_weekly_hours=35,
 	)
 
+	# The trainees' hours come from the shop floor: check-ins each weekday, built into
+	# timesheets (6 h paid a day), which the slips pay and the claims count.
 	for month in months:
 		for parcours in trainees:
-			ensure_timesheet(parcours.employee, company, month.start, 120)
+			check_in_on_workdays(
+				parcours.employee, Period(max(month.start, getdate(parcours.start_date)), month.end)
+			)
+		build_timesheets(month, [p.employee for p in trainees])
+		for parcours in trainees:
 			ensure_slip(parcours.employee, company, month.start, month.end)
 		ensure_slip(supervisor, company, month.start, month.end)
 	add_insertion_cost(
@@ -303,7 +322,7 @@ def ensure_holiday_list(company: str, first_year: int) -> None:
 
 
 def ensure_supervisor(company: str) -> str:
-	first, last = SUPERVISOR
+	first, last = SUPERVISION_STAFF
 	existing = frappe.db.get_value("Employee", {"first_name": first, "last_name": last, "company": company})
 	if existing:
 		return existing
@@ -357,18 +376,35 @@ def record_follow_ups(parcours: str) -> None:
 		follow_up.save(ignore_permissions=True)
 
 
-def ensure_counsellor(email: str, first_name: str, last_name: str) -> str:
+def on_the_floor_this_week(company: str) -> None:
+	"""This week's check-ins of the trainees under way (today: in since 8:30), for the page."""
+	today = getdate(nowdate())
+	monday = add_days(today, -today.weekday())
+	for parcours in frappe.get_all(
+		"Parcours",
+		filters={"company": company, "status": "Active", "employee": ("is", "set")},
+		fields=["employee", "start_date"],
+	):
+		check_in_on_workdays(parcours.employee, Period(max(monday, getdate(parcours.start_date)), today))
+
+
+def ensure_demo_user(email: str, names: tuple[str, str], roles: list[str]) -> str:
+	"""A French desk user with the demo password (listed in the README)."""
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
 			{
 				"doctype": "User",
 				"email": email,
-				"first_name": first_name,
-				"last_name": last_name,
+				"first_name": names[0],
+				"last_name": names[1],
 				"send_welcome_email": 0,
 				"language": "fr",
 			}
 		).insert(ignore_permissions=True)
-		user.add_roles(COUNSELLOR)
+		user.add_roles(*roles)
 		update_password(email, DEMO_PASSWORD)
 	return email
+
+
+def ensure_counsellor(email: str, first_name: str, last_name: str) -> str:
+	return ensure_demo_user(email, (first_name, last_name), [COUNSELLOR])

@@ -1,0 +1,214 @@
+"""The demo's market side: a thrift shop and café with twelve months of books.
+
+- the till (items and prices, a POS Profile for the cashier, the walk-in customer);
+- donated clothes received into stock at zero valuation each month (a Material Receipt
+  whose rows allow a zero valuation rate, as ERPNext provides for donations), sold
+  from stock;
+- café supplies bought each month from a roaster, the shop's rent each month;
+- sales each week for a year (cash, at the till, desk invoices of the till's profile),
+  naming the trainee who served while their parcours ran;
+- check-ins on the shop floor for the trainees paid by the hour, the two last months
+  (they become the timesheets the payroll pays: see demo.load_funding) and this week.
+
+Each part is made once: a second run adds nothing.
+"""
+
+from datetime import datetime, time, timedelta
+
+import frappe
+from frappe.utils import add_days, add_months, getdate, nowdate
+
+from insertion_erp.core.periods import Period
+from insertion_erp.devtools.sample_shop import ensure_shop
+from insertion_erp.funding.claim_accounts import ensure_account
+
+DONATED = ("DON-VETEMENTS", "Vêtements donnés (au kilo)", 6.00)
+SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)
+SUPPLIER = "Brûlerie du Quartier"
+RENT = 1450.00
+SHIFT = (time(8, 30), time(15, 0))  # 6.5 h on the floor, 6 h paid (30 min unpaid)
+
+
+def load_shop(company: str, cashier: str) -> frappe._dict:
+	shop = ensure_shop(company)
+	profile = frappe.get_doc("POS Profile", shop.profile)
+	if not any(row.user == cashier for row in profile.applicable_for_users):
+		profile.append("applicable_for_users", {"user": cashier, "default": 1})
+		profile.save(ignore_permissions=True)
+	ensure_item(*DONATED, stock=True)
+	ensure_item(*SUPPLIES, stock=False, purchase=True)
+	if not frappe.db.exists("Supplier", SUPPLIER):
+		frappe.get_doc(
+			{
+				"doctype": "Supplier",
+				"supplier_name": SUPPLIER,
+				"supplier_group": frappe.db.get_value("Supplier Group", {"is_group": 0}),
+			}
+		).insert(ignore_permissions=True)
+	if frappe.db.exists("Sales Invoice", {"company": company, "is_pos": 1, "docstatus": 1}):
+		return shop
+	today = getdate(nowdate())
+	first = add_months(today.replace(day=1), -11)
+	month = first
+	while month <= today:
+		receive_donations(company, month)
+		buy_supplies(company, add_days(month, 4))
+		pay_rent(company, add_days(month, 1))
+		month = add_months(month, 1)
+	sell_for_a_year(shop, Period(first, add_days(today, -1)))
+	return shop
+
+
+def ensure_item(code: str, name: str, price: float, stock: bool, purchase: bool = False) -> None:
+	if frappe.db.exists("Item", code):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Item",
+			"item_code": code,
+			"item_name": name,
+			"item_group": frappe.db.get_value("Item", "CAFE-FILTRE", "item_group"),
+			"stock_uom": frappe.db.get_value("Item", "CAFE-FILTRE", "stock_uom"),
+			"is_stock_item": int(stock),
+			"is_purchase_item": int(purchase),
+			"is_sales_item": int(not purchase),
+			"valuation_rate": 0,
+			"include_item_in_manufacturing": 0,
+			"standard_rate": price if not purchase else 0,
+		}
+	).insert(ignore_permissions=True)
+
+
+def receive_donations(company: str, day) -> None:
+	"""Donated clothes into stock, at zero valuation (nothing was paid for them)."""
+	entry = frappe.get_doc(
+		{
+			"doctype": "Stock Entry",
+			"stock_entry_type": "Material Receipt",
+			"company": company,
+			"posting_date": day,
+			"set_posting_time": 1,
+			"remarks": "Dons de vêtements du mois",
+			"items": [
+				{
+					"item_code": DONATED[0],
+					"qty": 120,
+					"t_warehouse": frappe.db.get_value("Warehouse", {"company": company, "is_group": 0}),
+					"allow_zero_valuation_rate": 1,
+					"basic_rate": 0,
+				}
+			],
+		}
+	)
+	entry.insert(ignore_permissions=True).submit()
+
+
+def buy_supplies(company: str, day) -> None:
+	invoice = frappe.get_doc(
+		{
+			"doctype": "Purchase Invoice",
+			"company": company,
+			"supplier": SUPPLIER,
+			"posting_date": day,
+			"set_posting_time": 1,
+			"bill_date": day,
+			"due_date": add_days(day, 30),
+			"items": [{"item_code": SUPPLIES[0], "qty": 2, "rate": SUPPLIES[2]}],
+		}
+	)
+	invoice.insert(ignore_permissions=True).submit()
+
+
+def pay_rent(company: str, day) -> None:
+	rent = ensure_account(company, "Loyer de la boutique", "Expense")
+	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
+	cost_center = frappe.get_cached_value("Company", company, "cost_center")
+	frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"company": company,
+			"posting_date": day,
+			"user_remark": "Loyer de la boutique",
+			"accounts": [
+				{"account": rent, "debit_in_account_currency": RENT, "cost_center": cost_center},
+				{"account": cash, "credit_in_account_currency": RENT, "cost_center": cost_center},
+			],
+		}
+	).insert(ignore_permissions=True).submit()
+
+
+def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
+	"""Three receipts a week (clothes, café), each served by an active trainee when one was
+	on their parcours that day."""
+	active = frappe.get_all(
+		"Parcours",
+		filters={"company": shop.company, "status": "Active", "employee": ("is", "set")},
+		fields=["employee", "start_date"],
+		order_by="start_date",
+	)
+	baskets = (
+		((DONATED[0], 3), ("CAFE-FILTRE", 2)),
+		(("MUFFIN", 4), ("CAFE-FILTRE", 4)),
+		((DONATED[0], 5), ("VETEMENT-USAGE", 2)),
+	)
+	day, week = period.start, 0
+	while day <= period.end:
+		for n, basket in enumerate(baskets):
+			sale_day = add_days(day, 1 + 2 * n)
+			if getdate(sale_day) > period.end:
+				break
+			serving = [p.employee for p in active if getdate(p.start_date) <= getdate(sale_day)]
+			served_by = serving[(week + n) % len(serving)] if serving else None
+			sell(shop, sale_day, basket, served_by)
+		day, week = add_days(day, 7), week + 1
+
+
+def sell(shop: frappe._dict, day, basket, served_by: str | None) -> None:
+	invoice = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"company": shop.company,
+			"customer": shop.customer,
+			"is_pos": 1,
+			"pos_profile": shop.profile,
+			"update_stock": 1,
+			"posting_date": day,
+			"set_posting_time": 1,
+			"insertion_served_by": served_by,
+			# The donated clothes cost nothing: their zero valuation is allowed.
+			"items": [
+				{"item_code": code, "qty": qty, "allow_zero_valuation_rate": int(code == DONATED[0])}
+				for code, qty in basket
+			],
+		}
+	)
+	invoice.set_missing_values()
+	invoice.calculate_taxes_and_totals()
+	invoice.append("payments", {"mode_of_payment": shop.cash_mode, "amount": invoice.grand_total})
+	invoice.insert(ignore_permissions=True).submit()
+
+
+def check_in_on_workdays(employee: str, period: Period) -> None:
+	"""IN and OUT on each weekday of the period not already checked in; today: IN only."""
+	today = getdate(nowdate())
+	day = period.start
+	while day <= period.end:
+		if day.weekday() < 5 and not frappe.db.exists(
+			"Employee Checkin",
+			{
+				"employee": employee,
+				"time": ("between", (datetime.combine(day, time.min), datetime.combine(day, time.max))),
+			},
+		):
+			punches = [("IN", SHIFT[0])] if day == today else [("IN", SHIFT[0]), ("OUT", SHIFT[1])]
+			for log_type, at in punches:
+				frappe.get_doc(
+					{
+						"doctype": "Employee Checkin",
+						"employee": employee,
+						"log_type": log_type,
+						"time": datetime.combine(day, at),
+						"device_id": "Shop floor",
+					}
+				).insert(ignore_permissions=True)
+		day = day + timedelta(days=1)

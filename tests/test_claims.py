@@ -115,3 +115,17 @@ def test_a_claim_never_passes_its_budget_nor_what_was_paid(rows, hourly, weekly,
 		assert 0 <= amount <= line.eligible_gross + line.contributions
 	# Rounded lines add up to the total the funder sees.
 	assert sum(claimed) == total.claimed
+
+
+def test_a_budget_line_at_the_current_pace():
+	from insertion_erp.core.claims import project
+
+	# 30,000 claimed in 6 months of a 12-month contract with a 50,000 budget: 5,000 a month,
+	# 60,000 by the end; what remains lasts 4 months, fewer than the 6 left.
+	p = project(D(50000), D(30000), D(6), D(6))
+	assert (p.monthly_pace, p.projected, p.months_left_at_pace) == (D("5000.00"), D("60000.00"), D("4.0"))
+	assert p.runs_out_before(D(6))
+	slow = project(D(50000), D(12000), D(6), D(6))
+	assert slow.projected == D("24000.00") and not slow.runs_out_before(D(6))
+	nothing = project(D(50000), D(0), D(0), D(12))
+	assert nothing.months_left_at_pace is None and not nothing.runs_out_before(D(12))

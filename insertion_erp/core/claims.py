@@ -146,3 +146,31 @@ def cap_to_budget(
 		claimed = allocate(remaining, amounts)
 	total = BudgetTotal(kind, round_money(budget), round_money(claimed_before), requested, sum(claimed, ZERO))
 	return claimed, total
+
+
+@dataclass(frozen=True)
+class Projection:
+	"""A budget line at the current monthly pace of its claims."""
+
+	monthly_pace: Decimal
+	projected: Decimal  # claimed by the contract's end at this pace
+	months_left_at_pace: Decimal | None  # how long what remains lasts at this pace (None: no pace)
+
+	def runs_out_before(self, months_to_end: Decimal) -> bool:
+		return self.months_left_at_pace is not None and self.months_left_at_pace < months_to_end
+
+
+def project(budget: Decimal, claimed: Decimal, months_claimed: Decimal, months_to_end: Decimal) -> Projection:
+	"""Claimed so far over the months claimed gives the pace; the contract's remaining months
+	at that pace give the year-end projection."""
+	budget, claimed = to_decimal(budget), to_decimal(claimed)
+	months_claimed, months_to_end = to_decimal(months_claimed), to_decimal(months_to_end)
+	if months_claimed <= 0 or claimed <= 0:
+		return Projection(ZERO, claimed, None)
+	pace = claimed / months_claimed
+	remaining = max(ZERO, budget - claimed)
+	return Projection(
+		monthly_pace=round_money(pace),
+		projected=round_money(claimed + pace * max(ZERO, months_to_end)),
+		months_left_at_pace=round_money(remaining / pace, Decimal("0.1")) if remaining else ZERO,
+	)

@@ -20,6 +20,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.devtools.sample_payroll import BASE_COMPONENT, assign, ensure_slip
 from insertion_erp.funding.doctype.reimbursement_claim import reimbursement_claim as claim_module
 from insertion_erp.funding.exports import download_claim_xlsx
+from insertion_erp.funding.report.contract_budget.contract_budget import execute as contract_budget
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 
@@ -364,6 +365,37 @@ class TestClaimAccounting(ClaimTestCase):
 		self.assertEqual(len(frappe.get_doc("Reimbursement Claim", claim.name).lines), 3)
 		self.assertEqual(len(self.new_claim().lines), 3)
 
+	def test_the_contract_budget_against_actuals_and_the_pace(self) -> None:
+		claim = self.new_claim()
+		claim.submit()
+		report = {row["budget_kind"]: row for row in budget_report(self.f.contract)}
+		trainees = report[TRAINEE_WAGES]
+		self.assertEqual(
+			(trainees["budget"], trainees["claimed"], trainees["paid"]), (D(50000), T_REIMBURSED, 0)
+		)
+		self.assertEqual(trainees["remaining"], D(50000) - T_REIMBURSED)
+		# January 1 to March 31 claimed (90 days); the pace runs on to December 31 (275 days).
+		month = D("30.4375")
+		pace = T_REIMBURSED / (D(90) / month)
+		self.assertEqual(trainees["monthly_pace"], r(pace))
+		self.assertEqual(trainees["projected"], r(T_REIMBURSED + pace * D(275) / month))
+		self.assertEqual(report[SUPERVISION]["warning"], "")  # 2,229.46 over 3 months of 20,000: it lasts
+		payment = get_payment_entry("Sales Invoice", claim.sales_invoice)
+		payment.reference_no, payment.reference_date = "EQ-VIREMENT-2", "2026-05-15"
+		payment.insert().submit()
+		report = {row["budget_kind"]: row for row in budget_report(self.f.contract)}
+		self.assertEqual(
+			[report[kind]["paid"] for kind in (TRAINEE_WAGES, SUPERVISION, COSTS)],
+			[T_REIMBURSED, S_REIMBURSED, COST],
+		)
+		# A pace that uses up the line before the end is named.
+		frappe.db.set_value(
+			"Contract Budget Line", {"parent": self.f.contract, "kind": COSTS}, "budget_amount", 400
+		)
+		frappe.clear_document_cache("Insertion Contract", self.f.contract)
+		warning = {row["budget_kind"]: row for row in budget_report(self.f.contract)}[COSTS]["warning"]
+		self.assertIn("months before the contract ends", warning)
+
 	def test_the_invoice_is_cancelled_through_its_claim(self) -> None:
 		claim = self.new_claim()
 		claim.submit()
@@ -431,3 +463,7 @@ class TestConcurrentSubmit(ClaimTestCase):
 					doc.cancel()
 				frappe.delete_doc("Reimbursement Claim", name, force=True)
 			frappe.db.commit()  # nosemgrep
+
+
+def budget_report(contract: str) -> list[dict]:
+	return contract_budget({"contract": contract})[1]

@@ -19,14 +19,17 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, nowdate
 
 from insertion_erp.core.periods import Period
-from insertion_erp.devtools.sample_shop import ensure_shop
+from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
 from insertion_erp.funding.claim_accounts import ensure_account
 
 DONATED = ("DON-VETEMENTS", "Vêtements donnés (au kilo)", 6.00)
 SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)
 SUPPLIER = "Brûlerie du Quartier"
 RENT = 1450.00
-SHIFT = (time(8, 30), time(15, 0))  # 6.5 h on the floor, 6 h paid (30 min unpaid)
+SHIFT = (time(8, 30), time(15, 0))
+PRICES = {
+	code: price for code, _name, price in (*ITEMS, DONATED)
+}  # 6.5 h on the floor, 6 h paid (30 min unpaid)
 
 
 def load_shop(company: str, cashier: str) -> frappe._dict:
@@ -177,12 +180,19 @@ def sell(shop: frappe._dict, day, basket, served_by: str | None) -> None:
 			"insertion_served_by": served_by,
 			# The donated clothes cost nothing: their zero valuation is allowed.
 			"items": [
-				{"item_code": code, "qty": qty, "allow_zero_valuation_rate": int(code == DONATED[0])}
+				{
+					"item_code": code,
+					"qty": qty,
+					"rate": PRICES[code],
+					"allow_zero_valuation_rate": int(code == DONATED[0]),
+				}
 				for code, qty in basket
 			],
 		}
 	)
 	invoice.set_missing_values()
+	for row, (code, _qty) in zip(invoice.items, basket, strict=True):
+		row.rate = row.price_list_rate = PRICES[code]  # the till's prices, whatever the price list
 	invoice.calculate_taxes_and_totals()
 	invoice.append("payments", {"mode_of_payment": shop.cash_mode, "amount": invoice.grand_total})
 	invoice.insert(ignore_permissions=True).submit()

@@ -197,7 +197,7 @@ def test_supervisor_taps_a_trainee_in_and_out_on_a_tablet(new_page, admin):
 	expect(card).to_contain_text("Semaine 3")  # the parcours started two weeks ago
 	card.get_by_role("button", name="Entrée").click()
 	expect(card).to_have_class(re.compile(r"\bis-in\b"))
-	expect(card).to_contain_text("Entré·e depuis")
+	expect(card).to_contain_text(re.compile(r"Entré·e depuis \d\d:\d\d"))
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	page.screenshot(path=SCREENSHOTS / "shop-floor-tablet-in.png", full_page=True)
 	card.get_by_role("button", name="Sortie").click()
@@ -206,7 +206,7 @@ def test_supervisor_taps_a_trainee_in_and_out_on_a_tablet(new_page, admin):
 		"Parcours", [["trainee_name", "like", "%Plancher"], ["status", "=", "Active"]], "employee"
 	)
 	logs = admin.get_list(
-		"Employee Checkin", [["employee", "=", employee]], ["log_type"], order_by="time desc"
+		"Employee Checkin", [["employee", "=", employee]], ["log_type"], order_by="creation desc"
 	)
 	assert [log["log_type"] for log in logs[:2]] == ["OUT", "IN"]
 	# Names and hours only: the trainee's file stays closed.
@@ -223,4 +223,5 @@ def test_director_reads_mission_and_market_in_french(new_page, admin):
 	# The definition is printed with the figures.
 	expect(page.locator("body")).to_contain_text("Taux d'autofinancement = ventes (biens et services)")
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.wait_for_timeout(1500)  # the chart's bars grow in an animation
 	page.screenshot(path=SCREENSHOTS / "mission-and-market-fr.png", full_page=True)

@@ -112,7 +112,6 @@ def rows(months: list[Period], amounts: dict) -> list[dict]:
 		row = {
 			"line": _(label),
 			"kind": kind,
-			"indent": 1 if kind in (CLAIMS, GRANTS, INSERTION, PRODUCTION) else 0,
 		}
 		row.update({k: (float(v) if v is not None else None) for k, v in values[kind].items()})
 		data.append(row)

@@ -57,7 +57,7 @@ class ShopFloor {
 			<div class="trainee ${is_in ? "is-in" : ""}" data-employee="${frappe.utils.escape_html(t.employee)}">
 				<div class="name">${frappe.utils.escape_html(t.name)}</div>
 				<div class="trade">${frappe.utils.escape_html(t.trade || "")}
-					${is_in ? ` · ${__("In since {0}", [frappe.datetime.get_time(t.in_since).slice(0, 5)])}` : ""}</div>
+					${is_in ? ` · ${__("In since {0}", [String(t.in_since).slice(11, 16)])}` : ""}</div>
 				<button class="btn ${is_in ? "btn-danger" : "btn-success"} punch">
 					${is_in ? __("Out") : __("In")}
 				</button>

@@ -6,6 +6,7 @@ import json
 
 import frappe
 import frappe.client
+from frappe.desk.desk_page import get as get_page
 from frappe.desk.form.load import getdoc
 from frappe.desk.query_report import run as run_report
 from frappe.desk.search import search_link
@@ -13,6 +14,7 @@ from frappe.tests.test_api import FrappeAPITestCase
 from frappe.utils import add_days, today
 from frappe.utils.global_search import rebuild_for_doctype, search
 
+from insertion_erp.funding.report.contract_budget.contract_budget import execute as contract_budget
 from insertion_erp.funding.report.mission_and_market.mission_and_market import (
 	self_financing_ratio_to_date,
 )
@@ -22,6 +24,7 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 )
 from insertion_erp.permissions import get_link_title
 from insertion_erp.shop_floor import api as floor
+from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import (
 	make_evaluation,
 	make_intervention,
@@ -103,6 +106,7 @@ class TestConfidentiality(FrappeAPITestCase):
 		}
 		cls.employee = parcours.employee
 		cls.company = parcours.company
+		cls.contract = payroll_fixture.build().contract
 		rebuild_for_doctype("Trainee")
 		frappe.db.commit()  # nosemgrep
 
@@ -309,6 +313,11 @@ class TestConfidentiality(FrappeAPITestCase):
 					"Mission and Market", filters={"company": self.company, "fiscal_year": fiscal_year}
 				),
 			),
+			"Contract Budget": (
+				{"manager", "bookkeeper"},
+				lambda: contract_budget({"contract": self.contract}),
+			),
+			"Shop Floor page": ({"manager", "supervisor"}, lambda: get_page("shop-floor")),
 			"on_shift": ({"manager", "supervisor", "cashier"}, floor.on_shift),
 			"hours_this_week": (
 				{"manager", "supervisor", "counsellor", "other_counsellor"},

@@ -51,6 +51,9 @@ SERVED_BY = {
 	"insert_after": "customer",
 	"no_copy": 1,
 	"search_index": 1,
+	# A cashier's own Employee (HRMS gives each employee's user a User Permission on it)
+	# is neither the default nor the only choice here.
+	"ignore_user_permissions": 1,
 	"description": "The trainee on shift who served this sale",
 }
 SERVED_BY_NAME = {

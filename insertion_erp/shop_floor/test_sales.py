@@ -88,6 +88,31 @@ class TestServedBy(InsertionTestCase):
 		plan = make_plan(self.parcours)
 		self.assertEqual(plan.sales_served(), {"receipts": 2, "sales": 16.0, "returns": 1, "returned": 3.5})
 
+	def test_a_cashiers_own_employee_is_not_taken_as_who_served(self) -> None:
+		# HRMS gives an employee's user a User Permission on their Employee, which frappe
+		# would otherwise put in every link to Employee of a new document.
+		cashier = make_user("till-employee@example.org", ["Shop Cashier", "Sales User"])
+		employee = frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": "Rose",
+				"last_name": "Caissiere",
+				"gender": "Female",
+				"date_of_birth": "1985-01-01",
+				"date_of_joining": "2025-01-01",
+				"company": TEST_COMPANY,
+				"user_id": cashier,
+			}
+		).insert(ignore_permissions=True)
+		self.assertTrue(
+			frappe.db.exists(
+				"User Permission", {"user": cashier, "allow": "Employee", "for_value": employee.name}
+			)
+		)
+		frappe.set_user(cashier)
+		self.assertFalse(frappe.new_doc("POS Invoice").get("insertion_served_by"))
+		self.assertFalse(frappe.new_doc("Sales Invoice").get("insertion_served_by"))
+
 	def test_the_till_lists_the_trainees_in_now(self) -> None:
 		counsellor = make_user("till-counsellor@example.org", ["Insertion Counsellor"])
 		frappe.set_user(make_user("till-cashier@example.org", ["Shop Cashier"]))

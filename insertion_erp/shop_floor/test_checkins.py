@@ -52,10 +52,16 @@ class TestCheckinsToPay(InsertionTestCase):
 		assign(self.employee, structure, payroll_fixture.COMPANY, "2026-05-04")
 		self.punches = {}
 		for when, log_type in PUNCHES:
-			doc = frappe.get_doc(
+			self.punches[(when, log_type)] = self.checkin(when, log_type)
+
+	def checkin(self, when: str, log_type: str) -> str:
+		return (
+			frappe.get_doc(
 				{"doctype": "Employee Checkin", "employee": self.employee, "time": when, "log_type": log_type}
-			).insert(ignore_permissions=True)
-			self.punches[(when, log_type)] = doc.name
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
 
 	def build(self) -> dict:
 		return api.summary(checkins.build(MAY, [self.employee]))
@@ -116,14 +122,7 @@ class TestCheckinsToPay(InsertionTestCase):
 
 	def test_a_second_build_leaves_built_days_alone_and_a_corrected_day_is_built(self) -> None:
 		first = self.build()
-		frappe.get_doc(
-			{
-				"doctype": "Employee Checkin",
-				"employee": self.employee,
-				"time": "2026-05-06 12:00:00",
-				"log_type": "OUT",
-			}
-		).insert(ignore_permissions=True)
+		self.checkin("2026-05-06 12:00:00", "OUT")
 		second = self.build()
 		self.assertEqual(len(second["timesheets"]), 1)  # Wednesday, corrected
 		self.assertEqual(len(second["skipped"]), 3)
@@ -131,22 +130,8 @@ class TestCheckinsToPay(InsertionTestCase):
 		self.assertEqual([p["kind"] for p in second["problems"]], [rules.DOUBLE_IN])
 
 	def test_a_shift_outside_the_parcours_is_flagged_and_not_built(self) -> None:
-		frappe.get_doc(
-			{
-				"doctype": "Employee Checkin",
-				"employee": self.employee,
-				"time": "2026-05-02 09:00:00",
-				"log_type": "IN",
-			}
-		).insert(ignore_permissions=True)
-		frappe.get_doc(
-			{
-				"doctype": "Employee Checkin",
-				"employee": self.employee,
-				"time": "2026-05-02 12:00:00",
-				"log_type": "OUT",
-			}
-		).insert(ignore_permissions=True)
+		self.checkin("2026-05-02 09:00:00", "IN")
+		self.checkin("2026-05-02 12:00:00", "OUT")
 		result = self.build()
 		self.assertIn(
 			(rules.OUTSIDE_PARCOURS, date(2026, 5, 2)), [(p["kind"], p["day"]) for p in result["problems"]]
@@ -159,14 +144,7 @@ class TestCheckinsToPay(InsertionTestCase):
 		# The fixture's contract funds 30 h a week at most: a long Friday and Saturday pass it.
 		for day in ("2026-05-08", "2026-05-09"):
 			for when, log_type in ((f"{day} 07:00:00", "IN"), (f"{day} 17:30:00", "OUT")):
-				frappe.get_doc(
-					{
-						"doctype": "Employee Checkin",
-						"employee": self.employee,
-						"time": when,
-						"log_type": log_type,
-					}
-				).insert(ignore_permissions=True)
+				self.checkin(when, log_type)
 		unpaid = checkins.unpaid_break()
 		trainees = checkins.trainees_in(Period(date(2026, 5, 9), date(2026, 5, 9)), [self.employee], None)
 		(week,) = checkins.weeks_on(date(2026, 5, 9), trainees, unpaid)

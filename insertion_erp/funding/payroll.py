@@ -18,7 +18,7 @@ from insertion_erp.core.contributions import KINDS, Rates, YearToDate, employer_
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.periods import Period, add_months
 from insertion_erp.core.training import paid_training_hours
-from insertion_erp.parcours.records import hours_steps
+from insertion_erp.parcours.records import hours_steps, steps_by_parcours
 
 PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}
 
@@ -311,16 +311,8 @@ def parcours_schedules(parcours: set[str]) -> dict[str, tuple]:
 		names,
 		as_dict=True,
 	)
-	steps = frappe.db.sql(
-		"""select parent, from_week, to_week, hours_per_week from `tabParcours Hours Step`
-		where parenttype = 'Parcours' and parent in %(parcours)s order by parent, idx""",
-		names,
-		as_dict=True,
-	)
-	by_parent = defaultdict(list)
-	for step in steps:
-		by_parent[step.parent].append(step)
-	return {doc.name: (doc, hours_steps(by_parent[doc.name])) for doc in docs}
+	by_parent = steps_by_parcours(parcours)
+	return {doc.name: (doc, hours_steps(by_parent.get(doc.name, []))) for doc in docs}
 
 
 def insertion_costs(contract: str, company: str, period: Period) -> list[dict]:

@@ -1,7 +1,9 @@
 """Parcours records as the pure core's values: for reports, payroll and the controller alike."""
 
+from datetime import date
 from decimal import Decimal
 
+import frappe
 from frappe.utils import cint, getdate
 
 from insertion_erp.core import parcours as rules
@@ -22,3 +24,35 @@ def occupied_period(parcours) -> Period:
 		getdate(parcours.planned_end_date),
 		getdate(parcours.actual_end_date) if parcours.actual_end_date else None,
 	)
+
+
+def steps_by_parcours(parcours: list[str] | set[str]) -> dict[str, list]:
+	"""The Parcours Hours Step rows of each parcours, in order, in one query."""
+	by_parcours: dict[str, list] = {}
+	if not parcours:
+		return by_parcours
+	for row in frappe.db.sql(
+		"""select parent, from_week, to_week, hours_per_week from `tabParcours Hours Step`
+		where parenttype = 'Parcours' and parent in %(parcours)s order by parent, idx""",
+		{"parcours": tuple(parcours)},
+		as_dict=True,
+	):
+		by_parcours.setdefault(row.parent, []).append(row)
+	return by_parcours
+
+
+def suspensions_by_parcours(parcours: list[str] | set[str], until: date) -> dict[str, list[Period]]:
+	"""Each parcours' suspensions as periods (one still open runs to `until`), in one query."""
+	by_parcours: dict[str, list[Period]] = {}
+	if not parcours:
+		return by_parcours
+	for row in frappe.db.sql(
+		"""select parent, from_date, to_date from `tabParcours Suspension`
+		where parenttype = 'Parcours' and parent in %(parcours)s""",
+		{"parcours": tuple(parcours)},
+		as_dict=True,
+	):
+		first, last = getdate(row.from_date), getdate(row.to_date) if row.to_date else getdate(until)
+		if last >= first:
+			by_parcours.setdefault(row.parent, []).append(Period(first, last))
+	return by_parcours

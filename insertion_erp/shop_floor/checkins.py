@@ -23,7 +23,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.parcours import weekly_hours
 from insertion_erp.core.periods import Period
-from insertion_erp.parcours.records import hours_steps
+from insertion_erp.parcours.records import hours_steps, steps_by_parcours, suspensions_by_parcours
 
 # What the app writes in the check-ins it creates and in the timesheets it builds.
 DEVICE = "Shop floor"
@@ -88,27 +88,14 @@ def trainees_in(period: Period, employees: list[str] | None, company: str | None
 
 
 def with_schedules(rows) -> list[Trainee]:
-	names = tuple(row.name for row in rows) or ("",)
-	steps, suspensions = defaultdict(list), defaultdict(list)
-	for step in frappe.db.sql(
-		"""select parent, from_week, to_week, hours_per_week from `tabParcours Hours Step`
-		where parenttype = 'Parcours' and parent in %(names)s order by parent, idx""",
-		{"names": names},
-		as_dict=True,
-	):
-		steps[step.parent].append(step)
-	for gap in frappe.db.sql(
-		"""select parent, from_date, to_date from `tabParcours Suspension`
-		where parenttype = 'Parcours' and parent in %(names)s""",
-		{"names": names},
-		as_dict=True,
-	):
-		suspensions[gap.parent].append(Period(getdate(gap.from_date), getdate(gap.to_date or "9999-12-31")))
+	names = [row.name for row in rows]
+	steps = steps_by_parcours(names)
+	suspensions = suspensions_by_parcours(names, date.max)
 	result = []
 	for row in rows:
 		end = getdate(row.actual_end_date or row.planned_end_date)
 		try:
-			weeks = weekly_hours(hours_steps(steps[row.name]), cint(row.planned_weeks))
+			weeks = weekly_hours(hours_steps(steps.get(row.name, [])), cint(row.planned_weeks))
 		except ValueError:
 			weeks = []  # an unusable schedule: no schedule check, the rest still works
 		result.append(
@@ -122,7 +109,7 @@ def with_schedules(rows) -> list[Trainee]:
 				start=getdate(row.start_date),
 				end=end,
 				weeks=weeks,
-				suspensions=suspensions[row.name],
+				suspensions=suspensions.get(row.name, []),
 			)
 		)
 	return result

@@ -10,7 +10,7 @@ from frappe.utils import getdate, today
 
 from insertion_erp.core.periods import Period, without
 from insertion_erp.core.training import paid_training_hours
-from insertion_erp.parcours.records import hours_steps
+from insertion_erp.parcours.records import hours_steps, steps_by_parcours, suspensions_by_parcours
 from insertion_erp.parcours.records import occupied_period as parcours_period
 from insertion_erp.training.hours import support_hours, training_event_hours
 
@@ -24,8 +24,8 @@ def execute(filters: dict | None = None):
 	if not parcours:
 		return columns(), []
 
-	steps = schedule_rows([p.name for p in parcours])
-	suspensions = suspended_periods([p.name for p in parcours], period.end)
+	steps = steps_by_parcours([p.name for p in parcours])
+	suspensions = suspensions_by_parcours([p.name for p in parcours], period.end)
 	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
 	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
 
@@ -89,34 +89,6 @@ def parcours_in(period: Period, filters) -> list:
 		order_by="trainee_name asc, start_date asc",
 	)
 	return [p for p in rows if parcours_period(p).overlaps(period)]
-
-
-def schedule_rows(parcours: list[str]) -> dict[str, list]:
-	rows = frappe.get_all(
-		"Parcours Hours Step",
-		filters={"parenttype": "Parcours", "parent": ("in", parcours)},
-		fields=["parent", "from_week", "to_week", "hours_per_week"],
-		order_by="parent, idx",
-	)
-	by_parcours: dict[str, list] = {}
-	for row in rows:
-		by_parcours.setdefault(row.parent, []).append(row)
-	return by_parcours
-
-
-def suspended_periods(parcours: list[str], until) -> dict[str, list[Period]]:
-	"""Each parcours' suspensions as periods (one still open runs to `until`), in one query."""
-	rows = frappe.get_all(
-		"Parcours Suspension",
-		filters={"parenttype": "Parcours", "parent": ("in", parcours)},
-		fields=["parent", "from_date", "to_date"],
-	)
-	by_parcours: dict[str, list[Period]] = {}
-	for row in rows:
-		first, last = getdate(row.from_date), getdate(row.to_date) if row.to_date else getdate(until)
-		if last >= first:
-			by_parcours.setdefault(row.parent, []).append(Period(first, last))
-	return by_parcours
 
 
 def columns() -> list[dict]:

@@ -1,0 +1,366 @@
+"""What the parcours achieve, as counts: the activity report, the network's file and its totals.
+
+An Activity holds counts of people (and totals of hours and weeks), never a name
+or a date of birth, so the same structure is the report of one enterprise, the
+file it sends to its network (with small counts suppressed) and the sum of many
+such files. Sections:
+
+- trainees: entered, active, completed, exited_early (parcours in the period);
+- exit_reasons: exits in the period by reason;
+- parcours_weeks: total weeks and number of parcours ended in the period (for the average);
+- hours: paid training, workshop and support hours in the period;
+- age_bands, genders, barriers, income_sources: the people served in the period, at entry;
+- exit_situations: where the people who left in the period went;
+- follow_ups: per offset in months ("3", "6"), the follow-ups due in the period by
+  situation, with "due" (all due), "durable" (durable jobs) and "job_unknown"
+  (employed, but the job's kind or length is not recorded).
+
+A suppressed count is None: it is unknown, never zero.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from insertion_erp.core.money import ZERO, round_money, to_decimal
+
+SITUATIONS = ("employed", "school", "job_search", "other", "unknown")
+INTEGRATED = ("employed", "school")
+
+# The Parcours Follow-up's situations, and what each counts as.
+FOLLOW_UP_SITUATIONS = {
+	"Employed Full Time": "employed",
+	"Employed Part Time": "employed",
+	"In School or Training": "school",
+	"Looking for Work": "job_search",
+	"Other": "other",
+	"Unreachable": "unknown",
+}
+# Where an exit reason says it, without a recorded situation at exit.
+EXIT_REASON_SITUATIONS = {"Left for a Job": "employed", "Back to School": "school"}
+
+PERMANENT = "Permanent"
+FIXED_TERM = "Fixed Term"
+DURABLE_FIXED_TERM_MONTHS = 6
+
+# (label, first age, last age); None: no upper bound. 16-24 and 25-35 add up to the network's 16-35.
+AGE_BANDS = (("Under 16", 0, 15), ("16-24", 16, 24), ("25-35", 25, 35), ("36-54", 36, 54), ("55+", 55, None))
+
+TRAINEE_COUNTS = ("entered", "active", "completed", "exited_early")
+HOURS = ("paid", "workshop", "support")
+CATEGORY_SECTIONS = ("exit_reasons", "age_bands", "genders", "barriers", "income_sources", "exit_situations")
+FOLLOW_UP_KEYS = ("due", *SITUATIONS, "durable", "job_unknown")
+
+DEFAULT_SMALL_COUNT = 5
+
+Count = int | None
+Activity = dict
+
+
+def new_activity(offsets: Iterable[int] = ()) -> Activity:
+	return {
+		"trainees": dict.fromkeys(TRAINEE_COUNTS, 0),
+		"exit_reasons": {},
+		"parcours_weeks": {"total": ZERO, "parcours": 0},
+		"hours": dict.fromkeys(HOURS, ZERO),
+		"age_bands": {},
+		"genders": {},
+		"barriers": {},
+		"income_sources": {},
+		"exit_situations": dict.fromkeys(SITUATIONS, 0),
+		"follow_ups": {str(months): dict.fromkeys(FOLLOW_UP_KEYS, 0) for months in sorted(offsets)},
+	}
+
+
+def add(section: dict, key: str, count: int = 1) -> None:
+	section[key] = section.get(key, 0) + count
+
+
+def follow_up_situation(situation: str | None) -> str:
+	"""The situation a follow-up recorded; not recorded, or the person not reached, is unknown."""
+	return FOLLOW_UP_SITUATIONS.get(situation or "", "unknown")
+
+
+def exit_situation(situation: str | None, exit_reason: str | None) -> str:
+	"""The situation recorded at exit, else the one the exit reason states, else unknown."""
+	if situation:
+		return follow_up_situation(situation)
+	return EXIT_REASON_SITUATIONS.get(exit_reason or "", "unknown")
+
+
+def age_band(born: date, on: date) -> str:
+	age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+	for label, first, last in AGE_BANDS:
+		if age >= first and (last is None or age <= last):
+			return label
+	return AGE_BANDS[0][0]
+
+
+def is_durable(job_type: str | None, months: int | None) -> bool | None:
+	"""A permanent job, or a fixed-term one of six months or more. None: not recorded."""
+	if job_type == PERMANENT:
+		return True
+	if job_type == FIXED_TERM:
+		return None if not months else months >= DURABLE_FIXED_TERM_MONTHS
+	if job_type:
+		return False
+	return None
+
+
+def parcours_weeks(start: date, end: date) -> Decimal:
+	"""Weeks from the first day to the last, both included."""
+	return Decimal((end - start).days + 1) / 7
+
+
+def add_follow_up(activity: Activity, months: int, situation: str, job_type: str | None, job_months) -> None:
+	"""Count one follow-up due in the period. Offsets not in the activity are not counted."""
+	counts = activity["follow_ups"].get(str(months))
+	if counts is None:
+		return
+	counts["due"] += 1
+	counts[situation] += 1
+	if situation == "employed":
+		durable = is_durable(job_type, job_months)
+		if durable is None:
+			counts["job_unknown"] += 1
+		elif durable:
+			counts["durable"] += 1
+
+
+# Sums and suppression ---------------------------------------------------------
+
+
+def _plus(a, b):
+	if a is None or b is None:
+		return None
+	return a + b
+
+
+def merge(activities: Iterable[Activity]) -> Activity:
+	"""The sum of several activities. A count suppressed in any of them is unknown in the sum."""
+	total = new_activity()
+	for activity in activities:
+		for key in TRAINEE_COUNTS:
+			total["trainees"][key] = _plus(total["trainees"][key], activity["trainees"].get(key, 0))
+		for key in HOURS:
+			total["hours"][key] += to_decimal(activity["hours"].get(key) or 0)
+		weeks = activity["parcours_weeks"]
+		total["parcours_weeks"]["total"] += to_decimal(weeks.get("total") or 0)
+		total["parcours_weeks"]["parcours"] = _plus(
+			total["parcours_weeks"]["parcours"], weeks.get("parcours", 0)
+		)
+		for section in CATEGORY_SECTIONS:
+			for key, count in activity[section].items():
+				total[section][key] = _plus(total[section].get(key, 0), count)
+		for months, counts in activity["follow_ups"].items():
+			into = total["follow_ups"].setdefault(months, dict.fromkeys(FOLLOW_UP_KEYS, 0))
+			for key in FOLLOW_UP_KEYS:
+				into[key] = _plus(into[key], counts.get(key, 0))
+	total["follow_ups"] = dict(sorted(total["follow_ups"].items(), key=lambda item: int(item[0])))
+	return total
+
+
+def _hide(count: Count, threshold: int) -> Count:
+	return None if count is not None and 0 < count < threshold else count
+
+
+def suppress(activity: Activity, threshold: int = DEFAULT_SMALL_COUNT) -> Activity:
+	"""The activity with every count of people between 1 and threshold - 1 replaced by None.
+
+	Totals of hours and of weeks name nobody and stay; so does the number of
+	parcours behind the weeks, which the average needs, when it is not small.
+	"""
+	out = new_activity()
+	out["trainees"] = {key: _hide(count, threshold) for key, count in activity["trainees"].items()}
+	out["hours"] = dict(activity["hours"])
+	out["parcours_weeks"] = {
+		"total": activity["parcours_weeks"]["total"],
+		"parcours": _hide(activity["parcours_weeks"]["parcours"], threshold),
+	}
+	if out["parcours_weeks"]["parcours"] is None:
+		out["parcours_weeks"]["total"] = None
+	for section in CATEGORY_SECTIONS:
+		out[section] = {key: _hide(count, threshold) for key, count in activity[section].items()}
+	out["follow_ups"] = {
+		months: {key: _hide(count, threshold) for key, count in counts.items()}
+		for months, counts in activity["follow_ups"].items()
+	}
+	return out
+
+
+# Rates ------------------------------------------------------------------------
+
+
+def share(part: Count, whole: Count) -> Decimal | None:
+	"""part / whole in percent to a tenth; None when either is unknown or nothing is counted."""
+	if part is None or not whole:
+		return None
+	return round_money(Decimal(part) * 100 / Decimal(whole), Decimal("0.1"))
+
+
+def _total(counts: Iterable[Count]) -> Count:
+	total = 0
+	for count in counts:
+		if count is None:
+			return None
+		total += count
+	return total
+
+
+def integrated(counts: dict) -> Count:
+	return _total(counts.get(key, 0) for key in INTEGRATED)
+
+
+def reached(counts: dict) -> Count:
+	"""Follow-ups due whose situation is known."""
+	due, unknown = counts.get("due", 0), counts.get("unknown", 0)
+	return None if due is None or unknown is None else due - unknown
+
+
+def average_weeks(activity: Activity) -> Decimal | None:
+	weeks = activity["parcours_weeks"]
+	if not weeks.get("parcours") or weeks.get("total") is None:
+		return None
+	return round_money(to_decimal(weeks["total"]) / weeks["parcours"], Decimal("0.1"))
+
+
+DEFINITIONS = {
+	"integration": "(employed + in school or training) / trainees reached at the follow-up",
+	"integration_all": "(employed + in school or training) / follow-ups due: the unreached and the "
+	"follow-ups not done count as failures",
+	"durable": "(permanent jobs + fixed-term jobs of 6 months or more) / trainees reached at the follow-up",
+	"average_weeks": "Days from the start to the end of the parcours, both included, / 7, over the parcours "
+	"ended in the period",
+	"suppressed": "A count below the small-count threshold is not published: it shows as empty",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+	"""One line of the activity report. Labels are English source strings the report translates."""
+
+	section: str
+	indicator: str
+	value: Decimal | int | None
+	share: Decimal | None = None
+	definition: str = ""
+	kind: str = "count"  # count, category, hours, weeks, rate
+	section_args: tuple = ()
+
+
+SECTION_LABELS = {
+	"trainees": "Trainees",
+	"exit_reasons": "Exits by Reason",
+	"hours": "Hours",
+	"age_bands": "Age at Entry",
+	"genders": "Gender",
+	"barriers": "Barriers at Entry",
+	"income_sources": "Main Income Source at Entry",
+	"exit_situations": "Situation at Exit",
+}
+TRAINEE_LABELS = {
+	"entered": "Entered",
+	"active": "Active",
+	"completed": "Completed",
+	"exited_early": "Exited Early",
+}
+HOUR_LABELS = {"paid": "Paid Training Hours", "workshop": "Workshop Hours", "support": "Support Hours"}
+SITUATION_LABELS = {
+	"employed": "Employed",
+	"school": "In School or Training",
+	"job_search": "Looking for Work",
+	"other": "Other",
+	"unknown": "Unknown",
+}
+FOLLOW_UP_SECTION = "Follow-up at {0} Months"
+INDICATOR_LABELS = {
+	"average_weeks": "Average Parcours Length (Weeks)",
+	"due": "Follow-ups Due",
+	"reached": "Trainees Reached",
+	"integration": "Integration Rate",
+	"integration_all": "Integration Rate, Unknowns as Failures",
+	"durable": "Durable Jobs",
+	"job_unknown": "Employed, Job Not Recorded",
+}
+
+
+def rows(activity: Activity) -> list[Row]:
+	"""The activity as report lines: counts with their share of the section, then the rates."""
+	out: list[Row] = []
+	trainees = activity["trainees"]
+	section = SECTION_LABELS["trainees"]
+	for key in TRAINEE_COUNTS:
+		out.append(Row(section, TRAINEE_LABELS[key], trainees.get(key)))
+	out.append(
+		Row(
+			section,
+			INDICATOR_LABELS["average_weeks"],
+			average_weeks(activity),
+			None,
+			"average_weeks",
+			"weeks",
+		)
+	)
+	out.extend(_category_rows(activity, "exit_reasons"))
+	for key in HOURS:
+		out.append(
+			Row(
+				SECTION_LABELS["hours"],
+				HOUR_LABELS[key],
+				to_decimal(activity["hours"].get(key) or 0),
+				kind="hours",
+			)
+		)
+	for name in ("age_bands", "genders", "barriers", "income_sources"):
+		out.extend(_category_rows(activity, name))
+	exits = activity["exit_situations"]
+	whole = _total(exits.get(key, 0) for key in SITUATIONS)
+	for key in SITUATIONS:
+		out.append(
+			Row(
+				SECTION_LABELS["exit_situations"],
+				SITUATION_LABELS[key],
+				exits.get(key, 0),
+				share(exits.get(key, 0), whole),
+			)
+		)
+	for months, counts in activity["follow_ups"].items():
+		due, known, good, durable = (
+			counts.get("due"),
+			reached(counts),
+			integrated(counts),
+			counts.get("durable"),
+		)
+		lines = [
+			(INDICATOR_LABELS["due"], due, None, "", "count"),
+			*(
+				(SITUATION_LABELS[key], counts.get(key), share(counts.get(key), due), "", "count")
+				for key in SITUATIONS
+			),
+			(INDICATOR_LABELS["reached"], known, share(known, due), "", "count"),
+			(INDICATOR_LABELS["integration"], good, share(good, known), "integration", "rate"),
+			(INDICATOR_LABELS["integration_all"], good, share(good, due), "integration_all", "rate"),
+			(INDICATOR_LABELS["durable"], durable, share(durable, known), "durable", "rate"),
+			(INDICATOR_LABELS["job_unknown"], counts.get("job_unknown"), None, "", "count"),
+		]
+		out.extend(Row(FOLLOW_UP_SECTION, *line, section_args=(months,)) for line in lines)
+	return out
+
+
+def _category_rows(activity: Activity, name: str) -> list[Row]:
+	counts = activity[name]
+	whole = _total(counts.values())
+	return [
+		Row(SECTION_LABELS[name], key, count, share(count, whole), kind="category")
+		for key, count in sorted(counts.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
+	]
+
+
+def rate(activity: Activity, months: int, which: str = "integration") -> Decimal | None:
+	"""One follow-up offset's integration rate ("integration" or "integration_all")."""
+	counts = activity["follow_ups"].get(str(months))
+	if not counts:
+		return None
+	whole = reached(counts) if which == "integration" else counts.get("due")
+	return share(integrated(counts), whole)

@@ -36,6 +36,7 @@ from insertion_erp.constants import (
 	TRAINEE_EMPLOYMENT_TYPE,
 )
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
 from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 
@@ -53,6 +54,7 @@ def after_install() -> None:
 	ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
 	ensure_global_search("Trainee")
 	ensure_payroll_rates()
+	ensure_return_rates()
 	ensure_accounting_dimension()
 	set_first_install_defaults()
 	if frappe.db.a_row_exists("Company"):
@@ -99,6 +101,16 @@ def ensure_payroll_rates() -> None:
 		frappe.get_doc({"doctype": "Quebec Payroll Rates", **values, "sources": SOURCES.get(year)}).insert(
 			ignore_permissions=True
 		)
+
+
+def ensure_return_rates() -> None:
+	"""The shipped years of the return to government's parameters; a year already there is left alone."""
+	for year, rates in SHIPPED_RETURN_RATES.items():
+		if frappe.db.exists("Public Return Rates", {"year": year}):
+			continue
+		frappe.get_doc(
+			{"doctype": "Public Return Rates", **record_values(rates), "sources": RETURN_SOURCES.get(year)}
+		).insert(ignore_permissions=True)
 
 
 def ensure_accounting_dimension() -> None:

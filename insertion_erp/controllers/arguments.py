@@ -7,6 +7,9 @@ parameter left out raises a bare TypeError (HTTP 500). The app's methods take
 
 import frappe
 from frappe import _
+from frappe.utils import getdate
+
+from insertion_erp.core.periods import Period
 
 
 def require(**arguments) -> None:
@@ -17,3 +20,20 @@ def require(**arguments) -> None:
 			frappe.MandatoryError,
 			title=_("Missing Argument"),
 		)
+
+
+def period(from_date, to_date) -> Period:
+	"""The period a caller sent: both dates valid and in order, else a message naming the field."""
+	require(from_date=from_date, to_date=to_date)
+	days = {}
+	for field, value in (("from_date", from_date), ("to_date", to_date)):
+		try:
+			days[field] = getdate(value)
+		except Exception:
+			frappe.throw(
+				_("{0} is not a date: {1}").format(frappe.bold(field), frappe.as_unicode(value)),
+				title=_("Invalid Date"),
+			)
+	if days["to_date"] < days["from_date"]:
+		frappe.throw(_("The period ends before it starts."), title=_("Invalid Date"))
+	return Period(days["from_date"], days["to_date"])

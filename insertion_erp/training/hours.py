@@ -4,9 +4,46 @@ from datetime import date
 from decimal import Decimal
 
 import frappe
+from frappe.utils import getdate, today
 
-from insertion_erp.core.training import minutes_to_hours
+from insertion_erp.core.periods import Period, without
+from insertion_erp.core.training import minutes_to_hours, paid_training_hours
 from insertion_erp.insertion_support.access import permission_query_conditions
+from insertion_erp.parcours.records import (
+	hours_steps,
+	occupied_period,
+	steps_by_parcours,
+	suspensions_by_parcours,
+)
+
+
+def paid_hours(parcours: list, period: Period) -> dict[str, Decimal]:
+	"""Paid training hours of each parcours in the period, from its schedule, up to today.
+
+	`parcours` rows carry name, start_date, planned_end_date, actual_end_date and
+	planned_weeks. Suspended days are not paid training: the schedule's weeks go
+	on, the hours stop."""
+	names = [p.name for p in parcours]
+	steps = steps_by_parcours(names)
+	suspensions = suspensions_by_parcours(names, period.end)
+	# The rest of the schedule is not done yet.
+	so_far = Period(period.start, max(period.start, min(period.end, getdate(today()))))
+	hours = {}
+	for p in parcours:
+		held = occupied_period(p)
+		done = held.intersection(so_far)
+		hours[p.name] = (
+			sum(
+				(
+					paid_training_hours(hours_steps(steps.get(p.name, [])), p.planned_weeks, held.start, part)
+					for part in without(done, suspensions.get(p.name, []))
+				),
+				Decimal(0),
+			)
+			if done
+			else Decimal(0)
+		)
+	return hours
 
 
 def training_event_hours(

@@ -27,6 +27,7 @@ class InsertionSettings(InsertionDocument):
 		follow_up_offsets: DF.Table[InsertionFollowupOffset]
 		funder_customer: DF.Link | None
 		parcours_weeks: DF.Int
+		small_count_threshold: DF.Int
 		trainee_employment_type: DF.Link | None
 		unpaid_break_minutes: DF.Int
 	# end: auto-generated types

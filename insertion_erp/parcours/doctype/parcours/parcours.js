@@ -130,6 +130,12 @@ function close_dialog(frm) {
 				reqd: 1,
 				options: frappe.meta.get_docfield("Parcours", "exit_reason").options,
 			},
+			{
+				fieldname: "exit_situation",
+				fieldtype: "Select",
+				label: __("Situation at Exit"),
+				options: frappe.meta.get_docfield("Parcours", "exit_situation").options,
+			},
 			{ fieldname: "exit_notes", fieldtype: "Small Text", label: __("Exit Notes") },
 		],
 		primary_action_label: __("Close"),

@@ -47,6 +47,14 @@ class Parcours(InsertionDocument):
 		exit_reason: DF.Literal[
 			"", "Completed", "Left for a Job", "Back to School", "Dropped Out", "Dismissed", "Other"
 		]
+		exit_situation: DF.Literal[
+			"",
+			"Employed Full Time",
+			"Employed Part Time",
+			"In School or Training",
+			"Looking for Work",
+			"Other",
+		]
 		hours_schedule: DF.Table[ParcoursHoursStep]
 		income_source: DF.Literal[
 			"", "Social Assistance", "Employment Insurance", "No Public Income", "Other"
@@ -393,7 +401,13 @@ class Parcours(InsertionDocument):
 			frappe.db.set_value("Employee", self.employee, "contract_end_date", self.planned_end_date)
 
 	@frappe.whitelist()
-	def close(self, actual_end_date: str | date, exit_reason: str, exit_notes: str | None = None) -> None:
+	def close(
+		self,
+		actual_end_date: str | date,
+		exit_reason: str,
+		exit_notes: str | None = None,
+		exit_situation: str | None = None,
+	) -> None:
 		"""End the parcours: exit date and reason, the Employee relieved, follow-ups scheduled."""
 		self.check_permission("write")
 		if not self.start_date:
@@ -411,6 +425,8 @@ class Parcours(InsertionDocument):
 			suspension.to_date = max(getdate(suspension.from_date), self.actual_end_date)
 		self.exit_reason = exit_reason
 		self.exit_notes = exit_notes
+		if exit_situation:
+			self.exit_situation = exit_situation
 		with self.transition("closing"):
 			self.save()
 

@@ -3,10 +3,14 @@ from frappe import _
 from frappe.desk.form.assign_to import add as assign_to
 from frappe.query_builder import Criterion
 from frappe.translate import get_user_lang
-from frappe.utils import getdate, today
+from frappe.utils import flt, getdate, today
 from pypika.terms import ExistsCriterion
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
+
+EMPLOYED = ("Employed Full Time", "Employed Part Time")
+JOB_FIELDS = ("job_type", "job_months", "hourly_wage", "weekly_hours")
+MAX_WEEKLY_HOURS = 80
 
 
 class ParcoursFollowup(InsertionDocument):
@@ -22,6 +26,9 @@ class ParcoursFollowup(InsertionDocument):
 		counsellor: DF.Link | None
 		due_date: DF.Date
 		employer_or_school: DF.Data | None
+		hourly_wage: DF.Currency
+		job_months: DF.Int
+		job_type: DF.Literal["", "Permanent", "Fixed Term", "Seasonal or Occasional"]
 		months_after_exit: DF.Int
 		notes: DF.Text | None
 		parcours: DF.Link
@@ -37,6 +44,7 @@ class ParcoursFollowup(InsertionDocument):
 		status: DF.Literal["Planned", "Done"]
 		trainee: DF.Link | None
 		trainee_name: DF.Data | None
+		weekly_hours: DF.Float
 	# end: auto-generated types
 
 	def validate(self) -> None:
@@ -62,7 +70,29 @@ class ParcoursFollowup(InsertionDocument):
 				frappe.throw(_("Choose the situation found at the contact."), title=_("Situation Missing"))
 		elif self.situation:
 			frappe.throw(_("Enter the date of the contact."), title=_("Contact Date Missing"))
+		self.check_job()
 		self.status = "Done" if self.contact_date else "Planned"
+
+	def check_job(self) -> None:
+		"""The job's kind, length, wage and hours belong to an employed situation, and only to it."""
+		given = [field for field in JOB_FIELDS if self.get(field)]
+		if given and self.situation not in EMPLOYED:
+			frappe.throw(
+				_("{0}: the job's details apply only to an employed situation.").format(
+					", ".join(_(self.meta.get_label(field)) for field in given)
+				),
+				title=_("Not Employed"),
+			)
+		if self.job_months and self.job_type != "Fixed Term":
+			frappe.throw(
+				_("{0} applies only to a fixed-term job.").format(_(self.meta.get_label("job_months"))),
+				title=_("Not a Fixed-term Job"),
+			)
+		if flt(self.weekly_hours) > MAX_WEEKLY_HOURS:
+			frappe.throw(
+				_("{0} cannot exceed {1}.").format(_(self.meta.get_label("weekly_hours")), MAX_WEEKLY_HOURS),
+				title=_("Invalid Hours"),
+			)
 
 	def on_update(self) -> None:
 		frappe.get_doc("Parcours", self.parcours).update_status()

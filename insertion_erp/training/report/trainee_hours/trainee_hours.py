@@ -2,17 +2,13 @@
 
 Hours and dates only: no topic, no note. Bookkeepers may run it."""
 
-from decimal import Decimal
-
 import frappe
 from frappe import _
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
-from insertion_erp.core.periods import Period, without
-from insertion_erp.core.training import paid_training_hours
-from insertion_erp.parcours.records import hours_steps, steps_by_parcours, suspensions_by_parcours
+from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import occupied_period as parcours_period
-from insertion_erp.training.hours import support_hours, training_event_hours
+from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
 
 
 def execute(filters: dict | None = None):
@@ -24,28 +20,12 @@ def execute(filters: dict | None = None):
 	if not parcours:
 		return columns(), []
 
-	steps = steps_by_parcours([p.name for p in parcours])
-	suspensions = suspensions_by_parcours([p.name for p in parcours], period.end)
+	paid = paid_hours(parcours, period)
 	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
 	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
 
 	data = []
 	for p in parcours:
-		held = parcours_period(p)
-		# Hours are counted up to today: the rest of the schedule is not done yet.
-		done = held.intersection(Period(period.start, max(period.start, min(period.end, getdate(today())))))
-		# Suspended days are not paid training: the schedule's weeks go on, the hours stop.
-		paid = (
-			sum(
-				(
-					paid_training_hours(hours_steps(steps.get(p.name, [])), p.planned_weeks, held.start, part)
-					for part in without(done, suspensions.get(p.name, []))
-				),
-				Decimal(0),
-			)
-			if done
-			else 0
-		)
 		data.append(
 			{
 				"trainee": p.trainee,
@@ -53,7 +33,7 @@ def execute(filters: dict | None = None):
 				"parcours": p.name,
 				"trade": p.trade,
 				"counsellor": p.counsellor,
-				"paid_hours": paid,
+				"paid_hours": paid[p.name],
 				"workshop_hours": events.get(p.employee, 0),
 				"support_hours": support.get(p.trainee, {}).get("hours", 0),
 				"interventions": support.get(p.trainee, {}).get("count", 0),
@@ -68,7 +48,7 @@ def parcours_in(period: Period, filters) -> list:
 		"start_date": ("<=", period.end),
 		"docstatus": 0,
 	}
-	for key in ("trainee", "trade", "counsellor"):
+	for key in ("company", "trainee", "trade", "counsellor"):
 		if filters.get(key):
 			conditions[key] = filters[key]
 	rows = frappe.get_list(

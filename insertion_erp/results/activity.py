@@ -1,0 +1,128 @@
+"""An enterprise's activity over a period, read in bulk from its records (see core/outcomes.py).
+
+Counts only: the queries read dates, categories and hours, never a note, a goal
+or an intake text, and nothing here leaves this module with a name on it.
+"""
+
+import frappe
+from frappe.utils import cint, getdate, today
+
+from insertion_erp.constants import SETTINGS
+from insertion_erp.core import outcomes
+from insertion_erp.core.periods import Period
+from insertion_erp.parcours.records import occupied_period
+from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
+
+FILTERS = ("company", "trade", "counsellor")
+
+
+def follow_up_offsets() -> list[int]:
+	return sorted(
+		{cint(row.months) for row in frappe.get_cached_doc(SETTINGS).follow_up_offsets if row.months}
+	)
+
+
+def activity(period: Period, filters: dict | None = None) -> outcomes.Activity:
+	"""Counts of the parcours (of the company, trade and counsellor in `filters`) in the period."""
+	filters = {key: value for key, value in (filters or {}).items() if key in FILTERS and value}
+	served = served_parcours(period, filters)
+	follow_ups = follow_ups_due(period, filters)
+	result = outcomes.new_activity(
+		set(follow_up_offsets()) | {row.months_after_exit for row in follow_ups if row.months_after_exit}
+	)
+	count_parcours(result, served, period)
+	count_hours(result, served, period)
+	for row in follow_ups:
+		situation = outcomes.follow_up_situation(row.situation if row.status == "Done" else None)
+		outcomes.add_follow_up(result, row.months_after_exit, situation, row.job_type, row.job_months)
+	return result
+
+
+def _conditions(filters: dict, alias: str = "p") -> str:
+	return "".join(f" and {alias}.`{key}` = %({key})s" for key in filters)
+
+
+def served_parcours(period: Period, filters: dict) -> list:
+	"""Started parcours that hold at least one day of the period, with their trainee's age and gender."""
+	rows = frappe.db.sql(
+		f"""
+		select p.name, p.trainee, p.employee, p.start_date, p.planned_end_date, p.actual_end_date,
+			p.planned_weeks, p.exit_reason, p.exit_situation, p.income_source,
+			t.date_of_birth, t.gender
+		from `tabParcours` p
+		join `tabTrainee` t on t.name = p.trainee
+		where p.start_date <= %(end)s and coalesce(p.actual_end_date, p.planned_end_date, p.start_date) >= %(start)s
+			{_conditions(filters)}
+		""",
+		{"start": period.start, "end": period.end, **filters},
+		as_dict=True,
+	)
+	rows = [p for p in rows if occupied_period(p).overlaps(period)]
+	barriers = barriers_by_parcours([p.name for p in rows])
+	for p in rows:
+		p.barriers = barriers.get(p.name, [])
+	return rows
+
+
+def barriers_by_parcours(names: list[str]) -> dict[str, list[str]]:
+	found: dict[str, list[str]] = {}
+	if names:
+		for row in frappe.db.sql(
+			"""select parent, barrier from `tabParcours Barrier`
+			where parenttype = 'Parcours' and parent in %(names)s order by parent, idx""",
+			{"names": names},
+			as_dict=True,
+		):
+			found.setdefault(row.parent, []).append(row.barrier)
+	return found
+
+
+def count_parcours(result: outcomes.Activity, served: list, period: Period) -> None:
+	trainees = result["trainees"]
+	for p in served:
+		start = getdate(p.start_date)
+		trainees["active"] += 1
+		if start in period:
+			trainees["entered"] += 1
+		if p.date_of_birth:
+			outcomes.add(result["age_bands"], outcomes.age_band(getdate(p.date_of_birth), start))
+		outcomes.add(result["genders"], p.gender or "Unknown")
+		outcomes.add(result["income_sources"], p.income_source or "Unknown")
+		for barrier in p.barriers:
+			outcomes.add(result["barriers"], barrier)
+		end = getdate(p.actual_end_date) if p.actual_end_date else None
+		if end and end in period:
+			trainees["completed" if p.exit_reason == "Completed" else "exited_early"] += 1
+			outcomes.add(result["exit_reasons"], p.exit_reason or "Unknown")
+			result["exit_situations"][outcomes.exit_situation(p.exit_situation, p.exit_reason)] += 1
+			result["parcours_weeks"]["total"] += outcomes.parcours_weeks(start, end)
+			result["parcours_weeks"]["parcours"] += 1
+
+
+def count_hours(result: outcomes.Activity, served: list, period: Period) -> None:
+	"""Paid, workshop and support hours of the parcours served, within the period."""
+	if not served:
+		return
+	result["hours"]["paid"] = sum(paid_hours(served, period).values())
+	employees = [p.employee for p in served if p.employee]
+	if employees:
+		result["hours"]["workshop"] = sum(training_event_hours(period.start, period.end, employees).values())
+	support = support_hours(period.start, period.end, list({p.trainee for p in served}))
+	result["hours"]["support"] = sum(row["hours"] for row in support.values())
+
+
+def follow_ups_due(period: Period, filters: dict) -> list:
+	"""Follow-ups due in the period, up to today: the ones to come are not due yet."""
+	end = min(period.end, getdate(today()))
+	if end < period.start:
+		return []
+	return frappe.db.sql(
+		f"""
+		select f.months_after_exit, f.status, f.situation, f.job_type, f.job_months
+		from `tabParcours Follow-up` f
+		join `tabParcours` p on p.name = f.parcours
+		where f.due_date between %(start)s and %(end)s {_conditions(filters)}
+		""",
+		{"start": period.start, "end": end, **filters},
+		as_dict=True,
+	)

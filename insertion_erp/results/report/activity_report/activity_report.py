@@ -1,0 +1,72 @@
+"""The activity report: what the parcours of a period achieved, in counts and rates.
+
+For the enterprise (its records, see results/activity.py) or for a network (the
+files its enterprises sent, see results/network.py). Counts, hours and rates
+only: no name, no date of birth, no note, goal or intake text."""
+
+import frappe
+from frappe import _
+
+from insertion_erp.controllers import arguments
+from insertion_erp.core import outcomes
+from insertion_erp.results import activity, network
+
+NETWORK = "Network Files"
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	if not filters.from_date or not filters.to_date:
+		frappe.throw(_("Choose the period."), title=_("Period Missing"))
+	period = arguments.period(filters.from_date, filters.to_date)
+	if filters.source == NETWORK:
+		result, files = network.totals(period)
+		message = _("Totals of {0} files imported from the network's enterprises.").format(files)
+	else:
+		if not filters.company:
+			frappe.throw(_("Choose the company."), title=_("Company Missing"))
+		result = activity.activity(period, filters)
+		message = ""
+	return columns(), rows(result), message_with_definitions(message)
+
+
+def rows(result: outcomes.Activity) -> list[dict]:
+	return [
+		{
+			"section": _(row.section).format(*row.section_args),
+			"indicator": _(row.indicator),
+			"count": row.value if row.kind in ("count", "category", "rate") else None,
+			"amount": row.value if row.kind in ("hours", "weeks") else None,
+			"share": row.share,
+			"definition": _(outcomes.DEFINITIONS[row.definition]) if row.definition else "",
+			"kind": row.kind,
+		}
+		for row in outcomes.rows(result)
+	]
+
+
+def message_with_definitions(message: str) -> str:
+	definitions = [
+		f"{_(outcomes.INDICATOR_LABELS[key])} = {_(outcomes.DEFINITIONS[key])}."
+		for key in ("integration", "integration_all", "durable")
+	]
+	return " ".join(
+		part for part in (message, *definitions, _(outcomes.DEFINITIONS["suppressed"]) + ".") if part
+	)
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "section", "label": _("Section"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "indicator", "label": _("Indicator"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "count", "label": _("Count"), "fieldtype": "Int", "width": 90},
+		{
+			"fieldname": "amount",
+			"label": _("Hours or Weeks"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 120,
+		},
+		{"fieldname": "share", "label": _("Share (%)"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "definition", "label": _("Definition"), "fieldtype": "Data", "width": 420},
+	]

@@ -1,0 +1,144 @@
+"""The activity report on real records: flows, profile, hours, exits and follow-ups, for the
+bookkeeper and the director, with counts and rates only."""
+
+import json
+from decimal import Decimal as D
+
+import frappe
+
+from insertion_erp.results.report.activity_report import activity_report
+from insertion_erp.tests.factories import ensure_trade, make_intervention, make_parcours, make_trainee
+from insertion_erp.tests.utils import InsertionTestCase, make_user
+
+TRADE = "Réparation de vélos (rapport)"
+PERIOD = {"from_date": "2026-01-01", "to_date": "2026-10-31"}
+
+
+def parcours(first_name: str, born: str, gender: str, start: str, **values):
+	trainee = make_trainee(first_name=first_name, last_name="Rapport", date_of_birth=born, gender=gender)
+	doc = make_parcours(trainee.name, trade=ensure_trade(TRADE), approval_date="2025-01-02", **values)
+	doc.start(start)
+	return doc
+
+
+def follow_up(parcours_name: str, months: int, **values):
+	doc = frappe.get_doc("Parcours Follow-up", {"parcours": parcours_name, "months_after_exit": months})
+	doc.update(values)
+	doc.save()
+
+
+def lines(filters: dict) -> dict:
+	_columns, data, _message = activity_report.execute(filters)
+	return {(row["section"], row["indicator"]): row for row in data}
+
+
+class TestActivityReport(InsertionTestCase):
+	def setUp(self) -> None:
+		self.company = frappe.db.get_single_value("Global Defaults", "default_company")
+		# Left for a job in the period, a permanent job said at exit.
+		self.ann = parcours("Ann", "2000-01-10", "Female", "2026-01-05", income_source="Employment Insurance")
+		self.ann.close("2026-06-30", "Left for a Job", exit_situation="Employed Full Time")
+		# Dropped out in the period; in school at 3 months.
+		self.bob = parcours("Bob", "1980-05-05", "Male", "2026-02-02")
+		self.bob.close("2026-03-15", "Dropped Out")
+		follow_up(self.bob.name, 3, contact_date="2026-06-20", situation="In School or Training")
+		# Still in parcours.
+		self.cleo = parcours("Cleo", "2004-07-07", "Female", "2026-03-02")
+		# Left before the period: employed at 3 months (permanent, durable), unreachable at 6.
+		self.dan = parcours("Dan", "1995-09-09", "Male", "2025-06-02")
+		self.dan.close("2025-12-01", "Completed")
+		follow_up(
+			self.dan.name,
+			3,
+			contact_date="2026-03-05",
+			situation="Employed Full Time",
+			job_type="Permanent",
+			hourly_wage=19.5,
+			weekly_hours=35,
+		)
+		follow_up(self.dan.name, 6, contact_date="2026-06-03", situation="Unreachable")
+		make_intervention(self.cleo.trainee, intervention_date="2026-04-01", duration_minutes=90)
+		self.filters = {"company": self.company, "trade": TRADE, **PERIOD}
+
+	def test_flows_profile_and_exits(self):
+		got = lines(self.filters)
+		count = lambda section, indicator: got[(section, indicator)]["count"]  # noqa: E731
+		self.assertEqual(count("Trainees", "Entered"), 3)  # Ann, Bob, Cleo; Dan started in 2025
+		self.assertEqual(count("Trainees", "Active"), 3)  # Dan left before the period
+		self.assertEqual(count("Trainees", "Completed"), 0)
+		self.assertEqual(count("Trainees", "Exited Early"), 2)
+		self.assertEqual(count("Exits by Reason", "Left for a Job"), 1)
+		self.assertEqual(count("Exits by Reason", "Dropped Out"), 1)
+		# Ann 2026-01-05 to 06-30: 177 days; Bob 02-02 to 03-15: 42 days; (177 + 42) / 7 / 2 = 15.6.
+		self.assertEqual(got[("Trainees", "Average Parcours Length (Weeks)")]["amount"], D("15.6"))
+		self.assertEqual(count("Age at Entry", "25-35"), 1)  # Ann, 25 at entry
+		self.assertEqual(count("Age at Entry", "16-24"), 1)  # Cleo, 21
+		self.assertEqual(count("Age at Entry", "36-54"), 1)  # Bob, 45
+		self.assertEqual(count("Gender", "Female"), 2)
+		self.assertEqual(count("Main Income Source at Entry", "Social Assistance"), 2)
+		self.assertEqual(count("Main Income Source at Entry", "Employment Insurance"), 1)
+		self.assertEqual(count("Barriers at Entry", "Housing"), 3)
+		self.assertEqual(count("Situation at Exit", "Employed"), 1)  # Ann, at exit
+		self.assertEqual(count("Situation at Exit", "Unknown"), 1)  # Bob: nothing said at exit
+		self.assertEqual(got[("Situation at Exit", "Employed")]["share"], D("50.0"))
+		self.assertEqual(got[("Hours", "Support Hours")]["amount"], D("1.5"))
+		self.assertGreater(got[("Hours", "Paid Training Hours")]["amount"], 0)
+
+	def test_integration_rates_per_follow_up(self):
+		got = lines(self.filters)
+		three, six = "Follow-up at 3 Months", "Follow-up at 6 Months"
+		# Due at 3 months in the period: Dan (03-01, employed), Bob (06-15, school), Ann (09-30, not done).
+		self.assertEqual(got[(three, "Follow-ups Due")]["count"], 3)
+		self.assertEqual(got[(three, "Unknown")]["count"], 1)
+		self.assertEqual(got[(three, "Integration Rate")]["share"], D("100.0"))  # 2 of 2 reached
+		self.assertEqual(got[(three, "Integration Rate, Unknowns as Failures")]["share"], D("66.7"))  # 2 of 3
+		self.assertEqual(got[(three, "Durable Jobs")]["share"], D("50.0"))  # Dan's permanent job, of 2
+		self.assertTrue(got[(three, "Integration Rate")]["definition"])
+		# At 6 months: Dan unreachable, Bob's not done (09-15); Ann's (12-30) is not due in the period.
+		self.assertEqual(got[(six, "Follow-ups Due")]["count"], 2)
+		self.assertIsNone(got[(six, "Integration Rate")]["share"])  # nobody reached
+		self.assertEqual(got[(six, "Integration Rate, Unknowns as Failures")]["share"], D("0.0"))
+
+	def test_filters_narrow_the_count(self):
+		frappe.db.set_value(
+			"Parcours", self.bob.name, "counsellor", make_user("other@example.org", ["Insertion Counsellor"])
+		)
+		got = lines({**self.filters, "counsellor": "other@example.org"})
+		self.assertEqual(got[("Trainees", "Active")]["count"], 1)
+		self.assertEqual(got[("Follow-up at 3 Months", "Follow-ups Due")]["count"], 1)
+		quarter = lines({**self.filters, "from_date": "2026-01-01", "to_date": "2026-03-31"})
+		self.assertEqual(quarter[("Trainees", "Exited Early")]["count"], 1)  # Bob only
+
+	def test_no_name_birth_date_or_note_in_the_report(self):
+		_columns, data, message = activity_report.execute(self.filters)
+		text = json.dumps([data, message], default=str)
+		for secret in ("Ann", "Rapport", "2000-01-10", "Housing and debts", self.ann.trainee):
+			self.assertNotIn(secret, text)
+
+	def test_in_french(self):
+		frappe.local.lang = "fr"
+		got = lines(self.filters)
+		self.assertIn(("Suivi à 3 mois", "Taux d'intégration"), got)
+		self.assertIn(("Travailleurs en formation", "Entrées"), got)
+
+	def test_bookkeeper_and_director_run_it_the_cashier_cannot(self):
+		allowed = [
+			make_user("comptable-rapport@example.org", ["Accounts User"]),
+			make_user("direction-rapport@example.org", ["Insertion Manager"]),
+		]
+		cashier = make_user("caisse-rapport@example.org", ["Shop Cashier", "Sales User"])
+		for user in allowed:
+			frappe.set_user(user)
+			result = frappe.call(
+				"frappe.desk.query_report.run", report_name="Activity Report", filters=self.filters
+			)
+			self.assertTrue(result["result"], user)
+		frappe.set_user(cashier)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.call("frappe.desk.query_report.run", report_name="Activity Report", filters=self.filters)
+
+	def test_bad_period_is_a_message(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "to_date"):
+			activity_report.execute({**self.filters, "to_date": "not a date"})
+		with self.assertRaisesRegex(frappe.ValidationError, "ends before it starts"):
+			activity_report.execute({**self.filters, "to_date": "2025-01-01"})

@@ -5,9 +5,21 @@ work and live in each doctype's JSON; the row-level rule for support
 interventions is in insertion_support/access.py. What remains is here."""
 
 import frappe
+from frappe import _
 from frappe.desk.search import get_link_title as frappe_get_link_title
 
 from insertion_erp.controllers.arguments import require
+
+
+def check_role(roles: tuple[str, ...]) -> None:
+	"""For methods that act with the app's rights: the caller holds one of `roles`.
+
+	frappe.only_for would do, but it lets everything through while tests run."""
+	if not set(roles) & set(frappe.get_roles()):
+		frappe.throw(
+			_("Only {0} may do this.").format(", ".join(_(role) for role in roles)), frappe.PermissionError
+		)
+
 
 # Doctypes about trainees: shop staff must not learn anything from them.
 TRAINEE_DOCTYPES = (

@@ -102,9 +102,17 @@ def test_suppression_hides_small_counts_and_the_sum_says_unknown():
 	assert outcomes.rate(published, 3) is None  # a part of the numerator is unknown
 	total = outcomes.merge([a, published])
 	assert total["trainees"]["entered"] == 14
-	assert total["trainees"]["exited_early"] is None
+	# The known count, and how many counts it lacks.
+	assert total["trainees"]["exited_early"] == 3
+	assert total["suppressed"][("trainees", "exited_early")] == 1
 	assert total["hours"]["paid"] == D("8643.0")
-	assert total["follow_ups"]["3"]["due"] == 20
+	# The published 3-month block has a suppressed count: left out whole, the rate stays exact.
+	assert total["follow_ups"]["3"]["due"] == 10
+	assert total["left_out"] == {"3": 1, "6": 1}
+	assert outcomes.rate(total, 3) == D("75.0")
+	lines = {(r.section, r.section_args, r.indicator): r for r in outcomes.rows(total)}
+	assert lines[("Trainees", (), "Exited Early")].suppressed == 1
+	assert lines[(outcomes.FOLLOW_UP_SECTION, ("3",), "Enterprises Left Out")].value == 1
 
 
 def test_merge_adds_every_count():

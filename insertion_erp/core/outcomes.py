@@ -19,7 +19,7 @@ A suppressed count is None: it is unknown, never zero.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -131,33 +131,47 @@ def add_follow_up(activity: Activity, months: int, situation: str, job_type: str
 # Sums and suppression ---------------------------------------------------------
 
 
-def _plus(a, b):
-	if a is None or b is None:
-		return None
-	return a + b
-
-
 def merge(activities: Iterable[Activity]) -> Activity:
-	"""The sum of several activities. A count suppressed in any of them is unknown in the sum."""
+	"""The sum of several activities (a network's enterprises).
+
+	A suppressed count adds nothing and is counted, per line, in "suppressed": the
+	sum is then a floor, and the report says by how many counts. A follow-up block
+	(one offset of one enterprise) with a suppressed count is left out whole, and
+	counted in "left_out": its rates are then exact over the blocks that remain.
+	"""
 	total = new_activity()
+	suppressed: dict[tuple[str, str], int] = {}
+	left_out: dict[str, int] = {}
+
+	def add_known(section: str, into: dict, key: str, count: Count) -> None:
+		into.setdefault(key, 0)
+		if count is None:
+			suppressed[(section, key)] = suppressed.get((section, key), 0) + 1
+		else:
+			into[key] += count
+
 	for activity in activities:
 		for key in TRAINEE_COUNTS:
-			total["trainees"][key] = _plus(total["trainees"][key], activity["trainees"].get(key, 0))
+			add_known("trainees", total["trainees"], key, activity["trainees"].get(key, 0))
 		for key in HOURS:
 			total["hours"][key] += to_decimal(activity["hours"].get(key) or 0)
 		weeks = activity["parcours_weeks"]
-		total["parcours_weeks"]["total"] += to_decimal(weeks.get("total") or 0)
-		total["parcours_weeks"]["parcours"] = _plus(
-			total["parcours_weeks"]["parcours"], weeks.get("parcours", 0)
-		)
+		if weeks.get("parcours") is not None and weeks.get("total") is not None:
+			total["parcours_weeks"]["total"] += to_decimal(weeks["total"])
+			total["parcours_weeks"]["parcours"] += weeks["parcours"]
 		for section in CATEGORY_SECTIONS:
 			for key, count in activity[section].items():
-				total[section][key] = _plus(total[section].get(key, 0), count)
+				add_known(section, total[section], key, count)
 		for months, counts in activity["follow_ups"].items():
 			into = total["follow_ups"].setdefault(months, dict.fromkeys(FOLLOW_UP_KEYS, 0))
+			if any(counts.get(key, 0) is None for key in FOLLOW_UP_KEYS):
+				left_out[months] = left_out.get(months, 0) + 1
+				continue
 			for key in FOLLOW_UP_KEYS:
-				into[key] = _plus(into[key], counts.get(key, 0))
+				into[key] += counts.get(key, 0)
 	total["follow_ups"] = dict(sorted(total["follow_ups"].items(), key=lambda item: int(item[0])))
+	total["suppressed"] = suppressed
+	total["left_out"] = left_out
 	return total
 
 
@@ -233,6 +247,9 @@ DEFINITIONS = {
 	"average_weeks": "Days from the start to the end of the parcours, both included, / 7, over the parcours "
 	"ended in the period",
 	"suppressed": "A count below the small-count threshold is not published: it shows as empty",
+	"left_out": "Enterprises whose follow-up counts include a suppressed count: left out of this follow-up's "
+	"counts and rates, which stay exact over the others",
+	"not_included": "Not included: {0} suppressed counts, each below its file's threshold",
 }
 
 
@@ -247,6 +264,8 @@ class Row:
 	definition: str = ""
 	kind: str = "count"  # count, category, hours, weeks, rate
 	section_args: tuple = ()
+	key: tuple = ()  # (section, key) of a count in the activity
+	suppressed: int = 0  # in a sum of files: suppressed counts the value does not include
 
 
 SECTION_LABELS = {
@@ -282,6 +301,7 @@ INDICATOR_LABELS = {
 	"integration_all": "Integration Rate, Unknowns as Failures",
 	"durable": "Durable Jobs",
 	"job_unknown": "Employed, Job Not Recorded",
+	"left_out": "Enterprises Left Out",
 }
 
 
@@ -291,7 +311,7 @@ def rows(activity: Activity) -> list[Row]:
 	trainees = activity["trainees"]
 	section = SECTION_LABELS["trainees"]
 	for key in TRAINEE_COUNTS:
-		out.append(Row(section, TRAINEE_LABELS[key], trainees.get(key)))
+		out.append(Row(section, TRAINEE_LABELS[key], trainees.get(key), key=("trainees", key)))
 	out.append(
 		Row(
 			section,
@@ -323,6 +343,7 @@ def rows(activity: Activity) -> list[Row]:
 				SITUATION_LABELS[key],
 				exits.get(key, 0),
 				share(exits.get(key, 0), whole),
+				key=("exit_situations", key),
 			)
 		)
 	for months, counts in activity["follow_ups"].items():
@@ -344,15 +365,19 @@ def rows(activity: Activity) -> list[Row]:
 			(INDICATOR_LABELS["durable"], durable, share(durable, known), "durable", "rate"),
 			(INDICATOR_LABELS["job_unknown"], counts.get("job_unknown"), None, "", "count"),
 		]
+		left_out = activity.get("left_out", {}).get(months)
+		if left_out:
+			lines.append((INDICATOR_LABELS["left_out"], left_out, None, "left_out", "count"))
 		out.extend(Row(FOLLOW_UP_SECTION, *line, section_args=(months,)) for line in lines)
-	return out
+	suppressed = activity.get("suppressed", {})
+	return [replace(row, suppressed=suppressed[row.key]) if row.key in suppressed else row for row in out]
 
 
 def _category_rows(activity: Activity, name: str) -> list[Row]:
 	counts = activity[name]
 	whole = _total(counts.values())
 	return [
-		Row(SECTION_LABELS[name], key, count, share(count, whole), kind="category")
+		Row(SECTION_LABELS[name], key, count, share(count, whole), kind="category", key=(name, key))
 		for key, count in sorted(counts.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
 	]
 

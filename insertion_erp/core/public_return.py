@@ -21,12 +21,15 @@ A wage is never invented: a follow-up without a wage or hours gives no gain and 
 counted, by reason, among the members lacking data (see `member`).
 """
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
+from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from insertion_erp.core.money import ZERO, MoneyLike, percent_of, round_money, to_decimal
+from insertion_erp.core.money import ZERO, MoneyLike, allocate, percent_of, round_money, to_decimal
+from insertion_erp.core.periods import Period
 
 D = Decimal
 TENTH = D("0.1")
@@ -307,6 +310,148 @@ def cohort_return(members: Iterable[Member]) -> CohortReturn:
 		lacking_data=lacking,
 		no_gain=no_gain,
 	)
+
+
+# The Parcours Follow-up's status and situations, as the return reads them.
+DONE = "Done"
+UNREACHABLE = "Unreachable"
+EMPLOYED_SITUATIONS = ("Employed Full Time", "Employed Part Time")
+
+
+def follow_up_used(follow_ups: Iterable[Mapping]) -> Mapping | None:
+	"""The follow-up the return reads for a person: among those done with a situation other
+	than Unreachable, the latest (highest months_after_exit, then latest contact_date).
+	None when there is none: the member then has NO_FOLLOW_UP."""
+	usable = [
+		f
+		for f in follow_ups
+		if f.get("status") == DONE and f.get("situation") and f.get("situation") != UNREACHABLE
+	]
+	if not usable:
+		return None
+	return max(usable, key=lambda f: (f.get("months_after_exit") or 0, f.get("contact_date") or date.min))
+
+
+def member_at_follow_up(
+	outlay: MoneyLike, rates: ReturnRates | None, income_source: str | None, follow_up: Mapping | None
+) -> Member:
+	"""`member` read from the follow-up used (see follow_up_used; None: no follow-up)."""
+	if follow_up is None:
+		return member(outlay, rates, employed=None, income_source=income_source)
+	return member(
+		outlay,
+		rates,
+		employed=follow_up.get("situation") in EMPLOYED_SITUATIONS,
+		income_source=income_source,
+		hourly_wage=follow_up.get("hourly_wage"),
+		weekly_hours=follow_up.get("weekly_hours"),
+	)
+
+
+def member_of_line(
+	parcours: Iterable[tuple[Hashable, date, date]], start: date | None, end: date | None
+) -> Hashable | None:
+	"""The member a claim line belongs to: the first of the trainee's parcours (key, start,
+	end) whose days overlap the line's. A line without dates belongs to the trainee's only
+	parcours, if there is just one. None: the line is not the cohort's."""
+	parcours = list(parcours)
+	if not start or not end:
+		return parcours[0][0] if len(parcours) == 1 else None
+	line = Period(min(start, end), max(start, end))
+	for key, first, last in parcours:
+		if first and last and Period(first, max(first, last)).overlaps(line):
+			return key
+	return None
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+	"""A trainee wage line of a submitted claim: the trainee, the hours the line pays, what
+	it reimbursed, and the cohort member (parcours) it belongs to, None for anyone else."""
+
+	trainee: str
+	hours: Decimal
+	reimbursed: Decimal
+	member: Hashable | None = None
+
+
+@dataclass(frozen=True)
+class ClaimOutlay:
+	"""One submitted claim as the return reads it: the trainee wage lines of every trainee of
+	the claim (in the cohort or not), the reimbursed total of its supervision staff and
+	insertion cost lines (`shared`), and the share of its invoice the funder has paid
+	(`paid_share`, 0 to 1)."""
+
+	lines: tuple[ClaimLine, ...]
+	shared: Decimal = ZERO
+	paid_share: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Outlay:
+	"""A member's public outlay: what the claims claimed for them, and what the funder paid of it."""
+
+	claimed: Decimal = ZERO
+	paid: Decimal = ZERO
+
+
+def shares_by_hours(total: MoneyLike, hours: Mapping[Hashable, MoneyLike]) -> dict[Hashable, Decimal]:
+	"""`total` split over the keys in proportion to their hours, to the cent, the parts adding
+	up exactly to the rounded total (money.allocate; keys in sorted order, so a tie goes to the
+	first). No hours at all: nothing to split by, every part is 0."""
+	keys = sorted(hours, key=str)
+	weights = [max(ZERO, to_decimal(hours[key])) for key in keys]
+	if sum(weights, ZERO) == 0:
+		return dict.fromkeys(keys, ZERO)
+	return dict(zip(keys, allocate(total, weights), strict=True))
+
+
+def claim_outlays(claim: ClaimOutlay) -> dict[Hashable, Decimal]:
+	"""What one claim spent on each member of the cohort, to the cent: the reimbursed amounts
+	of the member's trainee wage lines, plus the trainee's share of the claim's supervision
+	and insertion costs, by the trainee's hours in the claim / all trainee hours of the claim
+	(shares_by_hours). When a trainee's lines belong to more than one parcours, or partly to
+	none of the cohort's, their share is divided among them by hours the same way."""
+	hours: dict[str, Decimal] = {}
+	for line in claim.lines:
+		hours[line.trainee] = hours.get(line.trainee, ZERO) + to_decimal(line.hours)
+	result: dict[Hashable, Decimal] = {}
+	for trainee, share in shares_by_hours(claim.shared, hours).items():
+		by_member: dict[Hashable | None, Decimal] = {}
+		for line in claim.lines:
+			if line.trainee == trainee:
+				by_member[line.member] = by_member.get(line.member, ZERO) + to_decimal(line.hours)
+		parts = {next(iter(by_member)): share} if len(by_member) == 1 else shares_by_hours(share, by_member)
+		for key, part in parts.items():
+			if key is not None:
+				result[key] = result.get(key, ZERO) + part
+	for line in claim.lines:
+		if line.member is not None:
+			result[line.member] = result.get(line.member, ZERO) + to_decimal(line.reimbursed)
+	return result
+
+
+def cohort_outlays(claims: Iterable[ClaimOutlay]) -> dict[Hashable, Outlay]:
+	"""Each member's outlay over the claims: claimed, the sum of claim_outlays (exact cents);
+	paid, the sum of each claim's part x that claim's paid_share, rounded once to the cent."""
+	claimed: dict[Hashable, Decimal] = {}
+	paid: dict[Hashable, Decimal] = {}
+	for claim in claims:
+		share = to_decimal(claim.paid_share)
+		for key, amount in claim_outlays(claim).items():
+			claimed[key] = claimed.get(key, ZERO) + amount
+			paid[key] = paid.get(key, ZERO) + amount * share
+	return {key: Outlay(round_money(claimed[key]), round_money(paid[key])) for key in claimed}
+
+
+TO_CONFIRM = re.compile(r"\b(?:à|a) confirmer\b|\bto (?:be )?confirm(?:ed)?\b", re.IGNORECASE)
+
+
+def figures_to_confirm(sources: str | None) -> str:
+	"""The figures of a rates record still to confirm: its sources text from the first
+	"À confirmer" (or "to confirm") on. Empty when the text marks none."""
+	found = TO_CONFIRM.search(sources or "")
+	return (sources or "")[found.start() :].strip() if found else ""
 
 
 # Fields of ReturnRates stored as they are on a Public Return Rates record (the brackets

@@ -13,6 +13,7 @@ from insertion_erp.controllers import arguments
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import network_file, outcomes
 from insertion_erp.core.periods import Period
+from insertion_erp.permissions import check_role
 from insertion_erp.results import activity
 
 FILE_DOCTYPE = "Network Indicator File"
@@ -41,7 +42,7 @@ def export(
 	file_format: str = "json",
 ) -> None:
 	"""Download the company's activity indicators for the period, as JSON or CSV."""
-	frappe.only_for((MANAGER, "System Manager"))
+	check_role((MANAGER, "System Manager"))
 	require(company=company)
 	period = arguments.period(from_date, to_date)
 	if file_format not in ("json", "csv"):

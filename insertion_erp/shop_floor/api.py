@@ -13,18 +13,12 @@ from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SUPERVISOR
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.periods import Period
+from insertion_erp.permissions import check_role
 from insertion_erp.shop_floor import checkins
 
 FLOOR_ROLES = (SUPERVISOR, MANAGER, "System Manager")
 BUILD_ROLES = (MANAGER, "HR Manager", "HR User", "System Manager")
 TILL_ROLES = (CASHIER, SUPERVISOR, MANAGER, "System Manager")
-
-
-def check_role(roles: tuple[str, ...]) -> None:
-	if not set(roles) & set(frappe.get_roles()):
-		frappe.throw(
-			_("Only {0} may do this.").format(", ".join(_(role) for role in roles)), frappe.PermissionError
-		)
 
 
 @frappe.whitelist()

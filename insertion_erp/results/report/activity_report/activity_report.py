@@ -38,11 +38,17 @@ def rows(result: outcomes.Activity) -> list[dict]:
 			"count": row.value if row.kind in ("count", "category", "rate") else None,
 			"amount": row.value if row.kind in ("hours", "weeks") else None,
 			"share": row.share,
-			"definition": _(outcomes.DEFINITIONS[row.definition]) if row.definition else "",
+			"definition": definition(row),
 			"kind": row.kind,
 		}
 		for row in outcomes.rows(result)
 	]
+
+
+def definition(row: outcomes.Row) -> str:
+	if row.suppressed:
+		return _(outcomes.DEFINITIONS["not_included"]).format(row.suppressed)
+	return _(outcomes.DEFINITIONS[row.definition]) if row.definition else ""
 
 
 def message_with_definitions(message: str) -> str:

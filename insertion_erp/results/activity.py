@@ -4,6 +4,8 @@ Counts only: the queries read dates, categories and hours, never a note, a goal
 or an intake text, and nothing here leaves this module with a name on it.
 """
 
+from decimal import Decimal
+
 import frappe
 from frappe.utils import cint, getdate, today
 
@@ -126,3 +128,17 @@ def follow_ups_due(period: Period, filters: dict) -> list:
 		{"start": period.start, "end": end, **filters},
 		as_dict=True,
 	)
+
+
+def integration_rate(period: Period, company: str | None) -> tuple[int | None, Decimal | None]:
+	"""The integration rate of the follow-ups due in the period at the settings' last offset.
+
+	Only the follow-ups are read: for the workspace's number card."""
+	offsets = follow_up_offsets()
+	if not offsets:
+		return None, None
+	result = outcomes.new_activity(offsets[-1:])
+	for row in follow_ups_due(period, {"company": company} if company else {}):
+		situation = outcomes.follow_up_situation(row.situation if row.status == "Done" else None)
+		outcomes.add_follow_up(result, row.months_after_exit, situation, row.job_type, row.job_months)
+	return offsets[-1], outcomes.rate(result, offsets[-1])

@@ -4,11 +4,15 @@ For the enterprise (its records, see results/activity.py) or for a network (the
 files its enterprises sent, see results/network.py). Counts, hours and rates
 only: no name, no date of birth, no note, goal or intake text."""
 
+from datetime import timedelta
+
 import frappe
 from frappe import _
+from frappe.utils import getdate, nowdate
 
 from insertion_erp.controllers import arguments
 from insertion_erp.core import outcomes
+from insertion_erp.core.periods import Period, add_months
 from insertion_erp.results import activity, network
 
 NETWORK = "Network Files"
@@ -76,3 +80,18 @@ def columns() -> list[dict]:
 		{"fieldname": "share", "label": _("Share (%)"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "definition", "label": _("Definition"), "fieldtype": "Data", "width": 420},
 	]
+
+
+def integration_rate_card() -> dict:
+	"""Number card: the integration rate of the follow-ups due in the last 12 months, at the
+	settings' last offset, for the user's company."""
+	if not frappe.get_cached_doc("Report", "Activity Report").is_permitted():  # the report's roles
+		frappe.throw(_("Not permitted"), frappe.PermissionError)
+	company = frappe.defaults.get_user_default("Company") or frappe.db.get_single_value(
+		"Global Defaults", "default_company"
+	)
+	today = getdate(nowdate())
+	_months, rate = activity.integration_rate(
+		Period(add_months(today, -12) + timedelta(days=1), today), company
+	)
+	return {"value": float(rate) if rate is not None else 0, "fieldtype": "Percent"}

@@ -2,10 +2,13 @@
 bookkeeper and the director, with counts and rates only."""
 
 import json
+from datetime import date
 from decimal import Decimal as D
 
 import frappe
 
+from insertion_erp.core.periods import Period
+from insertion_erp.results import activity
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.tests.factories import ensure_trade, make_intervention, make_parcours, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
@@ -136,6 +139,18 @@ class TestActivityReport(InsertionTestCase):
 		frappe.set_user(cashier)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.call("frappe.desk.query_report.run", report_name="Activity Report", filters=self.filters)
+
+	def test_workspace_card_integration_rate(self):
+		# Due in the last 12 months at 6 months (the last offset): Dan (unreachable) and Bob.
+		follow_up(self.bob.name, 6, contact_date="2026-09-20", situation="Employed Part Time")
+		twelve_months = Period(date(2025, 11, 30), date(2026, 11, 29))
+		self.assertEqual(
+			activity.integration_rate(twelve_months, self.company), (6, D("100.0"))
+		)  # 1 of 1 reached
+		self.assertEqual(activity_report.integration_rate_card()["fieldtype"], "Percent")
+		frappe.set_user(make_user("caisse-carte@example.org", ["Shop Cashier"]))
+		with self.assertRaises(frappe.PermissionError):
+			activity_report.integration_rate_card()
 
 	def test_bad_period_is_a_message(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "to_date"):

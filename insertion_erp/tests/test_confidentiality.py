@@ -1,6 +1,7 @@
 """Who reads what about a trainee, role by role, through every path a user has:
 the desk form, lists, frappe.client.get_value, the REST API, global search,
-link titles, the hours report and the confidential notes API."""
+link titles, the hours report and the confidential notes API, the shop's pages and
+reports, and the results (reports, cards, the network's files)."""
 
 import json
 
@@ -23,6 +24,8 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	set_notes,
 )
 from insertion_erp.permissions import get_link_title
+from insertion_erp.results import network
+from insertion_erp.results.report.activity_report.activity_report import integration_rate_card
 from insertion_erp.shop_floor import api as floor
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import (
@@ -338,6 +341,42 @@ class TestConfidentiality(FrappeAPITestCase):
 					else:
 						with self.assertRaises(frappe.PermissionError):
 							call()
+
+	def test_results_reports_files_and_cards(self) -> None:
+		# The results: counts and rates for the director and the bookkeeper; the network's
+		# files for the director; nothing for the floor, the till or the counsellors.
+		year = {"from_date": add_days(today(), -365), "to_date": today()}
+		paths = {
+			"Activity Report": (
+				{"manager", "bookkeeper"},
+				lambda: run_report("Activity Report", filters={"company": self.company, **year}),
+			),
+			"integration_rate_card": ({"manager", "bookkeeper"}, integration_rate_card),
+			"network.export": ({"manager"}, lambda: network.export(self.company, **year)),
+			"network.import_files": ({"manager"}, lambda: network.import_files(["/private/files/none.json"])),
+			"Network Indicator File list": (
+				{"manager"},
+				lambda: frappe.get_list("Network Indicator File", limit=1) and None,
+			),
+			"Public Return Rates": (
+				{"manager", "bookkeeper"},
+				lambda: frappe.get_doc("Public Return Rates", "2026").check_permission("read"),
+			),
+		}
+		for key in USERS:
+			for path, (allowed, call) in paths.items():
+				with self.subTest(role=key, path=path):
+					self.as_user(key)
+					if key in allowed:
+						try:
+							call()
+						except frappe.ValidationError as refused:  # a file not found is not a refusal
+							self.assertNotIsInstance(refused, frappe.PermissionError)
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
+		frappe.set_user("Administrator")
+		frappe.response.pop("filecontent", None)
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}

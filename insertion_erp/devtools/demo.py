@@ -52,6 +52,40 @@ TRAINEES = (
 	("Fatou", "Diallo", "1990-12-03", 0, 1, "returning", 420),
 )
 
+# Alumni of the last two years, followed up at 3 and 6 months, for the Activity Report:
+# (first name, last name, born, gender, trade, counsellor, days since start, weeks,
+#  exit reason, situation at exit, income source, barriers,
+#  follow-ups: (situation, job type, fixed-term months, hourly wage, weekly hours) or None
+#  when not done; a wage left empty is data the counsellor did not get)
+ALUMNI = (
+	("Olivier", "Gauthier", "1996-03-11", "Male", 0, 0, 430, 26, "Completed", "Employed Full Time",
+	 "Social Assistance", ("No Diploma", "Housing"),
+	 (("Employed Full Time", "Permanent", None, 18.75, 37.5), ("Employed Full Time", "Permanent", None, 19.25, 37.5))),
+	("Amélie", "Fortin", "2001-08-19", "Female", 1, 1, 470, 26, "Back to School", "In School or Training",
+	 "Employment Insurance", ("No Recent Work History",),
+	 (("In School or Training", None, None, None, None), ("In School or Training", None, None, None, None))),
+	("Yves", "Bouchard", "1971-02-02", "Male", 3, 0, 420, 20, "Left for a Job", "Employed Part Time",
+	 "Social Assistance", ("No Recent Work History", "Justice"),
+	 (("Employed Part Time", "Fixed Term", 4, 17.10, 24), ("Looking for Work", None, None, None, None))),
+	("Inès", "Mercier", "1993-10-30", "Female", 0, 1, 480, 26, "Completed", None,
+	 "No Public Income", ("Immigration",),
+	 (("Employed Full Time", "Fixed Term", 12, 18.00, 35), ("Employed Full Time", "Fixed Term", 12, 18.00, 35))),
+	("Samuel", "Ouellet", "2005-06-06", "Male", 2, 0, 410, 12, "Dropped Out", None,
+	 "Social Assistance", ("Addiction", "Housing"),
+	 (("Unreachable", None, None, None, None), ("Looking for Work", None, None, None, None))),
+	("Chloé", "Girard", "1988-04-04", "Female", 1, 1, 450, 26, "Completed", "Employed Full Time",
+	 "Social Assistance", ("Mental Health",),
+	 (("Employed Full Time", None, None, None, None), ("Employed Full Time", "Permanent", None, 17.50, 35))),
+	("Moussa", "Traoré", "1999-12-12", "Male", 0, 0, 440, 26, "Completed", None,
+	 "Employment Insurance", ("No Diploma",),
+	 (("Employed Full Time", "Permanent", None, 20.00, 40), None)),
+	("Julien", "Caron", "1985-01-15", "Male", 3, 1, 460, 26, "Dismissed", None,
+	 "Social Assistance", ("Justice", "No Diploma"),
+	 (("Other", None, None, None, None), ("Unreachable", None, None, None, None))),
+)  # fmt: skip
+# Kevin, paid and claimed this autumn, called two weeks after his exit: hired.
+EARLY_CONTACT = ("Kevin", "Bergeron", ("Employed Full Time", "Permanent", None, 18.50, 35))
+
 
 def load() -> None:
 	complete_setup_wizard(DEMO_COMPANY, DEMO_COMPANY_ABBR, language="Français")
@@ -62,7 +96,9 @@ def load() -> None:
 	load_trainees(company)
 	load_training()
 	load_support()
+	load_alumni(company)
 	load_funding(company)
+	early_contact(*EARLY_CONTACT)
 	ensure_demo_user(CASHIER_LOGIN, ("Caissière", "Tremblay"), ["Sales User", CASHIER])
 	ensure_demo_user(
 		BOOKKEEPER_LOGIN, ("Louise", "Comptable"), ["Accounts User", "Accounts Manager", "HR User"]
@@ -119,6 +155,103 @@ def load_trainees(company: str) -> None:
 		elif stage == "followed_up":
 			parcours.close(parcours.planned_end_date, "Completed")
 			record_follow_ups(parcours.name)
+
+
+def load_alumni(company: str) -> None:
+	"""Trainees who left in the last two years, with their follow-ups and the jobs they found."""
+	counsellors = [ensure_counsellor(email, *names) for email, names in COUNSELLORS.items()]
+	today = getdate(nowdate())
+	for (
+		first,
+		last,
+		born,
+		gender,
+		trade,
+		counsellor,
+		days,
+		weeks,
+		reason,
+		situation,
+		income,
+		barriers,
+		follow_ups,
+	) in ALUMNI:
+		if frappe.db.exists("Trainee", {"first_name": first, "last_name": last}):
+			continue
+		start = add_days(today, -days)
+		trainee = frappe.get_doc(
+			{
+				"doctype": "Trainee",
+				"first_name": first,
+				"last_name": last,
+				"date_of_birth": born,
+				"gender": gender,
+				"counsellor": counsellors[counsellor],
+				"consent_given": 1,
+				"consent_date": add_days(start, -20),
+			}
+		).insert(ignore_permissions=True)
+		parcours = new_parcours(trainee, TRADES[trade], company, add_days(start, -10))
+		parcours.income_source = income
+		parcours.set("barriers", [{"barrier": barrier} for barrier in barriers])
+		parcours.save(ignore_permissions=True)
+		parcours.start(start)
+		parcours.close(add_days(start, weeks * 7 - 1), reason, None, situation)
+		due = frappe.get_all(
+			"Parcours Follow-up", filters={"parcours": parcours.name}, pluck="name", order_by="due_date"
+		)
+		for name, found in zip(due, follow_ups, strict=False):
+			if found is not None:
+				record_follow_up(name, *found)
+
+
+def record_follow_up(name: str, situation: str, job_type, job_months, hourly_wage, weekly_hours) -> None:
+	follow_up = frappe.get_doc("Parcours Follow-up", name)
+	contact = getdate(follow_up.due_date)
+	if contact > getdate(nowdate()):
+		return  # not due yet
+	follow_up.update(
+		{
+			"contact_date": contact,
+			"situation": situation,
+			"job_type": job_type,
+			"job_months": job_months,
+			"hourly_wage": hourly_wage,
+			"weekly_hours": weekly_hours,
+		}
+	)
+	follow_up.save(ignore_permissions=True)
+
+
+def early_contact(first: str, last: str, found: tuple) -> None:
+	"""A follow-up done before its due date: the counsellor called two weeks after the exit."""
+	parcours = frappe.db.get_value(
+		"Parcours",
+		{"trainee_name": f"{first} {last}", "actual_end_date": ("is", "set")},
+		["name", "actual_end_date"],
+		as_dict=True,
+	)
+	if not parcours:
+		return
+	name = frappe.db.get_value(
+		"Parcours Follow-up", {"parcours": parcours.name, "status": "Planned"}, "name", order_by="due_date"
+	)
+	if not name:
+		return
+	situation, job_type, job_months, hourly_wage, weekly_hours = found
+	follow_up = frappe.get_doc("Parcours Follow-up", name)
+	follow_up.update(
+		{
+			"contact_date": min(add_days(parcours.actual_end_date, 14), getdate(nowdate())),
+			"situation": situation,
+			"job_type": job_type,
+			"job_months": job_months,
+			"hourly_wage": hourly_wage,
+			"weekly_hours": weekly_hours,
+			"employer_or_school": "Friperie Le Deuxième Souffle",
+		}
+	)
+	follow_up.save(ignore_permissions=True)
 
 
 COMPETENCIES = (

@@ -225,3 +225,44 @@ def test_director_reads_mission_and_market_in_french(new_page, admin):
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	page.wait_for_timeout(1500)  # the chart's bars grow in an animation
 	page.screenshot(path=SCREENSHOTS / "mission-and-market-fr.png", full_page=True)
+
+
+def test_director_reports_the_year_prints_it_and_exports_it_for_the_network(new_page, admin):
+	page = new_page(DIRECTOR)
+	page.goto(
+		"/app/query-report/Activity Report?company=Atelier Paie Test&from_date=2026-01-01&to_date=2026-12-31"
+	)
+	table = page.locator(".dt-scrollable").first
+	expect(table).to_contain_text("Suivi à 3 mois")
+	expect(table).to_contain_text("Taux d'intégration, inconnus comptés comme échecs")
+	expect(table).to_contain_text("Heures de formation rémunérée")
+	# Each rate's definition is printed with the figures.
+	expect(page.locator("body")).to_contain_text(
+		"(en emploi + aux études ou en formation) / personnes jointes au suivi"
+	)
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=SCREENSHOTS / "activity-report-fr.png", full_page=True)
+
+	# The French print: the report's own format, sections and definitions.
+	page.locator(".page-actions .menu-btn-group:visible button").first.click()
+	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
+	with page.expect_popup() as popup:
+		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
+	printed = popup.value
+	expect(printed.locator("body")).to_contain_text("Rapport d'activité")
+	expect(printed.locator("body")).to_contain_text("Définitions")
+	printed.screenshot(path=SCREENSHOTS / "activity-report-print-fr.png", full_page=True)
+
+	# The quarterly progress report: one click on the period.
+	page.bring_to_front()
+	field(page, "period").locator("select").select_option("This Quarter")
+	first_day = page.evaluate("frappe.query_report.get_filter_value('from_date')")
+	assert re.fullmatch(r"\d{4}-(01|04|07|10)-01", first_day), first_day
+
+	# The file for the network: JSON, no name in it.
+	page.get_by_role("button", name="Exporter pour le réseau").click()
+	with page.expect_download() as download:
+		page.locator(".dropdown-menu:visible").get_by_text("JSON", exact=True).click()
+	content = Path(download.value.path()).read_text(encoding="utf-8")
+	assert '"format": "insertion-erp.activity-indicators"' in content
+	assert "Paie-Test" not in content

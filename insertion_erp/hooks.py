@@ -55,6 +55,9 @@ has_permission = {
 	"Support Intervention": "insertion_erp.insertion_support.access.has_permission",
 }
 
+# The access log outlives what it traces: deleting a trainee's record keeps its entries.
+ignore_links_on_delete = ["Confidential Access Log"]
+
 # Link titles of trainee records only for those who may read them.
 override_whitelisted_methods = {
 	"frappe.desk.search.get_link_title": "insertion_erp.permissions.get_link_title",

@@ -8,14 +8,15 @@ from typing import ClassVar
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, now_datetime, today
+from frappe.utils import getdate, today
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.insertion_support.access import can_access_notes
+from insertion_erp.privacy.access_log import log, trainees_of
 
 
-class SupportIntervention(InsertionDocument):
+class SupportIntervention(TracedDocument):
 	write_elsewhere: ClassVar[dict[str, str]] = {
 		"notes": "Confidential notes are written with the form's Show Confidential Notes button (the set_notes method), which logs each writing."
 	}
@@ -71,6 +72,11 @@ class SupportIntervention(InsertionDocument):
 				_("The duration must be between 1 minute and 24 hours."), title=_("Invalid Duration")
 			)
 
+	def on_trash(self) -> None:
+		# Frappe keeps a copy of a deleted document (Deleted Document), made from this one:
+		# without the notes, which go with the intervention.
+		self.notes = None
+
 	def trainees(self) -> list[str]:
 		return [row.trainee for row in self.participants] if self.kind == "Group Session" else [self.trainee]
 
@@ -82,16 +88,8 @@ class SupportIntervention(InsertionDocument):
 
 
 def log_access(doc: Document, action: str) -> None:
-	frappe.get_doc(
-		{
-			"doctype": "Confidential Access Log",
-			"user": frappe.session.user,
-			"accessed_on": now_datetime(),
-			"action": action,
-			"reference_doctype": doc.doctype,
-			"reference_name": doc.name,
-		}
-	).insert(ignore_permissions=True)
+	for trainee in trainees_of(doc) or [None]:
+		log(doc.doctype, doc.name, action, "Notes API", trainee)
 
 
 def _intervention_for_notes(name: str) -> SupportIntervention:

@@ -7,7 +7,7 @@ from frappe.utils import add_days, cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.arguments import require
-from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core import parcours as rules
 from insertion_erp.parcours.records import hours_steps, occupied_period
 
@@ -23,7 +23,7 @@ ACTION_FIELDS = (
 TRANSITIONS = ("starting", "suspending", "resuming", "closing")
 
 
-class Parcours(InsertionDocument):
+class Parcours(TracedDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -6,14 +6,14 @@ from frappe.translate import get_user_lang
 from frappe.utils import flt, getdate, today
 from pypika.terms import ExistsCriterion
 
-from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.controllers.traced_document import TracedDocument
 
 EMPLOYED = ("Employed Full Time", "Employed Part Time")
 JOB_FIELDS = ("job_type", "job_months", "hourly_wage", "weekly_hours")
 MAX_WEEKLY_HOURS = 80
 
 
-class ParcoursFollowup(InsertionDocument):
+class ParcoursFollowup(TracedDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -2,11 +2,11 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core.parcours import plausible_birth_date
 
 
-class Trainee(InsertionDocument):
+class Trainee(TracedDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core.periods import Period
 from insertion_erp.core.training import next_evaluation_date
 from insertion_erp.shop_floor.sales import served
@@ -11,7 +11,7 @@ from insertion_erp.training.competencies import validate_unique_competencies
 HOUR_FIELDS = ("technical_hours", "personal_hours", "social_hours")
 
 
-class TrainingPlan(InsertionDocument):
+class TrainingPlan(TracedDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,4 +1,5 @@
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -18,17 +19,27 @@ from insertion_erp.core.public_return import (
 	SHIPPED_RETURN_RATES,
 	SOCIAL_ASSISTANCE,
 	Bracket,
+	ClaimLine,
+	ClaimOutlay,
 	Member,
+	Outlay,
 	YearlyGain,
 	benefits_avoided,
 	check_brackets,
+	claim_outlays,
+	cohort_outlays,
 	cohort_return,
 	contributions,
+	figures_to_confirm,
+	follow_up_used,
 	income_tax,
 	member,
+	member_at_follow_up,
+	member_of_line,
 	months_to_pay_back,
 	rates_from_values,
 	record_values,
+	shares_by_hours,
 	yearly_gain,
 	yearly_income,
 )
@@ -224,6 +235,15 @@ def test_a_record_gives_back_its_rates():
 			for row in values["brackets"]
 		]
 		assert rates_from_values(values, reversed(rows)) == rates
+
+		class Row:  # a frappe child row: get(), no subscript
+			def __init__(self, values: dict) -> None:
+				self.values = values
+
+			def get(self, key: str):
+				return self.values.get(key)
+
+		assert rates_from_values(values, [Row(row) for row in rows]) == rates
 	with pytest.raises(ValueError):
 		rates_from_values(values, [{"jurisdiction": "Ontario", "threshold": 0, "rate": 5}])
 
@@ -249,3 +269,123 @@ def test_shipped_years_are_consistent():
 		)
 	assert RATES_2025.federal_brackets[0].rate == D("14.5")
 	assert RATES_2026.federal_brackets[0].rate == D("14")
+
+
+def follow_up(months, situation, status="Done", contact=None, wage=None, hours=None):
+	return {
+		"months_after_exit": months,
+		"status": status,
+		"situation": situation,
+		"contact_date": contact,
+		"hourly_wage": wage,
+		"weekly_hours": hours,
+	}
+
+
+def test_the_follow_up_used_is_the_latest_done_and_reached():
+	three = follow_up(3, "Employed Full Time", contact=date(2026, 7, 2), wage=19, hours=35)
+	six_unreachable = follow_up(6, "Unreachable", contact=date(2026, 10, 1))
+	twelve_planned = follow_up(12, None, status="Planned")
+	assert follow_up_used([three, six_unreachable, twelve_planned]) is three
+	six = follow_up(6, "Looking for Work", contact=date(2026, 10, 1))
+	assert follow_up_used([three, six, twelve_planned]) is six
+	assert follow_up_used([six_unreachable, twelve_planned]) is None
+	assert follow_up_used([]) is None
+	# Two follow-ups at the same offset: the later contact.
+	again = follow_up(3, "Employed Part Time", contact=date(2026, 7, 20))
+	assert follow_up_used([again, three]) is again
+
+
+def test_a_member_read_from_the_follow_up_used():
+	employed = follow_up(3, "Employed Part Time", wage="18.00", hours=35)
+	assert member_at_follow_up(100, RATES_2025, SOCIAL_ASSISTANCE, employed).gain == yearly_gain(
+		RATES_2025, SOCIAL_ASSISTANCE, D("18.00"), 35
+	)
+	assert member_at_follow_up(100, RATES_2025, SOCIAL_ASSISTANCE, None).missing == NO_FOLLOW_UP
+	school = follow_up(3, "In School or Training")
+	assert member_at_follow_up(100, RATES_2025, SOCIAL_ASSISTANCE, school).missing == NOT_EMPLOYED
+	no_wage = follow_up(3, "Employed Full Time", hours=35)
+	assert member_at_follow_up(100, RATES_2025, SOCIAL_ASSISTANCE, no_wage).missing == NO_WAGE_OR_HOURS
+	assert member_at_follow_up(100, None, EMPLOYMENT_INSURANCE, employed).missing == NO_RATES
+	assert member_at_follow_up(100, RATES_2025, NO_PUBLIC_INCOME, employed).missing == NOT_ON_BENEFITS
+
+
+def test_a_line_belongs_to_the_parcours_its_dates_overlap():
+	first = ("P1", date(2025, 2, 3), date(2025, 8, 1))
+	second = ("P2", date(2026, 2, 2), date(2026, 3, 31))
+	assert member_of_line([first, second], date(2026, 3, 1), date(2026, 3, 31)) == "P2"
+	assert member_of_line([first, second], date(2025, 8, 1), date(2025, 8, 31)) == "P1"
+	assert member_of_line([first, second], date(2026, 4, 1), date(2026, 4, 30)) is None
+	assert member_of_line([second], None, None) == "P2"
+	assert member_of_line([first, second], None, None) is None
+	assert member_of_line([], date(2026, 3, 1), date(2026, 3, 31)) is None
+
+
+def test_shares_by_hours_add_up_to_the_cent():
+	assert shares_by_hours(D("2529.46"), {"B": 80, "A": 120}) == {"A": D("1517.68"), "B": D("1011.78")}
+	thirds = shares_by_hours(100, {"A": 1, "B": 1, "C": 1})
+	assert thirds == {"A": D("33.34"), "B": D("33.33"), "C": D("33.33")}
+	assert shares_by_hours(100, {"A": 0, "B": 0}) == {"A": 0, "B": 0}
+	assert shares_by_hours(100, {}) == {}
+
+
+def test_a_claim_spends_its_lines_and_a_share_of_supervision_by_hours():
+	claim = ClaimOutlay(
+		lines=(
+			ClaimLine("T-A", D(120), D("2100.00"), "P-A"),
+			ClaimLine("T-B", D(80), D("1400.00"), "P-B"),
+			ClaimLine("T-C", D(100), D("1750.00")),  # not in the cohort: still counts in the hours
+		),
+		shared=D("3000.00"),
+		paid_share=D("0.5"),
+	)
+	# 3000 x 120 / 300 = 1200; 3000 x 80 / 300 = 800.
+	assert claim_outlays(claim) == {"P-A": D("3300.00"), "P-B": D("2200.00")}
+	# Two slips of one trainee in the claim: their hours add up.
+	split = ClaimOutlay(
+		lines=(
+			ClaimLine("T-A", D(60), D("1000.00"), "P-A"),
+			ClaimLine("T-A", D(60), D("1100.00"), "P-A"),
+			ClaimLine("T-B", D(80), D("1400.00"), "P-B"),
+		),
+		shared=D("1000.00"),
+	)
+	assert claim_outlays(split) == {"P-A": D("2700.00"), "P-B": D("1800.00")}
+	# A trainee whose lines belong to two parcours: the trainee's share divided by hours.
+	two = ClaimOutlay(
+		lines=(ClaimLine("T-A", D(30), D("500.00"), "P-1"), ClaimLine("T-A", D(10), D("100.00"), "P-2")),
+		shared=D("100.00"),
+	)
+	assert claim_outlays(two) == {"P-1": D("575.00"), "P-2": D("125.00")}
+	# Nothing paid by hours when no trainee has hours: only the lines' own amounts.
+	no_hours = ClaimOutlay(lines=(ClaimLine("T-A", D(0), D("10.00"), "P-A"),), shared=D("50.00"))
+	assert claim_outlays(no_hours) == {"P-A": D("10.00")}
+
+
+def test_the_cohort_outlay_claimed_and_paid():
+	march = ClaimOutlay(
+		lines=(ClaimLine("T-A", D(120), D("2100.00"), "P-A"), ClaimLine("T-B", D(80), D("1400.00"), "P-B")),
+		shared=D("1000.00"),
+		paid_share=D(1),
+	)
+	april = ClaimOutlay(
+		lines=(ClaimLine("T-A", D(100), D("1750.01"), "P-A"),),
+		shared=D(0),
+		paid_share=D("0.333333"),
+	)
+	assert cohort_outlays([march, april]) == {
+		# 2100 + 600 of March, paid in full; 1750.01 x 0.333333 = 583.336... of April: 3283.336...
+		"P-A": Outlay(claimed=D("4450.01"), paid=D("3283.34")),
+		"P-B": Outlay(claimed=D("1800.00"), paid=D("1800.00")),
+	}
+	assert cohort_outlays([]) == {}
+
+
+def test_the_figures_still_to_confirm_come_from_the_sources():
+	assert figures_to_confirm(RETURN_SOURCES[2025]).startswith("paliers d'impôt du Québec (14 %")
+	assert figures_to_confirm(RETURN_SOURCES[2026]).startswith("taux du RQAP (une seule source)")
+	assert "Cotisations" not in figures_to_confirm(RETURN_SOURCES[2026])
+	assert figures_to_confirm("Benefits: MESS. To confirm: the EI weeks.") == "the EI weeks."
+	assert figures_to_confirm("À CONFIRMER\u00a0: tout.") == "tout."
+	assert figures_to_confirm("Tout est confirmé par Revenu Québec.") == ""
+	assert figures_to_confirm(None) == ""

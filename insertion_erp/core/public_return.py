@@ -19,6 +19,11 @@ and RETURN_SOURCES their sources, with the figures still "à confirmer".
 
 A wage is never invented: a follow-up without a wage or hours gives no gain and is
 counted, by reason, among the members lacking data (see `member`).
+
+The outlay for a person is what the submitted reimbursement claims claimed for them: their
+own trainee wage lines, plus a share of each claim's supervision staff and insertion cost
+lines by their hours among all the trainees of the claim (`claim_outlays`); and what the
+funder paid of it, by the paid share of each claim's invoice (`cohort_outlays`).
 """
 
 import re
@@ -448,10 +453,10 @@ TO_CONFIRM = re.compile(r"\b(?:à|a) confirmer\b|\bto (?:be )?confirm(?:ed)?\b",
 
 
 def figures_to_confirm(sources: str | None) -> str:
-	"""The figures of a rates record still to confirm: its sources text from the first
-	"À confirmer" (or "to confirm") on. Empty when the text marks none."""
+	"""The figures of a rates record still to confirm: its sources text after the first
+	"À confirmer" (or "to confirm") and its colon. Empty when the text marks none."""
 	found = TO_CONFIRM.search(sources or "")
-	return (sources or "")[found.start() :].strip() if found else ""
+	return (sources or "")[found.end() :].lstrip(" \u00a0:").strip() if found else ""
 
 
 # Fields of ReturnRates stored as they are on a Public Return Rates record (the brackets
@@ -479,7 +484,7 @@ def rates_from_values(values: Mapping, brackets: Iterable[Mapping]) -> ReturnRat
 	for row in brackets:
 		if row.get("jurisdiction") not in by_jurisdiction:
 			raise ValueError(f"unknown jurisdiction: {row.get('jurisdiction')!r}")
-		by_jurisdiction[row["jurisdiction"]].append(
+		by_jurisdiction[row.get("jurisdiction")].append(
 			Bracket(to_decimal(row.get("threshold")), to_decimal(row.get("rate")))
 		)
 	kwargs: dict = {}

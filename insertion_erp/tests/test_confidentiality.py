@@ -351,6 +351,10 @@ class TestConfidentiality(FrappeAPITestCase):
 				{"manager", "bookkeeper"},
 				lambda: run_report("Activity Report", filters={"company": self.company, **year}),
 			),
+			"Return to Government": (
+				{"manager", "bookkeeper"},
+				lambda: run_report("Return to Government", filters={"company": self.company, **year}),
+			),
 			"integration_rate_card": ({"manager", "bookkeeper"}, integration_rate_card),
 			"network.export": ({"manager"}, lambda: network.export(self.company, **year)),
 			"network.import_files": ({"manager"}, lambda: network.import_files(["/private/files/none.json"])),

@@ -12,6 +12,7 @@ from frappe.utils import getdate
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core.claims import project
 from insertion_erp.core.money import ZERO, round_money, to_decimal
+from insertion_erp.funding.paid_share import invoice_join, paid_share
 
 DAYS_A_MONTH = Decimal("30.4375")  # 365.25 / 12
 
@@ -58,15 +59,15 @@ def execute(filters: dict | None = None):
 
 def claimed_by_line(contract: str) -> dict[str, frappe._dict]:
 	"""Per budget line: claimed by the submitted claims, paid by the funder (each claim's
-	invoice's paid share, spread over its lines), the last period claimed. One query."""
+	invoice's paid share, see funding/paid_share.py, spread over its lines), the last period
+	claimed. One query."""
 	rows = frappe.db.sql(
-		"""select t.budget_kind, sum(t.claimed) as claimed,
-			sum(case when si.grand_total > 0
-				then t.claimed * (si.grand_total - si.outstanding_amount) / si.grand_total else 0 end) as paid,
+		f"""select t.budget_kind, sum(t.claimed) as claimed,
+			sum(t.claimed * {paid_share()}) as paid,
 			max(c.to_date) as last_end
 		from `tabReimbursement Claim Total` t
 		join `tabReimbursement Claim` c on c.name = t.parent and t.parenttype = 'Reimbursement Claim'
-		left join `tabSales Invoice` si on si.name = c.sales_invoice and si.docstatus = 1
+		{invoice_join()}
 		where c.contract = %(contract)s and c.docstatus = 1
 		group by t.budget_kind""",
 		{"contract": contract},

@@ -3,6 +3,7 @@ network's site imports the files of many enterprises and adds them up."""
 
 import csv
 import io
+import json
 
 import frappe
 from frappe import _
@@ -71,10 +72,17 @@ def import_files(file_urls: list | str | None = None) -> dict:
 
 	Returns {"imported": [names], "refused": [{"file", "message"}]}."""
 	frappe.has_permission(FILE_DOCTYPE, "create", throw=True)
-	if isinstance(file_urls, str):
-		file_urls = frappe.parse_json(file_urls)
-	if not isinstance(file_urls, list) or not file_urls:
+	if file_urls in (None, "", []):
 		frappe.throw(_("Choose the files to import."), title=_("Files Missing"))
+	if isinstance(file_urls, str):
+		try:
+			file_urls = json.loads(file_urls)
+		except ValueError:
+			file_urls = None
+	if not isinstance(file_urls, list) or not all(isinstance(url, str) and url for url in file_urls):
+		frappe.throw(
+			_("{0} must be a list of file URLs.").format(frappe.bold("file_urls")), title=_("Invalid Value")
+		)
 	imported, refused = [], []
 	for url in file_urls:
 		frappe.db.savepoint("network_file")

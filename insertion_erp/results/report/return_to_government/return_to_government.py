@@ -99,12 +99,22 @@ def summary(cohort: frappe._dict, currency: str | None) -> list[dict]:
 		},
 		{"label": _("Employed with Data"), "value": result.employed_with_data, "datatype": "Int"},
 		{
+			"label": _("Without Claims Recorded"),
+			"value": without_claims(cohort),
+			"datatype": "Int",
+			"indicator": "Orange" if without_claims(cohort) else "Green",
+		},
+		{
 			"label": _("Follow-ups Lacking Data"),
 			"value": result.lacking_data_count,
 			"datatype": "Int",
 			"indicator": "Orange" if result.lacking_data_count else "Green",
 		},
 	]
+
+
+def without_claims(cohort: frappe._dict) -> int:
+	return sum(1 for row in cohort.rows if not row.outlay.claimed)
 
 
 def message(cohort: frappe._dict, filters: frappe._dict, period) -> str:
@@ -126,6 +136,12 @@ def message(cohort: frappe._dict, filters: frappe._dict, period) -> str:
 			"Months to pay back: outlay claimed / (yearly gain / 12). For the cohort, the outlay of all its trainees against the gain of those employed with data: a wage or hours not recorded are never guessed, so the gain is understated."
 		),
 	]
+	if without_claims(cohort):
+		paragraphs.append(
+			_(
+				"{0} trainees of the cohort have no submitted claim recorded here (their parcours was paid before the app, or not claimed): their outlay is missing, so the cohort's months to pay back are understated."
+			).format(without_claims(cohort))
+		)
 	lacking = [(reason, count) for reason, count in result.lacking_data.items() if count]
 	if lacking:
 		paragraphs.append(

@@ -316,6 +316,8 @@ class TestReturnToGovernment(InsertionTestCase):
 		self.assertEqual((alpha["missing_data"], alpha["no_gain"]), ("", ""))
 		self.assertEqual(summary["Yearly Gain"], gain.total)
 		self.assertEqual(summary["Employed with Data"], 1)
+		without = sum(1 for row in rows.values() if not row["outlay_claimed"])
+		self.assertEqual(summary["Without Claims Recorded"], without)
 		# The cohort: everyone's outlay against Alpha's gain.
 		self.assertEqual(
 			summary["Months to Pay Back"],

@@ -62,31 +62,32 @@ def build() -> frappe._dict:
 	)
 
 
-def ensure_company_setup() -> None:
-	ensure_company(COMPANY, ABBR)
+def ensure_company_setup(company: str = COMPANY, abbr: str = ABBR, holidays: str = HOLIDAYS) -> None:
+	"""A company for a test payroll: its claim accounts, 2026 holidays, CNESST rate, fiscal years."""
+	ensure_company(company, abbr)
 	# The bookkeeper's choice of income account and items, as the settings' defaults.
 	settings = frappe.get_single(SETTINGS)
 	ensure_claim_accounts(settings)
 	settings.save(ignore_permissions=True)
-	if not frappe.db.exists("Holiday List", HOLIDAYS):
+	if not frappe.db.exists("Holiday List", holidays):
 		frappe.get_doc(
 			{
 				"doctype": "Holiday List",
-				"holiday_list_name": HOLIDAYS,
+				"holiday_list_name": holidays,
 				"from_date": "2026-01-01",
 				"to_date": "2026-12-31",
 			}
 		).insert(ignore_permissions=True)
 	frappe.db.set_value(
-		"Company", COMPANY, {"default_holiday_list": HOLIDAYS, "insertion_cnesst_rate": CNESST_RATE}
+		"Company", company, {"default_holiday_list": holidays, "insertion_cnesst_rate": CNESST_RATE}
 	)
 	for year in (2025, 2026, 2027):
 		fiscal_year = frappe.db.get_value("Fiscal Year", {"year_start_date": f"{year}-01-01"})
 		if fiscal_year and not frappe.db.exists(
-			"Fiscal Year Company", {"parent": fiscal_year, "company": COMPANY}
+			"Fiscal Year Company", {"parent": fiscal_year, "company": company}
 		):
 			doc = frappe.get_doc("Fiscal Year", fiscal_year)
-			doc.append("companies", {"company": COMPANY})
+			doc.append("companies", {"company": company})
 			doc.save(ignore_permissions=True)
 
 
@@ -110,20 +111,22 @@ def ensure_trainee() -> str:
 	return parcours.employee
 
 
-def ensure_supervisor() -> str:
-	employee = frappe.db.get_value("Employee", {"first_name": "Sophie", "company": COMPANY})
+def ensure_supervisor(
+	company: str = COMPANY, names: tuple[str, str] = ("Sophie", "Encadrante"), gender: str = "Female"
+) -> str:
+	employee = frappe.db.get_value("Employee", {"first_name": names[0], "company": company})
 	if employee:
 		return employee
 	return (
 		frappe.get_doc(
 			{
 				"doctype": "Employee",
-				"first_name": "Sophie",
-				"last_name": "Encadrante",
-				"gender": "Female",
+				"first_name": names[0],
+				"last_name": names[1],
+				"gender": gender,
 				"date_of_birth": "1980-05-05",
 				"date_of_joining": "2025-01-06",
-				"company": COMPANY,
+				"company": company,
 				"status": "Active",
 			}
 		)
@@ -132,17 +135,29 @@ def ensure_supervisor() -> str:
 	)
 
 
-def ensure_contract(supervisor: str) -> str:
-	existing = frappe.db.get_value("Insertion Contract", {"reference": CONTRACT_REFERENCE, "docstatus": 1})
+def ensure_contract(
+	supervisor: str,
+	company: str = COMPANY,
+	reference: str = CONTRACT_REFERENCE,
+	budgets: tuple[float, float, float] = (50000, 20000, 5000),
+	max_weekly_hours: float = 30,
+) -> str:
+	"""A submitted 2026 contract: trainee wages, supervision and insertion costs budgets at 100 %."""
+	existing = frappe.db.get_value("Insertion Contract", {"reference": reference, "docstatus": 1})
 	if existing:
 		return existing
 	make_user(COUNSELLOR, ["Insertion Counsellor"])
+	trainees, supervision, costs = budgets
 	return submitted_contract(
-		COMPANY,
-		CONTRACT_REFERENCE,
+		company,
+		reference,
 		2026,
-		{TRAINEE_WAGES: (50000, 100), SUPERVISION_WAGES: (20000, 100), INSERTION_COSTS: (5000, 100)},
+		{
+			TRAINEE_WAGES: (trainees, 100),
+			SUPERVISION_WAGES: (supervision, 100),
+			INSERTION_COSTS: (costs, 100),
+		},
 		supervisor,
 		funded_share=50,
-		max_weekly_hours=30,
+		max_weekly_hours=max_weekly_hours,
 	)

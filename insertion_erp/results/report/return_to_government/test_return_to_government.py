@@ -19,22 +19,19 @@ from decimal import Decimal as D
 import frappe
 from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 
-from insertion_erp.constants import SETTINGS
 from insertion_erp.core import public_return as rules
 from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
-	ensure_company,
 	ensure_hourly_structure,
 	ensure_monthly_structure,
 	ensure_slip,
 	ensure_timesheet,
-	submitted_contract,
 )
-from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.results.report.return_to_government import return_to_government as report
-from insertion_erp.tests.factories import COUNSELLOR, ensure_trade, make_trainee
+from insertion_erp.tests import payroll_fixture
+from insertion_erp.tests.factories import ensure_trade, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 COMPANY = "Atelier Retour Test"
@@ -89,9 +86,11 @@ def r(value: D) -> D:
 
 
 def build() -> frappe._dict:
-	ensure_company_setup()
-	supervisor = ensure_supervisor()
-	contract = ensure_contract(supervisor)
+	payroll_fixture.ensure_company_setup(COMPANY, ABBR, HOLIDAYS)
+	supervisor = payroll_fixture.ensure_supervisor(COMPANY, ("Rémi", "Encadrant"), "Male")
+	contract = payroll_fixture.ensure_contract(
+		supervisor, COMPANY, CONTRACT_REFERENCE, (60000, 30000, 5000), max_weekly_hours=35
+	)
 	parcours = {name: ensure_parcours(name, source) for name, (source, _hours, _f) in TRAINEES.items()}
 	employees = {name: frappe.db.get_value("Parcours", p, "employee") for name, p in parcours.items()}
 	hourly = ensure_hourly_structure(HOURLY, COMPANY, 18)
@@ -109,69 +108,6 @@ def build() -> frappe._dict:
 	frappe.db.commit()  # nosemgrep: built once for the whole class, like the claim tests' payroll
 	return frappe._dict(
 		contract=contract, claim=claim, parcours=parcours, employees=employees, supervisor=supervisor
-	)
-
-
-def ensure_company_setup() -> None:
-	ensure_company(COMPANY, ABBR)
-	settings = frappe.get_single(SETTINGS)
-	ensure_claim_accounts(settings)
-	settings.save(ignore_permissions=True)
-	if not frappe.db.exists("Holiday List", HOLIDAYS):
-		frappe.get_doc(
-			{
-				"doctype": "Holiday List",
-				"holiday_list_name": HOLIDAYS,
-				"from_date": "2026-01-01",
-				"to_date": "2026-12-31",
-			}
-		).insert(ignore_permissions=True)
-	frappe.db.set_value("Company", COMPANY, {"default_holiday_list": HOLIDAYS, "insertion_cnesst_rate": 1.5})
-	for year in (2025, 2026, 2027):
-		fiscal_year = frappe.db.get_value("Fiscal Year", {"year_start_date": f"{year}-01-01"})
-		if fiscal_year and not frappe.db.exists(
-			"Fiscal Year Company", {"parent": fiscal_year, "company": COMPANY}
-		):
-			doc = frappe.get_doc("Fiscal Year", fiscal_year)
-			doc.append("companies", {"company": COMPANY})
-			doc.save(ignore_permissions=True)
-
-
-def ensure_supervisor() -> str:
-	employee = frappe.db.get_value("Employee", {"first_name": "Rémi", "company": COMPANY})
-	if employee:
-		return employee
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Employee",
-				"first_name": "Rémi",
-				"last_name": "Encadrant",
-				"gender": "Male",
-				"date_of_birth": "1979-02-02",
-				"date_of_joining": "2025-01-06",
-				"company": COMPANY,
-				"status": "Active",
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
-
-
-def ensure_contract(supervisor: str) -> str:
-	existing = frappe.db.get_value("Insertion Contract", {"reference": CONTRACT_REFERENCE, "docstatus": 1})
-	if existing:
-		return existing
-	make_user(COUNSELLOR, ["Insertion Counsellor"])
-	return submitted_contract(
-		COMPANY,
-		CONTRACT_REFERENCE,
-		2026,
-		{TRAINEE_WAGES: (60000, 100), SUPERVISION_WAGES: (30000, 100), INSERTION_COSTS: (5000, 100)},
-		supervisor,
-		funded_share=50,
-		max_weekly_hours=35,
 	)
 
 

@@ -130,8 +130,24 @@ def load_trainees(company: str) -> None:
 				"date_of_birth": born,
 				"gender": "Female" if first in ("Sarah", "Nadia", "Émilie", "Fatou") else "Male",
 				"counsellor": counsellors[counsellor],
-				"consent_given": 1,
-				"consent_date": add_days(start or today, -20),
+				# Nadia consented to photos too; ten days ago she withdrew photos and the network's statistics.
+				"consents": [
+					{
+						"purpose": purpose,
+						"given_on": add_days(start or today, -20),
+						"means": "Signed Form",
+						"withdrawn_on": add_days(today, -10)
+						if first == "Nadia" and purpose in ("Network Statistics", "Photos")
+						else None,
+					}
+					for purpose in (
+						"Intake Information",
+						"Sharing with the Funder",
+						"Network Statistics",
+						"Photos",
+					)
+					if purpose != "Photos" or first == "Nadia"
+				],
 			}
 		).insert(ignore_permissions=True)
 
@@ -187,8 +203,10 @@ def load_alumni(company: str) -> None:
 				"date_of_birth": born,
 				"gender": gender,
 				"counsellor": counsellors[counsellor],
-				"consent_given": 1,
-				"consent_date": add_days(start, -20),
+				"consents": [
+					{"purpose": purpose, "given_on": add_days(start, -20), "means": "Signed Form"}
+					for purpose in ("Intake Information", "Sharing with the Funder", "Network Statistics")
+				],
 			}
 		).insert(ignore_permissions=True)
 		parcours = new_parcours(trainee, TRADES[trade], company, add_days(start, -10))

@@ -13,6 +13,7 @@ from insertion_erp.constants import MANAGER, SETTINGS
 from insertion_erp.controllers import arguments
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import network_file, outcomes
+from insertion_erp.core.consent import NETWORK
 from insertion_erp.core.periods import Period
 from insertion_erp.permissions import check_role
 from insertion_erp.results import activity
@@ -25,11 +26,15 @@ def small_count_threshold() -> int:
 
 
 def exported(company: str, period: Period) -> dict:
+	"""The file's document: the activity of the trainees who consent, today, to Network Statistics.
+
+	A trainee who never gave that consent, or withdrew it, is left out of every count, also
+	for periods before the withdrawal: the file is shared today."""
 	return network_file.document(
 		company,
 		period.start,
 		period.end,
-		activity.activity(period, {"company": company}),
+		activity.activity(period, {"company": company}, consent_purpose=NETWORK),
 		small_count_threshold(),
 		now_datetime().isoformat(timespec="seconds"),
 	)

@@ -26,6 +26,10 @@ def make_trainee(**values) -> "frappe.Document":
 		"counsellor": counsellor,
 		"consent_given": 1,
 		"consent_date": add_days(today(), -400),
+		"consents": [
+			{"purpose": purpose, "given_on": add_days(today(), -400), "means": "Signed Form"}
+			for purpose in ("Sharing with the Funder", "Network Statistics")
+		],
 		**values,
 	}
 	return frappe.get_doc(doc).insert()

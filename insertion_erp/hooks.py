@@ -69,7 +69,10 @@ global_search_doctypes = {"Default": [{"doctype": "Trainee"}]}
 # Print formats
 # -------------
 jinja = {
-	"methods": ["insertion_erp.training.attestation.attestation_data"],
+	"methods": [
+		"insertion_erp.training.attestation.attestation_data",
+		"insertion_erp.funding.exports.names_for_funder",
+	],
 }
 
 # Scheduled jobs
@@ -78,5 +81,6 @@ scheduler_events = {
 	"daily": [
 		"insertion_erp.parcours.doctype.parcours_follow_up.parcours_follow_up.assign_due_follow_ups",
 		"insertion_erp.shop_floor.api.build_yesterday",
+		"insertion_erp.privacy.anonymisation.assign_due_anonymisations",
 	],
 }

@@ -13,6 +13,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.core import outcomes
 from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import occupied_period
+from insertion_erp.privacy.consent import in_force_sql
 from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
 
 FILTERS = ("company", "trade", "counsellor")
@@ -24,11 +25,18 @@ def follow_up_offsets() -> list[int]:
 	)
 
 
-def activity(period: Period, filters: dict | None = None) -> outcomes.Activity:
-	"""Counts of the parcours (of the company, trade and counsellor in `filters`) in the period."""
+def activity(
+	period: Period, filters: dict | None = None, consent_purpose: str | None = None
+) -> outcomes.Activity:
+	"""Counts of the parcours (of the company, trade and counsellor in `filters`) in the period.
+
+	With `consent_purpose` (the network's export: "Network Statistics"), only the trainees
+	with a consent to it in force today are counted, their parcours and their follow-ups;
+	the enterprise's own report, which names nobody, counts everybody."""
 	filters = {key: value for key, value in (filters or {}).items() if key in FILTERS and value}
-	served = served_parcours(period, filters)
-	follow_ups = follow_ups_due(period, filters)
+	consent = {"consent_purpose": consent_purpose, "consent_on": getdate(today())} if consent_purpose else {}
+	served = served_parcours(period, filters, consent)
+	follow_ups = follow_ups_due(period, filters, consent)
 	result = outcomes.new_activity(
 		set(follow_up_offsets()) | {row.months_after_exit for row in follow_ups if row.months_after_exit}
 	)
@@ -40,23 +48,24 @@ def activity(period: Period, filters: dict | None = None) -> outcomes.Activity:
 	return result
 
 
-def _conditions(filters: dict, alias: str = "p") -> str:
-	return "".join(f" and {alias}.`{key}` = %({key})s" for key in filters)
+def _conditions(filters: dict, alias: str = "p", consent: dict | None = None) -> str:
+	conditions = "".join(f" and {alias}.`{key}` = %({key})s" for key in filters)
+	return conditions + (f" and {in_force_sql(f'{alias}.trainee')}" if consent else "")
 
 
-def served_parcours(period: Period, filters: dict) -> list:
+def served_parcours(period: Period, filters: dict, consent: dict | None = None) -> list:
 	"""Started parcours that hold at least one day of the period, with their trainee's age and gender."""
 	rows = frappe.db.sql(
 		f"""
 		select p.name, p.trainee, p.employee, p.start_date, p.planned_end_date, p.actual_end_date,
 			p.planned_weeks, p.exit_reason, p.exit_situation, p.income_source,
-			t.date_of_birth, t.gender
+			t.date_of_birth, t.age_band, t.gender
 		from `tabParcours` p
 		join `tabTrainee` t on t.name = p.trainee
 		where p.start_date <= %(end)s and coalesce(p.actual_end_date, p.planned_end_date, p.start_date) >= %(start)s
-			{_conditions(filters)}
+			{_conditions(filters, consent=consent)}
 		""",
-		{"start": period.start, "end": period.end, **filters},
+		{"start": period.start, "end": period.end, **filters, **(consent or {})},
 		as_dict=True,
 	)
 	rows = [p for p in rows if occupied_period(p).overlaps(period)]
@@ -88,6 +97,8 @@ def count_parcours(result: outcomes.Activity, served: list, period: Period) -> N
 			trainees["entered"] += 1
 		if p.date_of_birth:
 			outcomes.add(result["age_bands"], outcomes.age_band(getdate(p.date_of_birth), start))
+		elif p.age_band:  # anonymised: the band at entry was kept in place of the date of birth
+			outcomes.add(result["age_bands"], p.age_band)
 		outcomes.add(result["genders"], p.gender or "Unknown")
 		outcomes.add(result["income_sources"], p.income_source or "Unknown")
 		for barrier in p.barriers:
@@ -113,7 +124,7 @@ def count_hours(result: outcomes.Activity, served: list, period: Period) -> None
 	result["hours"]["support"] = sum(row["hours"] for row in support.values())
 
 
-def follow_ups_due(period: Period, filters: dict) -> list:
+def follow_ups_due(period: Period, filters: dict, consent: dict | None = None) -> list:
 	"""Follow-ups due in the period, up to today: the ones to come are not due yet."""
 	end = min(period.end, getdate(today()))
 	if end < period.start:
@@ -123,9 +134,9 @@ def follow_ups_due(period: Period, filters: dict) -> list:
 		select f.months_after_exit, f.status, f.situation, f.job_type, f.job_months
 		from `tabParcours Follow-up` f
 		join `tabParcours` p on p.name = f.parcours
-		where f.due_date between %(start)s and %(end)s {_conditions(filters)}
+		where f.due_date between %(start)s and %(end)s {_conditions(filters, consent=consent)}
 		""",
-		{"start": period.start, "end": end, **filters},
+		{"start": period.start, "end": end, **filters, **(consent or {})},
 		as_dict=True,
 	)
 

@@ -5,6 +5,7 @@ from insertion_erp.controllers.insertion_document import InsertionDocument
 
 MAX_PARCOURS_WEEKS = 104
 MAX_FOLLOW_UP_MONTHS = 60
+MAX_RETENTION_YEARS = 50
 
 
 class InsertionSettings(InsertionDocument):
@@ -27,6 +28,7 @@ class InsertionSettings(InsertionDocument):
 		follow_up_offsets: DF.Table[InsertionFollowupOffset]
 		funder_customer: DF.Link | None
 		parcours_weeks: DF.Int
+		retention_years: DF.Int
 		small_count_threshold: DF.Int
 		trainee_employment_type: DF.Link | None
 		unpaid_break_minutes: DF.Int
@@ -36,6 +38,7 @@ class InsertionSettings(InsertionDocument):
 		self.validate_parcours_weeks()
 		self.validate_follow_up_offsets()
 		self.validate_break()
+		self.validate_retention()
 		if not 1 <= (self.evaluation_interval_weeks or 0) <= 26:
 			frappe.throw(
 				_("Evaluations must come every 1 to 26 weeks."), title=_("Invalid Evaluation Interval")
@@ -49,6 +52,15 @@ class InsertionSettings(InsertionDocument):
 		if not 0 <= (self.break_after_hours or 0) <= 24:
 			frappe.throw(
 				_("The unpaid break comes after 0 to 24 hours of work."), title=_("Invalid Unpaid Break")
+			)
+
+	def validate_retention(self) -> None:
+		if not 0 <= (self.retention_years or 0) <= MAX_RETENTION_YEARS:
+			frappe.throw(
+				_("{0} must be between 0 and {1} years (0: as soon as the last follow-up is past).").format(
+					_(self.meta.get_label("retention_years")), MAX_RETENTION_YEARS
+				),
+				title=_("Invalid Retention Period"),
 			)
 
 	def validate_parcours_weeks(self) -> None:

@@ -4,6 +4,7 @@ from frappe.utils import getdate, today
 
 from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core.parcours import plausible_birth_date
+from insertion_erp.privacy import consent
 
 
 class Trainee(TracedDocument):
@@ -15,8 +16,13 @@ class Trainee(TracedDocument):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from insertion_erp.privacy.doctype.trainee_consent.trainee_consent import TraineeConsent
+
+		age_band: DF.Data | None
+		anonymised_on: DF.Date | None
 		consent_date: DF.Date | None
 		consent_given: DF.Check
+		consents: DF.Table[TraineeConsent]
 		counsellor: DF.Link | None
 		date_of_birth: DF.Date
 		email: DF.Data | None
@@ -46,13 +52,11 @@ class Trainee(TracedDocument):
 			)
 
 	def validate_consent(self) -> None:
-		if not self.consent_given:
-			self.consent_date = None
-			return
-		if not self.consent_date:
-			frappe.throw(_("Enter the date the person gave their consent."), title=_("Consent Date Missing"))
-		if getdate(self.consent_date) > getdate(today()):
-			frappe.throw(_("The consent date cannot be in the future."), title=_("Invalid Consent Date"))
+		"""The consents' rows checked, consent_given and consent_date derived from the intake's."""
+		consent.validate(self)
+
+	def on_update(self) -> None:
+		consent.log_changes(self)
 
 	def validate_employee(self) -> None:
 		if not self.employee:

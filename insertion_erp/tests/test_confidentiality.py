@@ -24,6 +24,8 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	set_notes,
 )
 from insertion_erp.permissions import get_link_title
+from insertion_erp.privacy.access_request import access_request
+from insertion_erp.privacy.anonymisation import anonymisation_status, anonymise
 from insertion_erp.results import network
 from insertion_erp.results.report.activity_report.activity_report import integration_rate_card
 from insertion_erp.shop_floor import api as floor
@@ -380,6 +382,38 @@ class TestConfidentiality(FrappeAPITestCase):
 						with self.assertRaises(frappe.PermissionError):
 							call()
 		frappe.set_user("Administrator")
+		frappe.response.pop("filecontent", None)
+
+	def test_personal_information_rights(self) -> None:
+		# Law 25: access requests, anonymisation and the access log are the managers';
+		# every other role is refused, and nothing is written for it.
+		trainee = self.records["Trainee"]
+		paths = {
+			"access_request": lambda: access_request(trainee),
+			"anonymisation_status": lambda: anonymisation_status(trainee),
+			"anonymise": lambda: anonymise(trainee),  # not due: a message, not a refusal
+			"access log": lambda: frappe.get_list("Confidential Access Log", limit=1) and None,
+		}
+		for key in USERS:
+			for path, call in paths.items():
+				with self.subTest(role=key, path=path):
+					frappe.set_user("Administrator")
+					before = frappe.db.count("Confidential Access Log", {"trainee": trainee})
+					self.as_user(key)
+					if key == "manager":
+						try:
+							call()
+						except frappe.ValidationError as refused:
+							self.assertNotIsInstance(refused, frappe.PermissionError)
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
+						frappe.set_user("Administrator")
+						self.assertEqual(
+							frappe.db.count("Confidential Access Log", {"trainee": trainee}), before
+						)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Trainee", trainee, "last_name"), SURNAME)  # never anonymised
 		frappe.response.pop("filecontent", None)
 
 	def auth(self, key: str) -> dict:

@@ -123,6 +123,24 @@ class TestEveryLookIsLogged(FrappeAPITestCase):
 		logged = self.entries(since, action="Open", reference_doctype="Parcours")
 		self.assertEqual([(e.user, e.path) for e in logged], [(self.user["bookkeeper"], "frappe.client.get")])
 
+	def test_a_print_leaves_an_entry_a_refused_print_none(self) -> None:
+		since = now_datetime()
+		frappe.set_user(self.user["manager"])
+		frappe.get_print("Parcours", self.records["Parcours"])
+		frappe.set_user(self.user["cashier"])
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_print("Parcours", self.records["Parcours"])
+		frappe.set_user("Administrator")
+		logged = frappe.get_all(
+			LOG,
+			filters={"trainee": self.trainee, "accessed_on": (">=", since), "path": "Print"},
+			fields=["user", "reference_doctype"],
+		)
+		self.assertEqual(
+			[(e.user, e.reference_doctype) for e in logged], [(self.user["manager"], "Parcours")]
+		)
+		frappe.db.rollback()
+
 	def test_administrator_reading_the_notes_is_logged_as_such(self) -> None:
 		since = now_datetime()
 		frappe.local.form_dict = frappe._dict(cmd="frappe.desk.form.load.getdoc")

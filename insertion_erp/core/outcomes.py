@@ -5,7 +5,8 @@ or a date of birth, so the same structure is the report of one enterprise, the
 file it sends to its network (with small counts suppressed) and the sum of many
 such files. Sections:
 
-- trainees: entered, active, completed, exited_early (parcours in the period);
+- trainees: entered and active (people, once each: a trainee back for a second parcours
+  is one), completed and exited_early (parcours ended in the period);
 - exit_reasons: exits in the period by reason;
 - parcours_weeks: total weeks and number of parcours ended in the period (for the average);
 - hours: paid training, workshop and support hours in the period;

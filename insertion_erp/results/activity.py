@@ -89,12 +89,21 @@ def barriers_by_parcours(names: list[str]) -> dict[str, list[str]]:
 
 
 def count_parcours(result: outcomes.Activity, served: list, period: Period) -> None:
+	"""People are counted once (a trainee back for a second parcours is one person served, and
+	one entry if a parcours started in the period), at their first parcours of the period;
+	exits are counted per parcours ended in the period."""
 	trainees = result["trainees"]
+	served = sorted(served, key=lambda p: getdate(p.start_date))
+	entered = {p.trainee for p in served if getdate(p.start_date) in period}
+	trainees["entered"] = len(entered)
+	seen: set[str] = set()
 	for p in served:
 		start = getdate(p.start_date)
+		count_exit(result, p, start, period)
+		if p.trainee in seen:
+			continue
+		seen.add(p.trainee)
 		trainees["active"] += 1
-		if start in period:
-			trainees["entered"] += 1
 		if p.date_of_birth:
 			outcomes.add(result["age_bands"], outcomes.age_band(getdate(p.date_of_birth), start))
 		elif p.age_band:  # anonymised: the band at entry was kept in place of the date of birth
@@ -103,13 +112,16 @@ def count_parcours(result: outcomes.Activity, served: list, period: Period) -> N
 		outcomes.add(result["income_sources"], p.income_source or "Unknown")
 		for barrier in p.barriers:
 			outcomes.add(result["barriers"], barrier)
-		end = getdate(p.actual_end_date) if p.actual_end_date else None
-		if end and end in period:
-			trainees["completed" if p.exit_reason == "Completed" else "exited_early"] += 1
-			outcomes.add(result["exit_reasons"], p.exit_reason or "Unknown")
-			result["exit_situations"][outcomes.exit_situation(p.exit_situation, p.exit_reason)] += 1
-			result["parcours_weeks"]["total"] += outcomes.parcours_weeks(start, end)
-			result["parcours_weeks"]["parcours"] += 1
+
+
+def count_exit(result: outcomes.Activity, p, start, period: Period) -> None:
+	end = getdate(p.actual_end_date) if p.actual_end_date else None
+	if end and end in period:
+		result["trainees"]["completed" if p.exit_reason == "Completed" else "exited_early"] += 1
+		outcomes.add(result["exit_reasons"], p.exit_reason or "Unknown")
+		result["exit_situations"][outcomes.exit_situation(p.exit_situation, p.exit_reason)] += 1
+		result["parcours_weeks"]["total"] += outcomes.parcours_weeks(start, end)
+		result["parcours_weeks"]["parcours"] += 1
 
 
 def count_hours(result: outcomes.Activity, served: list, period: Period) -> None:

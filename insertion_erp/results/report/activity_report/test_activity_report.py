@@ -60,45 +60,61 @@ class TestActivityReport(InsertionTestCase):
 			weekly_hours=35,
 		)
 		follow_up(self.dan.name, 6, contact_date="2026-06-03", situation="Unreachable")
+		# Back for a second parcours: dropped out in February, in again in April. One person.
+		self.eve = parcours("Eve", "1985-06-01", "Female", "2025-09-01")
+		self.eve.close("2026-02-15", "Dropped Out")
+		self.eve_again = make_parcours(
+			self.eve.trainee, trade=ensure_trade(TRADE), approval_date="2026-03-02", income_source="Other"
+		)
+		self.eve_again.start("2026-04-06")
 		make_intervention(self.cleo.trainee, intervention_date="2026-04-01", duration_minutes=90)
 		self.filters = {"company": self.company, "trade": TRADE, **PERIOD}
 
 	def test_flows_profile_and_exits(self):
 		got = lines(self.filters)
 		count = lambda section, indicator: got[(section, indicator)]["count"]  # noqa: E731
-		self.assertEqual(count("Trainees", "Entered"), 3)  # Ann, Bob, Cleo; Dan started in 2025
-		self.assertEqual(count("Trainees", "Active"), 3)  # Dan left before the period
+		# People, once each: Ann, Bob, Cleo and Eve (back in April); Dan started in 2025.
+		self.assertEqual(count("Trainees", "Entered"), 4)
+		self.assertEqual(count("Trainees", "Active"), 4)  # Dan left before the period
 		self.assertEqual(count("Trainees", "Completed"), 0)
-		self.assertEqual(count("Trainees", "Exited Early"), 2)
+		# Exits, per parcours: Ann, Bob and Eve's first.
+		self.assertEqual(count("Trainees", "Exited Early"), 3)
 		self.assertEqual(count("Exits by Reason", "Left for a Job"), 1)
-		self.assertEqual(count("Exits by Reason", "Dropped Out"), 1)
-		# Ann 2026-01-05 to 06-30: 177 days; Bob 02-02 to 03-15: 42 days; (177 + 42) / 7 / 2 = 15.6.
-		self.assertEqual(got[("Trainees", "Average Parcours Length (Weeks)")]["amount"], D("15.6"))
+		self.assertEqual(count("Exits by Reason", "Dropped Out"), 2)
+		# Ann 2026-01-05 to 06-30: 177 days; Bob 02-02 to 03-15: 42; Eve 2025-09-01 to 2026-02-15: 168.
+		# (177 + 42 + 168) / 7 / 3 = 18.43.
+		self.assertEqual(got[("Trainees", "Average Parcours Length (Weeks)")]["amount"], D("18.4"))
+		# The profile at each person's first parcours of the period.
 		self.assertEqual(count("Age at Entry", "25-35"), 1)  # Ann, 25 at entry
 		self.assertEqual(count("Age at Entry", "16-24"), 1)  # Cleo, 21
-		self.assertEqual(count("Age at Entry", "36-54"), 1)  # Bob, 45
-		self.assertEqual(count("Gender", "Female"), 2)
-		self.assertEqual(count("Main Income Source at Entry", "Social Assistance"), 2)
+		self.assertEqual(count("Age at Entry", "36-54"), 2)  # Bob, 45; Eve, 40 in 2025-09
+		self.assertEqual(count("Gender", "Female"), 3)
+		self.assertEqual(count("Main Income Source at Entry", "Social Assistance"), 3)  # not Eve's "Other"
 		self.assertEqual(count("Main Income Source at Entry", "Employment Insurance"), 1)
-		self.assertEqual(count("Barriers at Entry", "Housing"), 3)
+		self.assertNotIn(("Main Income Source at Entry", "Other"), got)
+		self.assertEqual(count("Barriers at Entry", "Housing"), 4)
 		self.assertEqual(count("Situation at Exit", "Employed"), 1)  # Ann, at exit
-		self.assertEqual(count("Situation at Exit", "Unknown"), 1)  # Bob: nothing said at exit
-		self.assertEqual(got[("Situation at Exit", "Employed")]["share"], D("50.0"))
+		self.assertEqual(count("Situation at Exit", "Unknown"), 2)  # Bob and Eve: nothing said at exit
+		self.assertEqual(got[("Situation at Exit", "Employed")]["share"], D("33.3"))  # 1 of 3
 		self.assertEqual(got[("Hours", "Support Hours")]["amount"], D("1.5"))
 		self.assertGreater(got[("Hours", "Paid Training Hours")]["amount"], 0)
 
 	def test_integration_rates_per_follow_up(self):
 		got = lines(self.filters)
 		three, six = "Follow-up at 3 Months", "Follow-up at 6 Months"
-		# Due at 3 months in the period: Dan (03-01, employed), Bob (06-15, school), Ann (09-30, not done).
-		self.assertEqual(got[(three, "Follow-ups Due")]["count"], 3)
-		self.assertEqual(got[(three, "Unknown")]["count"], 1)
-		self.assertEqual(got[(three, "Integration Rate")]["share"], D("100.0"))  # 2 of 2 reached
-		self.assertEqual(got[(three, "Integration Rate, Unknowns as Failures")]["share"], D("66.7"))  # 2 of 3
+		# Due at 3 months in the period: Dan (03-01, employed), Eve (05-15, not done),
+		# Bob (06-15, school), Ann (09-30, not done).
+		self.assertEqual(got[(three, "Follow-ups Due")]["count"], 4)
+		self.assertEqual(got[(three, "Unknown")]["count"], 2)
+		self.assertEqual(got[(three, "Trainees Reached")]["count"], 2)
+		# 2 integrated (Dan, Bob) of 2 reached; of 4 due.
+		self.assertEqual(got[(three, "Integration Rate")]["count"], 2)
+		self.assertEqual(got[(three, "Integration Rate")]["share"], D("100.0"))
+		self.assertEqual(got[(three, "Integration Rate, Unknowns as Failures")]["share"], D("50.0"))
 		self.assertEqual(got[(three, "Durable Jobs")]["share"], D("50.0"))  # Dan's permanent job, of 2
 		self.assertTrue(got[(three, "Integration Rate")]["definition"])
-		# At 6 months: Dan unreachable, Bob's not done (09-15); Ann's (12-30) is not due in the period.
-		self.assertEqual(got[(six, "Follow-ups Due")]["count"], 2)
+		# At 6 months: Dan unreachable, Eve's (08-15) and Bob's (09-15) not done; Ann's (12-30) not due.
+		self.assertEqual(got[(six, "Follow-ups Due")]["count"], 3)
 		self.assertIsNone(got[(six, "Integration Rate")]["share"])  # nobody reached
 		self.assertEqual(got[(six, "Integration Rate, Unknowns as Failures")]["share"], D("0.0"))
 
@@ -110,7 +126,7 @@ class TestActivityReport(InsertionTestCase):
 		self.assertEqual(got[("Trainees", "Active")]["count"], 1)
 		self.assertEqual(got[("Follow-up at 3 Months", "Follow-ups Due")]["count"], 1)
 		quarter = lines({**self.filters, "from_date": "2026-01-01", "to_date": "2026-03-31"})
-		self.assertEqual(quarter[("Trainees", "Exited Early")]["count"], 1)  # Bob only
+		self.assertEqual(quarter[("Trainees", "Exited Early")]["count"], 2)  # Eve's first, Bob
 
 	def test_no_name_birth_date_or_note_in_the_report(self):
 		_columns, data, message = activity_report.execute(self.filters)

@@ -200,6 +200,12 @@ def test_csv_carries_the_same_counts():
 		(lambda d: d["period"].update(to="2025-12-31"), network_file.BAD_PERIOD),
 		(lambda d: d["exit_situations"].update(prison=5), network_file.UNKNOWN_SITUATION),
 		(lambda d: d["follow_ups"]["3"].pop("durable"), network_file.MISSING),
+		# A person's name or date of birth has no place in the file.
+		(lambda d: d.update(date_of_birth="1998-03-04"), network_file.UNKNOWN_KEY),
+		(lambda d: d["trainees"].update(names=["Marie Tremblay"]), network_file.UNKNOWN_KEY),
+		(lambda d: d["age_bands"].update({"1998-03-04": 5}), network_file.A_DATE),
+		(lambda d: d["age_bands"].update({"27": 5}), network_file.UNKNOWN_KEY),
+		(lambda d: d["genders"].update({"née le 04/03/1998": 5}), network_file.A_DATE),
 	],
 )
 def test_a_malformed_file_is_refused_with_its_reason(change, message):

@@ -9,6 +9,7 @@ core/outcomes.py) with every count below the small-count threshold suppressed.
 
 import hashlib
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ BAD_PERIOD = "The period ends ({1}) before it starts ({0})."
 UNKNOWN_KEY = "{0} is not part of the format."
 UNKNOWN_SITUATION = "Follow-up situation {0} is not one of {1}."
 UNSUPPRESSED = "{0} is {1}, below the file's small-count threshold of {2}: it should have been suppressed."
+A_DATE = "{0} looks like a date: the file must hold no date of birth or other date of a person."
 MESSAGES = (
 	NOT_JSON,
 	NOT_THIS_FORMAT,
@@ -42,7 +44,9 @@ MESSAGES = (
 	UNKNOWN_KEY,
 	UNKNOWN_SITUATION,
 	UNSUPPRESSED,
+	A_DATE,
 )
+DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 
 
 class FileError(ValueError):
@@ -171,6 +175,13 @@ def read(text: str | bytes) -> tuple[dict, outcomes.Activity]:
 	activity["trainees"] = _counts(doc, "trainees", threshold, outcomes.TRAINEE_COUNTS)
 	for section in SECTIONS_OF_COUNTS:
 		activity[section] = _counts(doc, section, threshold)
+		for key in activity[section]:
+			if DATE_LIKE.search(key):
+				raise FileError(A_DATE, f"{section}.{key}")
+	bands = {label for label, _first, _last in outcomes.AGE_BANDS}
+	for key in activity["age_bands"]:
+		if key not in bands:
+			raise FileError(UNKNOWN_KEY, f"age_bands.{key}")
 	for key in activity["exit_situations"]:
 		if key not in outcomes.SITUATIONS:
 			raise FileError(UNKNOWN_SITUATION, key, ", ".join(outcomes.SITUATIONS))

@@ -67,11 +67,23 @@ class TestNetworkFiles(InsertionTestCase):
 		first = self.export()
 		other = json.loads(first)
 		other["enterprise"] = "Le Boulot vers"
-		frappe.set_user(self.director)
-		result = network.import_files([upload(first, "a.json"), upload(network_file.dumps(other), "b.json")])
-		self.assertEqual((len(result["imported"]), result["refused"]), (2, []))
-
 		local = activity_report.execute({"company": self.company, **PERIOD})[1]
+
+		# Re-imported, the file gives the enterprise's own report, line by line.
+		frappe.set_user(self.director)
+		self.assertEqual(network.import_files([upload(first, "a.json")])["refused"], [])
+		alone = activity_report.execute({"source": activity_report.NETWORK, **PERIOD})[1]
+		self.assertEqual(
+			[(r["section"], r["indicator"], r["count"], r["share"]) for r in alone],
+			[(r["section"], r["indicator"], r["count"], r["share"]) for r in local],
+		)
+		self.assertEqual(
+			[r["amount"] for r in alone if r["kind"] == "hours"],
+			[r["amount"] for r in local if r["kind"] == "hours"],
+		)
+
+		# Two enterprises: every count doubles.
+		self.assertEqual(network.import_files([upload(network_file.dumps(other), "b.json")])["refused"], [])
 		total = activity_report.execute({"source": activity_report.NETWORK, **PERIOD})[1]
 		by_line = {(r["section"], r["indicator"]): r for r in total}
 		for row in local:

@@ -266,3 +266,22 @@ def test_director_reports_the_year_prints_it_and_exports_it_for_the_network(new_
 	content = Path(download.value.path()).read_text(encoding="utf-8")
 	assert '"format": "insertion-erp.activity-indicators"' in content
 	assert "Paie-Test" not in content
+
+
+def test_director_prints_the_return_to_government_in_french(new_page, admin):
+	page = new_page(DIRECTOR)
+	page.goto(
+		"/app/query-report/Return to Government?company=Atelier Paie Test&from_date=2026-01-01&to_date=2026-12-31"
+	)
+	expect(page.locator(".report-summary").first).to_contain_text("Mois de récupération")
+	expect(page.locator("body")).to_contain_text("Gain annuel")
+	page.locator(".page-actions .menu-btn-group:visible button").first.click()
+	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
+	with page.expect_popup() as popup:
+		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
+	printed = popup.value
+	expect(printed.locator("body")).to_contain_text("Retour à l'État")
+	expect(printed.locator("body")).to_contain_text("Dépense réclamée")
+	expect(printed.locator("body")).to_contain_text("Gain annuel")
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	printed.screenshot(path=SCREENSHOTS / "return-to-government-print-fr.png", full_page=True)

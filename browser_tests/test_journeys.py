@@ -34,6 +34,15 @@ def set_date(page, fieldname: str, value: str) -> None:
 	page.locator(".page-title").first.click()  # blur: the form takes the value
 
 
+def print_report(page):
+	"""The report's menu > Impression > Valider (in French): the print opens in a new window."""
+	page.locator(".page-actions .menu-btn-group:visible button").first.click()
+	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
+	with page.expect_popup() as popup:
+		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
+	return popup.value
+
+
 def save(page) -> None:
 	page.keyboard.press("Control+s")
 	expect(page.locator(".indicator-pill:visible").first).not_to_have_text(
@@ -244,11 +253,7 @@ def test_director_reports_the_year_prints_it_and_exports_it_for_the_network(new_
 	page.screenshot(path=SCREENSHOTS / "activity-report-fr.png", full_page=True)
 
 	# The French print: the report's own format, sections and definitions.
-	page.locator(".page-actions .menu-btn-group:visible button").first.click()
-	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
-	with page.expect_popup() as popup:
-		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
-	printed = popup.value
+	printed = print_report(page)
 	expect(printed.locator("body")).to_contain_text("Rapport d'activité")
 	expect(printed.locator("body")).to_contain_text("Définitions")
 	printed.screenshot(path=SCREENSHOTS / "activity-report-print-fr.png", full_page=True)
@@ -275,11 +280,7 @@ def test_director_prints_the_return_to_government_in_french(new_page, admin):
 	)
 	expect(page.locator(".report-summary").first).to_contain_text("Mois de récupération")
 	expect(page.locator("body")).to_contain_text("Gain annuel")
-	page.locator(".page-actions .menu-btn-group:visible button").first.click()
-	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
-	with page.expect_popup() as popup:
-		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
-	printed = popup.value
+	printed = print_report(page)
 	expect(printed.locator("body")).to_contain_text("Retour à l'État")
 	expect(printed.locator("body")).to_contain_text("Dépense réclamée")
 	expect(printed.locator("body")).to_contain_text("Gain annuel")

@@ -47,6 +47,27 @@ from insertion_erp.devtools.sample_payroll import ensure_company
 from insertion_erp.funding import payroll
 from insertion_erp.setup.install import set_up_companies
 
+# The columns of the slips the generators write (results.py writes the same).
+SLIP_FIELDS = [
+	"name",
+	"employee",
+	"employee_name",
+	"company",
+	"start_date",
+	"end_date",
+	"posting_date",
+	"gross_pay",
+	"payment_days",
+	"total_working_days",
+	"total_working_hours",
+	"salary_slip_based_on_timesheet",
+	"payroll_frequency",
+	"docstatus",
+	"currency",
+	"exchange_rate",
+	"insertion_trainee",
+]
+
 TARGETS = {
 	"fill_warm_to_sql_floor": 2.0,
 	"fill_cold_to_sql_floor": 3.0,
@@ -371,29 +392,7 @@ def generate(trainees: int, months: int, start: date) -> str:
 		["name", "parent", "parenttype", "parentfield", "idx", "from_week", "to_week", "hours_per_week"],
 		steps,
 	)
-	insert(
-		"Salary Slip",
-		[
-			"name",
-			"employee",
-			"employee_name",
-			"company",
-			"start_date",
-			"end_date",
-			"posting_date",
-			"gross_pay",
-			"payment_days",
-			"total_working_days",
-			"total_working_hours",
-			"salary_slip_based_on_timesheet",
-			"payroll_frequency",
-			"docstatus",
-			"currency",
-			"exchange_rate",
-			"insertion_trainee",
-		],
-		slips,
-	)
+	insert("Salary Slip", SLIP_FIELDS, slips)
 
 	# A payroll that grew slip by slip has settled index statistics; rows written in one
 	# go do not until InnoDB samples them again, and the plans would be a stranger's.

@@ -27,6 +27,7 @@ from frappe.utils import add_days, add_months, get_first_day, get_last_day, getd
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import add_weeks
+from insertion_erp.devtools.benchmarks.claims import SLIP_FIELDS
 from insertion_erp.devtools.sample_payroll import ensure_company
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.results.report.return_to_government import return_to_government
@@ -239,29 +240,7 @@ def generate(trainees: int, start: date, end: date) -> str:
 		],
 		rows["follow_up"],
 	)
-	insert(
-		"Salary Slip",
-		[
-			"name",
-			"employee",
-			"employee_name",
-			"company",
-			"start_date",
-			"end_date",
-			"posting_date",
-			"gross_pay",
-			"payment_days",
-			"total_working_days",
-			"total_working_hours",
-			"salary_slip_based_on_timesheet",
-			"payroll_frequency",
-			"docstatus",
-			"currency",
-			"exchange_rate",
-			"insertion_trainee",
-		],
-		rows["slip"],
-	)
+	insert("Salary Slip", SLIP_FIELDS, rows["slip"])
 	insert(
 		"Insertion Contract",
 		["name", "reference", "company", "from_date", "to_date", "docstatus"],

@@ -276,13 +276,17 @@ def test_director_reports_the_year_prints_it_and_exports_it_for_the_network(new_
 def test_director_prints_the_return_to_government_in_french(new_page, admin):
 	page = new_page(DIRECTOR)
 	page.goto(
-		"/app/query-report/Return to Government?company=Atelier Paie Test&from_date=2026-01-01&to_date=2026-12-31"
+		"/app/query-report/Return to Government?company=Atelier Retour Test&from_date=2026-01-01&to_date=2026-12-31"
 	)
 	expect(page.locator(".report-summary").first).to_contain_text("Mois de récupération")
+	expect(page.locator(".dt-scrollable").first).to_contain_text("Aide sociale")
 	expect(page.locator("body")).to_contain_text("Gain annuel")
 	printed = print_report(page)
 	expect(printed.locator("body")).to_contain_text("Retour à l'État")
 	expect(printed.locator("body")).to_contain_text("Dépense réclamée")
 	expect(printed.locator("body")).to_contain_text("Gain annuel")
+	expect(printed.locator("body")).to_contain_text(
+		"En emploi, sans le salaire horaire ou les heures par semaine"
+	)
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	printed.screenshot(path=SCREENSHOTS / "return-to-government-print-fr.png", full_page=True)

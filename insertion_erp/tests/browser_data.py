@@ -10,6 +10,7 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
   March and April 2026 paid; March claimed and submitted, April not claimed;
 - a support intervention with confidential notes, run by the counsellor;
 - a trainee on the shop floor (parcours started two weeks ago);
+- a cohort for the Return to Government ("Atelier Retour Test", tests/return_fixture.py);
 - the users below, each with a real password.
 """
 
@@ -19,7 +20,7 @@ from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, SUPERVISOR
-from insertion_erp.tests import payroll_fixture
+from insertion_erp.tests import payroll_fixture, return_fixture
 from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
 from insertion_erp.tests.utils import make_user
 
@@ -52,6 +53,7 @@ def prepare() -> dict:
 		update_password(email, PASSWORD)
 		frappe.db.set_value("User", email, "language", "fr" if email in FRENCH_USERS else "en")
 	fixture = payroll_fixture.build()
+	return_fixture.build()  # a cohort for the Return to Government
 	reopen_april(fixture.contract)
 	march = ensure_march_claim(fixture.contract)
 	intervention = ensure_intervention_with_notes()

@@ -37,3 +37,13 @@ def period(from_date, to_date) -> Period:
 	if days["to_date"] < days["from_date"]:
 		frappe.throw(_("The period ends before it starts."), title=_("Invalid Date"))
 	return Period(days["from_date"], days["to_date"])
+
+
+def check_company(company: str) -> None:
+	"""A user limited to some companies (User Permissions) reads only theirs."""
+	allowed = frappe.permissions.get_user_permissions(frappe.session.user).get("Company")
+	if allowed and company not in {row.get("doc") for row in allowed}:
+		frappe.throw(
+			_("You may not read the records of company {0}.").format(frappe.bold(company)),
+			frappe.PermissionError,
+		)

@@ -58,6 +58,7 @@ def export(
 		)
 	if not frappe.db.exists("Company", company):
 		frappe.throw(_("Could not find {0}").format(f"{_('Company')}: {company}"))
+	arguments.check_company(company)
 	doc = exported(company, period)
 	stem = f"activity-indicators-{frappe.scrub(company)}-{period.start.isoformat()}-{period.end.isoformat()}"
 	if file_format == "csv":

@@ -29,6 +29,7 @@ def execute(filters: dict | None = None):
 	else:
 		if not filters.company:
 			frappe.throw(_("Choose the company."), title=_("Company Missing"))
+		arguments.check_company(filters.company)
 		result = activity.activity(period, filters)
 		message = ""
 	return columns(), rows(result), message_with_definitions(message)

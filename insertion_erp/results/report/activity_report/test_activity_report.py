@@ -168,6 +168,16 @@ class TestActivityReport(InsertionTestCase):
 		with self.assertRaises(frappe.PermissionError):
 			activity_report.integration_rate_card()
 
+	def test_a_user_limited_to_another_company_is_refused(self):
+		user = make_user("comptable-ailleurs@example.org", ["Accounts User"])
+		other = frappe.db.get_value("Company", {"name": ("!=", self.company)})
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": user, "allow": "Company", "for_value": other}
+		).insert(ignore_permissions=True)
+		frappe.set_user(user)
+		with self.assertRaises(frappe.PermissionError):
+			activity_report.execute(self.filters)
+
 	def test_bad_period_is_a_message(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "to_date"):
 			activity_report.execute({**self.filters, "to_date": "not a date"})

@@ -20,7 +20,7 @@ def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	arguments.require(company=filters.company)
 	period = arguments.period(filters.from_date, filters.to_date)
-	check_company(filters.company)
+	arguments.check_company(filters.company)
 	cohort = data.cohort_return(filters.company, period, filters.trade or None)
 	currency = frappe.get_cached_value("Company", filters.company, "default_currency")
 	return (
@@ -30,16 +30,6 @@ def execute(filters: dict | None = None):
 		None,
 		summary(cohort, currency),
 	)
-
-
-def check_company(company: str) -> None:
-	"""A user limited to some companies (User Permissions) reads only theirs."""
-	allowed = frappe.permissions.get_user_permissions(frappe.session.user).get("Company")
-	if allowed and company not in {row.get("doc") for row in allowed}:
-		frappe.throw(
-			_("You may not read the records of company {0}.").format(frappe.bold(company)),
-			frappe.PermissionError,
-		)
 
 
 def reason_label(reason: str | None) -> str:

@@ -42,9 +42,7 @@ def activity(
 	)
 	count_parcours(result, served, period)
 	count_hours(result, served, period)
-	for row in follow_ups:
-		situation = outcomes.follow_up_situation(row.situation if row.status == "Done" else None)
-		outcomes.add_follow_up(result, row.months_after_exit, situation, row.job_type, row.job_months)
+	count_follow_ups(result, follow_ups)
 	return result
 
 
@@ -161,7 +159,12 @@ def integration_rate(period: Period, company: str | None) -> tuple[int | None, D
 	if not offsets:
 		return None, None
 	result = outcomes.new_activity(offsets[-1:])
-	for row in follow_ups_due(period, {"company": company} if company else {}):
+	count_follow_ups(result, follow_ups_due(period, {"company": company} if company else {}))
+	return offsets[-1], outcomes.rate(result, offsets[-1])
+
+
+def count_follow_ups(result: outcomes.Activity, follow_ups: list) -> None:
+	"""Follow-ups not done count as unknown."""
+	for row in follow_ups:
 		situation = outcomes.follow_up_situation(row.situation if row.status == "Done" else None)
 		outcomes.add_follow_up(result, row.months_after_exit, situation, row.job_type, row.job_months)
-	return offsets[-1], outcomes.rate(result, offsets[-1])

@@ -87,14 +87,17 @@ def test_shipped_years_are_consistent():
 		assert abs(fss_rate(rates, rates.fss_high_payroll - 1) - rates.fss_high_rate) < D("0.001")
 
 
-def test_qpp_on_a_pay_is_rounded_on_the_exact_fraction():
-	# 3500 / 52 has no finite decimal; (1127 - 67.3076...) x 6.40 % = 67.82030769... -> 67.82
+def test_qpp_on_a_pay_uses_revenu_quebecs_truncated_exemption():
+	# 3500 / 52 = 67.307... truncated to 67.30 (Revenu Québec's table); (1127 - 67.30) x 6.40 %
+	# = 67.8208 -> 67.82
 	assert qpp_on_pay(D("1127"), RATES_2025, 52) == D("67.82")
 	assert qpp_on_pay(D("100"), RATES_2025, 1) == D("0.00")  # under the yearly exemption
-	# A half cent exactly, hidden by the exemption's endless decimals: (100 - 3500/52) x 6.5 %
-	# = 6.5 - 4.375 = 2.125, rounded half up to 2.13.
+	# (100 - 67.30) x 6.5 % = 2.1255 -> 2.13
 	rates = replace(RATES_2025, qpp_rate=D("6.5"))
 	assert qpp_on_pay(D("100"), rates, 52) == D("2.13")
+	# A monthly pay of 2,700: (2700 - 291.66) x 6.30 % = 151.72542 -> 151.73, the cent the
+	# exact fraction (151.7249...) would have lost.
+	assert qpp_on_pay(D("2700"), replace(RATES_2025, qpp_rate=D("6.30")), 12) == D("151.73")
 
 
 @given(

@@ -60,18 +60,19 @@ class YearToDate:
 	qpp: Decimal = ZERO
 
 
+def qpp_exemption_per_pay(rates: Rates, pays_per_year: int) -> Decimal:
+	"""The basic exemption of one pay as Revenu Québec publishes it: the year's exemption over
+	the pays, truncated to the cent (3,500 / 26 = 134.61; 3,500 / 12 = 291.66)."""
+	return (rates.qpp_exemption * HUNDRED // Decimal(pays_per_year)) / HUNDRED
+
+
 def qpp_on_pay(gross: Decimal, rates: Rates, pays_per_year: int) -> Decimal:
 	"""QPP on one pay before the year's maximum: the rate on the pay above the period's
-	exemption, rounded to the cent half up, computed exactly.
-
-	The exemption per pay (say 3,500 / 52) has no finite decimal, so the rounding is
-	done on the exact fraction: cents = floor((2 x above x rate + n) / 2n) with
-	above = gross x n - exemption, n the pays per year. The database sums the same
-	formula over the earlier pays (funding.payroll.QPP_CENTS_SQL)."""
-	n = Decimal(pays_per_year)
-	above = max(ZERO, to_decimal(gross) * n - rates.qpp_exemption)
-	cents = (2 * above * rates.qpp_rate + n) // (2 * n)
-	return round_money(cents / HUNDRED)
+	truncated exemption, rounded to the cent half up, as a salary slip withholds it
+	(core.source_deductions). The database sums the same formula over the earlier pays
+	(funding.payroll.QPP_CENTS_SQL)."""
+	above = max(ZERO, to_decimal(gross) - qpp_exemption_per_pay(rates, pays_per_year))
+	return round_money(above * rates.qpp_rate / HUNDRED)
 
 
 def _between(value: Decimal, low: Decimal, high: Decimal) -> Decimal:

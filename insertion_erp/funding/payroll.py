@@ -97,6 +97,7 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 	settings = frappe.get_cached_doc(SETTINGS)  # frappe drops it when the settings change
 	eligible = eligible_earnings(slips, [row.salary_component for row in settings.eligible_components])
 	recorded = recorded_contributions(slips, settings.contribution_components)
+	on_slips = slip_contributions(slips)
 	employees = {r.employee for r in rows}
 	computed = computed_contributions(
 		contract.company, [r for r in in_period if r.employee in employees], period, settings
@@ -111,8 +112,9 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 	for r in rows:
 		gross = to_decimal(r.gross_pay)
 		eligible_gross = eligible.get(r.name, gross) if eligible is not None else gross
-		slip_contributions = {**computed.get(r.name, {}), **recorded.get(r.name, {})}
-		total_contributions = sum((v for k, v in slip_contributions.items() if k in KINDS), ZERO)
+		# The contributions the slip carries (Quebec payroll), else those computed as before it.
+		amounts = on_slips.get(r.name) or {**computed.get(r.name, {}), **recorded.get(r.name, {})}
+		total_contributions = sum((v for k, v in amounts.items() if k in KINDS), ZERO)
 		is_trainee = bool(r.parcours)
 		result.append(
 			Slip(
@@ -188,13 +190,27 @@ def recorded_contributions(slips: list[str], mapping) -> dict[str, dict[str, Dec
 	return result
 
 
+def slip_contributions(slips: list[str]) -> dict[str, dict[str, Decimal]]:
+	"""The employer contributions written on each slip (its "Employer Contributions" table), by
+	kind; slips made before the Quebec payroll carry none and are not in the result."""
+	rows = frappe.db.sql(
+		"""select parent, contribution, sum(amount) from `tabEmployer Contribution`
+		where parenttype = 'Salary Slip' and parent in %(slips)s
+		group by parent, contribution""",
+		{"slips": tuple(slips)},
+	)
+	result: dict[str, dict[str, Decimal]] = defaultdict(dict)
+	for parent, kind, amount in rows:
+		result[parent][kind] = to_decimal(amount)
+	return result
+
+
 # The cents of `core.contributions.qpp_on_pay` for one slip, in exact DECIMAL arithmetic:
-# floor(z / 2n) with z = 2 x above x rate + n and above = gross x n - exemption, the
-# floor taken as (z - mod(z, 2n)) / 2n (MOD is exact on DECIMAL). The rates come as
-# text cast to DECIMAL: a number that reached MariaDB as a float would not be exact.
-_QPP_Z = """(2 * greatest(0, {gross} * %(pays)s - cast(%(exemption)s as decimal(30, 9)))
-	* cast(%(qpp_rate)s as decimal(30, 9)) + %(pays)s)"""
-QPP_CENTS_SQL = f"(({_QPP_Z}) - mod({_QPP_Z}, 2 * %(pays)s)) / (2 * %(pays)s)"
+# the rate on the pay above the exemption per pay truncated to the cent, rounded half away
+# from zero (MariaDB's ROUND on DECIMAL). The rates come as text cast to DECIMAL: a number
+# that reached MariaDB as a float would not be exact.
+QPP_CENTS_SQL = """round(greatest(0, {gross}
+	- truncate(cast(%(exemption)s as decimal(30, 9)) / %(pays)s, 2)) * cast(%(qpp_rate)s as decimal(30, 9)), 0)"""
 
 
 def computed_contributions(company: str, pays: list, period: Period, settings) -> dict[str, dict]:

@@ -37,8 +37,8 @@ class TestYearToDate(InsertionTestCase):
 							qpp_in_database(gross, rates, pays), qpp_on_pay(D(gross), rates, pays)
 						)
 
-	def test_a_half_cent_hidden_by_the_exemption_rounds_up_in_both(self) -> None:
-		# (100 - 3500 / 52) x 6.5 % = 2.125 exactly, though 3500 / 52 has no finite decimal.
+	def test_the_truncated_exemption_per_pay_in_both(self) -> None:
+		# (100 - 67.30, Revenu Québec's 3500 / 52 truncated to the cent) x 6.5 % = 2.1255.
 		rates = replace(SHIPPED_RATES[2025], qpp_rate=D("6.5"))
 		self.assertEqual(qpp_in_database("100", rates, 52), D("2.13"))
 		self.assertEqual(qpp_on_pay(D("100"), rates, 52), D("2.13"))

@@ -79,6 +79,134 @@ CUSTOM_FIELDS = {
 			"no_copy": 1,
 			"search_index": 1,
 		},
+		{
+			"fieldname": "insertion_deductions_tab",
+			"fieldtype": "Tab Break",
+			"label": "Source Deductions",
+			"insert_after": "old_parent",
+		},
+		{
+			"fieldname": "insertion_federal_claim",
+			"fieldtype": "Currency",
+			"label": "Federal Claim Amount (TD1)",
+			"insert_after": "insertion_deductions_tab",
+			"options": "CAD",
+			"description": "Total claim amount of the TD1 form; empty: the year's basic personal amount",
+		},
+		{
+			"fieldname": "insertion_quebec_claim",
+			"fieldtype": "Currency",
+			"label": "Quebec Claim Amount (TP-1015.3)",
+			"insert_after": "insertion_federal_claim",
+			"options": "CAD",
+			"description": "Line 10 of form TP-1015.3-V; empty: the year's basic personal amount",
+		},
+		{
+			"fieldname": "insertion_extra_federal_tax",
+			"fieldtype": "Currency",
+			"label": "Extra Federal Tax per Pay",
+			"insert_after": "insertion_quebec_claim",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_extra_quebec_tax",
+			"fieldtype": "Currency",
+			"label": "Extra Quebec Tax per Pay",
+			"insert_after": "insertion_extra_federal_tax",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_deductions_column",
+			"fieldtype": "Column Break",
+			"insert_after": "insertion_extra_quebec_tax",
+		},
+		{
+			"fieldname": "insertion_qpp_exempt",
+			"fieldtype": "Check",
+			"label": "Exempt from QPP",
+			"insert_after": "insertion_deductions_column",
+			"description": "Under 18, no QPP is withheld whether this is checked or not",
+		},
+		{
+			"fieldname": "insertion_ei_exempt",
+			"fieldtype": "Check",
+			"label": "Exempt from EI",
+			"insert_after": "insertion_qpp_exempt",
+		},
+		{
+			"fieldname": "insertion_qpip_exempt",
+			"fieldtype": "Check",
+			"label": "Exempt from QPIP",
+			"insert_after": "insertion_ei_exempt",
+		},
+		{
+			"fieldname": "insertion_opening_section",
+			"fieldtype": "Section Break",
+			"label": "Opening Year to Date",
+			"insert_after": "insertion_qpip_exempt",
+			"description": "What another payroll withheld this year before this one took over",
+			"collapsible": 1,
+		},
+		{
+			"fieldname": "insertion_opening_year",
+			"fieldtype": "Int",
+			"label": "Year",
+			"insert_after": "insertion_opening_section",
+		},
+		{
+			"fieldname": "insertion_opening_pensionable",
+			"fieldtype": "Currency",
+			"label": "QPP Pensionable Earnings",
+			"insert_after": "insertion_opening_year",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_qpp",
+			"fieldtype": "Currency",
+			"label": "QPP Withheld",
+			"insert_after": "insertion_opening_pensionable",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_qpp2",
+			"fieldtype": "Currency",
+			"label": "QPP2 Withheld",
+			"insert_after": "insertion_opening_qpp",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_column",
+			"fieldtype": "Column Break",
+			"insert_after": "insertion_opening_qpp2",
+		},
+		{
+			"fieldname": "insertion_opening_insurable",
+			"fieldtype": "Currency",
+			"label": "EI Insurable Earnings",
+			"insert_after": "insertion_opening_column",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_ei",
+			"fieldtype": "Currency",
+			"label": "EI Premiums Withheld",
+			"insert_after": "insertion_opening_insurable",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_qpip_insurable",
+			"fieldtype": "Currency",
+			"label": "QPIP Insurable Earnings",
+			"insert_after": "insertion_opening_ei",
+			"options": "CAD",
+		},
+		{
+			"fieldname": "insertion_opening_qpip",
+			"fieldtype": "Currency",
+			"label": "QPIP Premiums Withheld",
+			"insert_after": "insertion_opening_qpip_insurable",
+			"options": "CAD",
+		},
 	],
 	"Company": [
 		{
@@ -88,6 +216,13 @@ CUSTOM_FIELDS = {
 			"insert_after": "default_currency",
 			"precision": "4",
 			"description": "Used by reimbursement claims for the employer's CNESST contribution",
+		},
+		{
+			"fieldname": "insertion_quebec_payroll",
+			"fieldtype": "Check",
+			"label": "Quebec Source Deductions",
+			"insert_after": "insertion_cnesst_rate",
+			"description": "Salary slips of this company withhold QPP, EI, QPIP and income tax and carry the employer's contributions",
 		},
 	],
 	"POS Invoice": [SERVED_BY, SERVED_BY_NAME],
@@ -117,5 +252,67 @@ CUSTOM_FIELDS = {
 			"no_copy": 1,
 			"search_index": 1,
 		},
+		{
+			"fieldname": "insertion_contributions_section",
+			"fieldtype": "Section Break",
+			"label": "Employer Contributions",
+			"insert_after": "base_total_in_words",
+			"collapsible": 1,
+		},
+		{
+			"fieldname": "insertion_employer_contributions",
+			"fieldtype": "Table",
+			"label": "Employer Contributions",
+			"options": "Employer Contribution",
+			"insert_after": "insertion_contributions_section",
+			"read_only": 1,
+			"no_copy": 1,
+		},
+		{
+			"fieldname": "insertion_total_employer_contributions",
+			"fieldtype": "Currency",
+			"label": "Total Employer Contributions",
+			"insert_after": "insertion_employer_contributions",
+			"options": "currency",
+			"read_only": 1,
+			"no_copy": 1,
+		},
 	],
 }
+
+# Quebec payroll (module Quebec Payroll): what the slips withhold, as HRMS deduction
+# components the app creates, named as a Quebec pay statement names them.
+QPP, QPP2, EI, QPIP, FEDERAL_TAX, QUEBEC_TAX = "QPP", "QPP2", "EI", "QPIP", "Federal Tax", "Quebec Tax"
+DEDUCTION_COMPONENTS = {
+	QPP: ("RRQ", "RRQ"),
+	QPP2: ("RRQ2", "RRQ2"),
+	EI: ("Assurance-emploi", "AE"),
+	QPIP: ("RQAP", "RQAP"),
+	FEDERAL_TAX: ("Impôt fédéral", "IMPF"),
+	QUEBEC_TAX: ("Impôt du Québec", "IMPQ"),
+}
+# Who each amount is remitted to: the CRA or Revenu Québec (CNT and CNESST are paid on
+# their own schedules, each to its own payable account).
+CRA, REVENU_QUEBEC, CNT_AGENCY, CNESST_AGENCY = "CRA", "Revenu Québec", "CNT", "CNESST"
+REMITTED_TO = {
+	QPP: REVENU_QUEBEC,
+	QPP2: REVENU_QUEBEC,
+	EI: CRA,
+	QPIP: REVENU_QUEBEC,
+	FEDERAL_TAX: CRA,
+	QUEBEC_TAX: REVENU_QUEBEC,
+	"FSS": REVENU_QUEBEC,
+	"CNT": CNT_AGENCY,
+	"CNESST": CNESST_AGENCY,
+}
+# Default ledger accounts of a Quebec payroll, made per company (the bookkeeper may change them).
+PAYABLE_ACCOUNTS = {
+	CRA: "Retenues à la source fédérales à payer",
+	REVENU_QUEBEC: "Retenues à la source du Québec à payer",
+	CNT_AGENCY: "Cotisation CNT à payer",
+	CNESST_AGENCY: "Cotisation CNESST à payer",
+}
+CONTRIBUTIONS_EXPENSE_ACCOUNT = "Cotisations de l'employeur"
+# Labour-standards pay of hourly trainees (earnings).
+VACATION_PAY_COMPONENT = ("Indemnité de vacances", "VAC")
+HOLIDAY_PAY_COMPONENT = ("Indemnité de jour férié", "FER")

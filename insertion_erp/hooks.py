@@ -27,12 +27,19 @@ setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
 # ----
 # The till's "served by" choice, on ERPNext's Point of Sale page.
 page_js = {"point-of-sale": "public/js/point_of_sale.js"}
+# The payroll user reads which figures of the year's Quebec rates are still to confirm.
+doctype_js = {
+	"Salary Slip": "public/js/quebec_payroll_warning.js",
+	"Payroll Entry": "public/js/quebec_payroll_warning.js",
+	"Holiday List": "public/js/holiday_list.js",
+}
 
 # Documents
 # ---------
 # Handlers on standard doctypes: one module per doctype in overrides/.
 doc_events = {
 	"Salary Slip": {
+		"validate": "insertion_erp.overrides.salary_slip.apply_source_deductions",
 		"before_cancel": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 		"on_trash": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 	},
@@ -42,6 +49,9 @@ doc_events = {
 	},
 	"POS Invoice": {
 		"validate": "insertion_erp.overrides.pos_invoice.check_served_by",
+	},
+	"Journal Entry": {
+		"before_validate": "insertion_erp.overrides.journal_entry.add_employer_contributions",
 	},
 }
 

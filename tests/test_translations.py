@@ -65,7 +65,11 @@ def test_app_modules_and_roles_are_translated():
 def test_records_and_custom_fields_the_install_creates_are_translated():
 	barriers = module_constant("constants.py", "EMPLOYMENT_BARRIERS")
 	labels = [
-		f["label"] for fields in module_constant("constants.py", "CUSTOM_FIELDS").values() for f in fields
+		f[key]
+		for fields in module_constant("constants.py", "CUSTOM_FIELDS").values()
+		for f in fields
+		for key in ("label", "description")
+		if f.get(key)
 	]
 	assert "No Diploma" in barriers and labels
 	missing = sorted(text for text in [*barriers, *labels] if text not in FR)

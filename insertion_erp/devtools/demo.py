@@ -21,7 +21,8 @@ from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_hourly_structure,
 	ensure_monthly_structure,
-	ensure_slip,
+	ensure_payroll_accounts,
+	run_payroll_entry,
 	submitted_contract,
 )
 from insertion_erp.shop_floor.checkins import build as build_timesheets
@@ -403,6 +404,7 @@ def load_funding(company: str) -> None:
 		4200,
 	)
 	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
+	ensure_payroll_accounts(company)
 	paid = frappe.get_all(
 		"Parcours",
 		filters={"company": company, "start_date": ("<", months[0].start)},
@@ -432,9 +434,19 @@ def load_funding(company: str) -> None:
 				parcours.employee, Period(max(month.start, getdate(parcours.start_date)), month.end)
 			)
 		build_timesheets(month, [p.employee for p in trainees])
-		for parcours in trainees:
-			ensure_slip(parcours.employee, company, month.start, month.end)
-		ensure_slip(supervisor, company, month.start, month.end)
+		# Paid as a bookkeeper pays: a Payroll Entry for the trainees (timesheets) and one for
+		# the staff, with HRMS's accrual and bank entries, deductions and contributions booked.
+		for timesheet_based in (True, False):
+			if not frappe.db.exists(
+				"Payroll Entry",
+				{
+					"company": company,
+					"start_date": month.start,
+					"docstatus": 1,
+					"salary_slip_based_on_timesheet": int(timesheet_based),
+				},
+			):
+				run_payroll_entry(company, month.start, month.end, timesheet_based=timesheet_based)
 	add_insertion_cost(
 		company,
 		contract,
@@ -450,7 +462,6 @@ def load_funding(company: str) -> None:
 				"contract": contract,
 				"from_date": month.start,
 				"to_date": month.end,
-				"posting_date": add_days(month.end, 5),
 			}
 		).insert(ignore_permissions=True)
 		claim.get_payroll()

@@ -206,3 +206,85 @@ def submitted_contract(
 	).insert(ignore_permissions=True)
 	contract.submit()
 	return contract.name
+
+
+def ensure_payroll_accounts(
+	company: str, components: tuple[str, ...] = (HOURLY_COMPONENT, BASE_COMPONENT)
+) -> str:
+	"""What HRMS's Payroll Entry books to: the company's payroll payable account (no account
+	type, as HRMS requires) and the wages' expense account on each earning component."""
+	from insertion_erp.quebec_payroll.setup import wages_expense_account
+
+	ensure_components()
+	payable = ensure_account(company, "Salaires à payer", "Liability")
+	frappe.db.set_value("Company", company, "default_payroll_payable_account", payable)
+	expense = wages_expense_account(company)
+	for name in components:
+		component = frappe.get_doc("Salary Component", name)
+		if not any(row.company == company for row in component.accounts):
+			component.append("accounts", {"company": company, "account": expense})
+			component.save(ignore_permissions=True)
+	return payable
+
+
+def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None) -> str:
+	"""The month's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
+	paid from timesheets (or the others), its slips created and submitted, the accrual journal
+	entry made by HRMS and the bank entry submitted. Returns the Payroll Entry's name."""
+	from hrms.payroll.doctype.payroll_entry.payroll_entry import (
+		create_salary_slips_for_employees,
+		submit_salary_slips_for_employees,
+	)
+
+	entry = frappe.get_doc(
+		{
+			"doctype": "Payroll Entry",
+			"company": company,
+			"posting_date": posting_date or end,
+			"payroll_frequency": "Monthly",
+			"start_date": start,
+			"end_date": end,
+			"currency": "CAD",
+			"exchange_rate": 1,
+			"salary_slip_based_on_timesheet": int(timesheet_based),
+			"payroll_payable_account": frappe.get_cached_value(
+				"Company", company, "default_payroll_payable_account"
+			),
+			"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
+			"payment_account": frappe.db.get_value(
+				"Account", {"company": company, "account_type": ("in", ("Bank", "Cash")), "is_group": 0}
+			),
+		}
+	)
+	entry.fill_employee_details()
+	if not entry.employees:
+		return None
+	entry.insert(ignore_permissions=True)
+	entry.submit()  # creates the slips (in a background job above 30 employees: done here at once)
+	if not frappe.db.exists("Salary Slip", {"payroll_entry": entry.name}):
+		create_salary_slips_for_employees(
+			[row.employee for row in entry.employees],
+			frappe._dict(
+				salary_slip_based_on_timesheet=entry.salary_slip_based_on_timesheet,
+				payroll_frequency=entry.payroll_frequency,
+				start_date=entry.start_date,
+				end_date=entry.end_date,
+				company=company,
+				posting_date=entry.posting_date,
+				payroll_entry=entry.name,
+				exchange_rate=1,
+				currency="CAD",
+			),
+			publish_progress=False,
+		)
+	entry.reload()
+	submit_salary_slips_for_employees(entry, entry.get_sal_slip_list(ss_status=0), publish_progress=False)
+	entry.reload()
+	if entry.status != "Submitted" or entry.error_message:
+		frappe.throw(f"Payroll Entry {entry.name}: {entry.error_message or entry.status}")
+	bank = entry.make_bank_entry()
+	if bank:
+		bank.cheque_no = bank.cheque_no or entry.name
+		bank.cheque_date = bank.cheque_date or entry.posting_date
+		bank.submit()
+	return entry.name

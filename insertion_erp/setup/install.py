@@ -36,9 +36,11 @@ from insertion_erp.constants import (
 	TRAINEE_EMPLOYMENT_TYPE,
 )
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.payroll_parameters import SHIPPED_YEARS
 from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
 from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
+from insertion_erp.quebec_payroll.setup import ensure_parameters, set_up_company, shipped_parameters
 
 
 def after_install() -> None:
@@ -73,11 +75,16 @@ def after_setup_wizard(args=None) -> None:
 
 
 def set_up_companies() -> None:
-	"""The funder Customer and each company's claim accounts, where the settings have none."""
+	"""The funder Customer and each company's claim accounts, where the settings have none;
+	each company in Canada gets the Quebec payroll's components and accounts."""
 	settings = frappe.get_single(SETTINGS)
 	if not settings.funder_customer:
 		settings.funder_customer = ensure_funder_customer()
 	ensure_claim_accounts(settings)
+	for company in frappe.get_all(
+		"Company", filters={"country": "Canada"}, pluck="name", order_by="creation"
+	):
+		set_up_company(company, settings)
 	settings.flags.ignore_permissions = True
 	settings.save()
 
@@ -93,14 +100,21 @@ def add_cashier_permissions() -> None:
 
 
 def ensure_payroll_rates() -> None:
-	"""The shipped years of Quebec rates; a year already there is left alone."""
+	"""The shipped years of Quebec rates (employer contributions, then the source deductions'
+	parameters with each figure's source); a year already there is left alone."""
 	for year, rates in SHIPPED_RATES.items():
 		if frappe.db.exists("Quebec Payroll Rates", {"year": year}):
 			continue
 		values = {field: getattr(rates, field) for field in rates.__dataclass_fields__}
-		frappe.get_doc({"doctype": "Quebec Payroll Rates", **values, "sources": SOURCES.get(year)}).insert(
-			ignore_permissions=True
-		)
+		frappe.get_doc(
+			{
+				"doctype": "Quebec Payroll Rates",
+				**values,
+				**(shipped_parameters(year) if year in SHIPPED_YEARS else {}),
+				"sources": SOURCES.get(year),
+			}
+		).insert(ignore_permissions=True)
+	ensure_parameters()
 
 
 def ensure_return_rates() -> None:
@@ -130,7 +144,14 @@ def set_first_install_defaults() -> None:
 	"""The settings' defaults, follow-ups at 3 and 6 months and the 21-28-35 h gradual entry."""
 	settings = frappe.get_single(SETTINGS)
 	for df in settings.meta.fields:
-		if df.default not in (None, "", "0") and df.fieldtype in ("Int", "Float", "Data", "Select"):
+		if df.default not in (None, "", "0") and df.fieldtype in (
+			"Int",
+			"Float",
+			"Percent",
+			"Check",
+			"Data",
+			"Select",
+		):
 			if not settings.get(df.fieldname):
 				settings.set(df.fieldname, cast(df.fieldtype, df.default))
 	if not settings.trainee_employment_type:

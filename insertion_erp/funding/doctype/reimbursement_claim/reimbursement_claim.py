@@ -1,3 +1,5 @@
+import datetime
+
 import frappe
 from frappe import _
 from frappe.utils import add_days, flt, getdate, now_datetime
@@ -53,6 +55,10 @@ class ReimbursementClaim(InsertionDocument):
 		return frappe.get_cached_doc("Insertion Contract", self.contract)
 
 	# Validation ---------------------------------------------------------------
+
+	def before_validate(self) -> None:
+		if not self.posting_date and self.to_date and self.contract:
+			self.posting_date = default_posting_date(self.contract_doc().company, getdate(self.to_date))
 
 	def validate(self) -> None:
 		contract = self.contract_doc()
@@ -329,3 +335,23 @@ def default_period(contract: str | None = None) -> dict:
 		if not last or period.start > getdate(last):
 			return {"from_date": period.start, "to_date": period.end}
 	return {}
+
+
+def default_posting_date(company: str, period_end) -> datetime.date:
+	"""The claim's income is dated in the period whose wages it pays back: its last day, when
+	that day is past and its books are open (no period closing voucher nor closed accounting
+	period for sales invoices covers it); otherwise today."""
+	today = getdate()
+	if period_end > today:
+		return today
+	closed = frappe.db.sql(
+		"""select 1 from `tabPeriod Closing Voucher`
+		where company = %(company)s and docstatus = 1 and period_end_date >= %(day)s
+		union all
+		select 1 from `tabAccounting Period` ap join `tabClosed Document` cd on cd.parent = ap.name
+		where ap.company = %(company)s and ap.start_date <= %(day)s and ap.end_date >= %(day)s
+			and cd.document_type = 'Sales Invoice' and cd.closed = 1
+		limit 1""",
+		{"company": company, "day": period_end},
+	)
+	return today if closed else period_end

@@ -1,0 +1,126 @@
+"""What a Quebec payroll needs on a site and for each company: the deduction and
+labour-standards Salary Components with their accounts, the payable and expense accounts
+of the employer's contributions, and the shipped years' parameters with their sources.
+
+Made once per company (install, setup wizard, patch); from then on the bookkeeper's to
+change in Insertion Settings and on each Salary Component.
+"""
+
+import frappe
+
+from insertion_erp.constants import (
+	CONTRIBUTIONS_EXPENSE_ACCOUNT,
+	DEDUCTION_COMPONENTS,
+	HOLIDAY_PAY_COMPONENT,
+	PAYABLE_ACCOUNTS,
+	REMITTED_TO,
+	VACATION_PAY_COMPONENT,
+)
+from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
+from insertion_erp.funding.claim_accounts import ensure_account
+from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
+from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, record_values
+
+
+def set_up_company(company: str, settings) -> None:
+	"""Mark the company's payroll as Quebec's and give it its components' and contributions'
+	accounts where it has none. The caller saves the settings."""
+	frappe.db.set_value("Company", company, "insertion_quebec_payroll", 1)
+	payable = {agency: ensure_payable_account(company, name) for agency, name in PAYABLE_ACCOUNTS.items()}
+	for kind, (component, abbr) in DEDUCTION_COMPONENTS.items():
+		ensure_component(component, abbr, "Deduction", company, payable[REMITTED_TO[kind]])
+	for component, abbr in (VACATION_PAY_COMPONENT, HOLIDAY_PAY_COMPONENT):
+		ensure_component(component, abbr, "Earning", company, None)
+	configured = {row.contribution for row in settings.contribution_accounts if row.company == company}
+	expense = None
+	for kind in EMPLOYER_KINDS:
+		if kind in configured:
+			continue
+		expense = expense or ensure_account(company, CONTRIBUTIONS_EXPENSE_ACCOUNT, "Expense")
+		settings.append(
+			"contribution_accounts",
+			{
+				"company": company,
+				"contribution": kind,
+				"expense_account": expense,
+				"payable_account": payable[REMITTED_TO[kind]],
+			},
+		)
+
+
+def ensure_payable_account(company: str, account_name: str) -> str:
+	"""A liability account under the company's "Duties and Taxes" group when it has one."""
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	name = f"{account_name} - {abbr}"
+	if frappe.db.exists("Account", name):
+		return name
+	parent = frappe.db.get_value(
+		"Account", {"company": company, "is_group": 1, "account_type": "Tax", "root_type": "Liability"}
+	)
+	if not parent:
+		return ensure_account(company, account_name, "Liability")
+	frappe.get_doc(
+		{
+			"doctype": "Account",
+			"account_name": account_name,
+			"company": company,
+			"parent_account": parent,
+			"root_type": "Liability",
+		}
+	).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_component(name: str, abbr: str, kind: str, company: str, account: str | None) -> None:
+	"""The app's Salary Component, with the company's account for a deduction (an earning books
+	to the company's default payroll expense through HRMS)."""
+	if frappe.db.exists("Salary Component", name):
+		doc = frappe.get_doc("Salary Component", name)
+	else:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Salary Component",
+				"salary_component": name,
+				"salary_component_abbr": abbr,
+				"type": kind,
+				"depends_on_payment_days": 0,
+				"is_income_tax_component": 0,
+			}
+		)
+	account = account or wages_expense_account(company)
+	if account and not any(row.company == company for row in doc.accounts):
+		doc.append("accounts", {"company": company, "account": account})
+	doc.flags.ignore_permissions = True
+	doc.save()
+
+
+def wages_expense_account(company: str) -> str | None:
+	"""Where HRMS books the company's wages: the Salary account of the standard chart."""
+	return frappe.db.get_value(
+		"Account", {"company": company, "account_name": ("in", ("Salary", "Salaires")), "is_group": 0}
+	) or ensure_account(company, "Salaires", "Expense")
+
+
+def shipped_parameters(year: int) -> dict:
+	"""The record's values of a shipped year: its parameters and the source of each figure."""
+	return {
+		**record_values(SHIPPED_YEARS[year]),
+		"figure_sources": [
+			{"figure": figure, "source": source, "to_confirm": int(to_confirm)}
+			for figure, (source, to_confirm) in FIGURE_SOURCES[year].items()
+		],
+	}
+
+
+def ensure_parameters() -> None:
+	"""The shipped years' source-deduction parameters and their sources, on records that have
+	none yet (a year the user filled is left alone)."""
+	for year in SHIPPED_YEARS:
+		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
+			continue
+		doc = frappe.get_doc(RATES_DOCTYPE, str(year))
+		if doc.tax_brackets:
+			continue
+		doc.update(shipped_parameters(year))
+		doc.flags.ignore_permissions = True
+		doc.save()

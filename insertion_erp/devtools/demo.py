@@ -395,6 +395,8 @@ def load_funding(company: str) -> None:
 	if not frappe.db.get_single_value(SETTINGS, "annual_payroll"):
 		frappe.db.set_single_value(SETTINGS, "annual_payroll", 600_000)
 
+	# Before the assignments: each takes the company's payroll payable account.
+	ensure_payroll_accounts(company)
 	supervisor = ensure_supervisor(company)
 	assign(
 		supervisor,
@@ -404,7 +406,6 @@ def load_funding(company: str) -> None:
 		4200,
 	)
 	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
-	ensure_payroll_accounts(company)
 	paid = frappe.get_all(
 		"Parcours",
 		filters={"company": company, "start_date": ("<", months[0].start)},

@@ -5,13 +5,15 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from insertion_erp.controllers.arguments import require
 from insertion_erp.core.labour_standards import EASTER_CHOICES, quebec_general_holidays
 
 
 @frappe.whitelist()
-def add_quebec_holidays(holiday_list: str, easter: str = "Good Friday") -> int:
+def add_quebec_holidays(holiday_list: str | None = None, easter: str | None = "Good Friday") -> int:
 	"""Add the general holidays of each year the list covers, within its dates; a day already
 	in the list is left as it is. Returns how many were added."""
+	require(holiday_list=holiday_list, easter=easter)
 	doc = frappe.get_doc("Holiday List", holiday_list)
 	doc.check_permission("write")
 	if easter not in EASTER_CHOICES:

@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from insertion_erp.controllers.arguments import require
 from insertion_erp.core.money import to_decimal
 from insertion_erp.core.source_deductions import Bracket, PayrollYear, TaxTable
 
@@ -113,9 +114,10 @@ def to_confirm_message(year: int) -> str | None:
 
 
 @frappe.whitelist()
-def year_warning(year: int | str) -> str | None:
+def year_warning(year: int | str | None = None) -> str | None:
 	"""The warning of `to_confirm_message`, for the Salary Slip and Payroll Entry forms."""
 	frappe.has_permission("Salary Slip", "read", throw=True)
+	require(year=year)
 	try:
 		year = int(year)
 	except (TypeError, ValueError):

@@ -7,6 +7,7 @@ change in Insertion Settings and on each Salary Component.
 """
 
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
 from insertion_erp.constants import (
 	CONTRIBUTIONS_EXPENSE_ACCOUNT,
@@ -20,6 +21,20 @@ from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
 from insertion_erp.funding.claim_accounts import ensure_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, record_values
+
+PAY_STATEMENT = "Relevé de paie"
+
+
+def set_up_site() -> None:
+	"""A pay is paid to the cent (HRMS rounds net pay to the dollar unless told not to), and the
+	Salary Slip prints as the Quebec pay statement unless the site chose another format."""
+	frappe.db.set_single_value("Payroll Settings", "disable_rounded_total", 1)
+	if not frappe.get_meta("Salary Slip").default_print_format and frappe.db.exists(
+		"Print Format", PAY_STATEMENT
+	):
+		make_property_setter(
+			"Salary Slip", None, "default_print_format", PAY_STATEMENT, "Data", for_doctype=True
+		)
 
 
 def set_up_company(company: str, settings) -> None:

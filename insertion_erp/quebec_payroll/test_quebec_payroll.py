@@ -14,8 +14,17 @@ from decimal import Decimal as D
 import frappe
 from frappe.utils import flt
 
-from insertion_erp.constants import CRA, DEDUCTION_COMPONENTS, PAYABLE_ACCOUNTS, REVENU_QUEBEC, SETTINGS
+from insertion_erp.constants import (
+	CRA,
+	DEDUCTION_COMPONENTS,
+	HOLIDAY_PAY_COMPONENT,
+	PAYABLE_ACCOUNTS,
+	REVENU_QUEBEC,
+	SETTINGS,
+	VACATION_PAY_COMPONENT,
+)
 from insertion_erp.core.periods import Period
+from insertion_erp.core.source_deductions import Profile
 from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_hourly_structure,
@@ -25,10 +34,13 @@ from insertion_erp.devtools.sample_payroll import (
 	run_payroll_entry,
 )
 from insertion_erp.funding.payroll import computed_contributions, period_rows
+from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profile
+from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
+from insertion_erp.quebec_payroll.rates import year_warning
 from insertion_erp.quebec_payroll.setup import set_up_company
 from insertion_erp.tests.factories import ensure_trade, make_trainee
 from insertion_erp.tests.payroll_fixture import ensure_company_setup, ensure_contract, ensure_supervisor
-from insertion_erp.tests.utils import InsertionTestCase
+from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 COMPANY = "Atelier Paie Québec"
 ABBR = "APQ"
@@ -162,3 +174,125 @@ class TestQuebecPayroll(InsertionTestCase):
 			slip = frappe.get_doc("Salary Slip", row.name)
 			recorded = {r.contribution: D(str(r.amount)) for r in slip.insertion_employer_contributions}
 			self.assertEqual(recorded, {k: v for k, v in computed[row.name].items()}, row.employee_name)
+
+
+class TestLabourStandardsPay(InsertionTestCase):
+	"""April 2026 holds Good Friday (Friday April 3): its week starts on Sunday March 29, so its
+	four complete weeks are March 1 to 28, when the trainee worked 150 h x $18 = $2,700:
+	an indemnity of 2,700 / 20 = $135.00."""
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		cls.data = build()
+		holiday_list = frappe.get_cached_value("Company", COMPANY, "default_holiday_list")
+		add_quebec_holidays(holiday_list, "Good Friday")
+		ensure_timesheet(cls.data.trainee, COMPANY, "2026-04-06", 70)
+		frappe.db.commit()  # nosemgrep: the slips below read the list and the timesheet
+
+	def april_slip(self):
+		slip = frappe.get_doc(
+			{
+				"doctype": "Salary Slip",
+				"employee": self.data.trainee,
+				"start_date": "2026-04-01",
+				"end_date": "2026-04-30",
+				"posting_date": "2026-04-30",
+				"payroll_frequency": "Monthly",
+				"company": COMPANY,
+			}
+		)
+		slip.insert(ignore_permissions=True)
+		return slip
+
+	def earnings(self, slip) -> dict[str, float]:
+		return {row.salary_component: flt(row.amount) for row in slip.earnings}
+
+	def test_the_holiday_list_holds_quebecs_general_holidays(self) -> None:
+		holiday_list = frappe.get_cached_value("Company", COMPANY, "default_holiday_list")
+		days = set(frappe.get_all("Holiday", {"parent": holiday_list}, pluck="holiday_date"))
+		for day in (
+			"2026-01-01",
+			"2026-04-03",
+			"2026-05-18",
+			"2026-06-24",
+			"2026-07-01",
+			"2026-09-07",
+			"2026-10-12",
+			"2026-12-25",
+		):
+			self.assertIn(frappe.utils.getdate(day), days)
+		# A second click adds nothing.
+		self.assertEqual(add_quebec_holidays(holiday_list, "Good Friday"), 0)
+
+	def test_the_holiday_indemnity_and_vacation_pay_accrued_until_the_end(self) -> None:
+		slip = self.april_slip()
+		earnings = self.earnings(slip)
+		self.assertEqual(earnings[HOLIDAY_PAY_COMPONENT[0]], 135.00)
+		# Accrued by default (LNT s. 75): nothing on a pay before the contract's end.
+		self.assertNotIn(VACATION_PAY_COMPONENT[0], earnings)
+		self.assertEqual(flt(slip.gross_pay), 70 * 18 + 135)
+
+	def test_vacation_pay_on_each_pay_when_the_settings_say_so(self) -> None:
+		frappe.db.set_single_value(SETTINGS, "vacation_pay_mode", "Paid on Each Pay")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		try:
+			slip = self.april_slip()
+		finally:
+			frappe.db.set_single_value(
+				SETTINGS, "vacation_pay_mode", "Accrued, Paid at the End of the Contract"
+			)
+			frappe.clear_document_cache(SETTINGS, SETTINGS)
+		# 4 % of the wages and the indemnity: (1,260 + 135) x 4 % = 55.80
+		self.assertEqual(self.earnings(slip)[VACATION_PAY_COMPONENT[0]], 55.80)
+		self.assertEqual(flt(slip.gross_pay), 1260 + 135 + 55.80)
+
+	def test_the_contracts_last_pay_pays_the_accrued_vacation(self) -> None:
+		frappe.db.set_value("Employee", self.data.trainee, "relieving_date", "2026-04-30")
+		slip = self.april_slip()
+		# March's 2,700 and April's 1,260 + 135, at 4 %: 3,960 + 135 = 4,095 x 4 % = 163.80
+		self.assertEqual(self.earnings(slip)[VACATION_PAY_COMPONENT[0]], 163.80)
+
+
+class TestDeductionProfile(InsertionTestCase):
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		cls.data = build()
+
+	def test_a_trainees_employee_takes_the_years_basic_amounts(self) -> None:
+		employee = frappe.db.get_value("Employee", self.data.trainee, PROFILE_FIELDS, as_dict=True)
+		self.assertEqual(profile(employee, frappe.utils.getdate("2026-03-31")), Profile())
+
+	def test_no_qpp_under_18(self) -> None:
+		employee = frappe.db.get_value("Employee", self.data.trainee, PROFILE_FIELDS, as_dict=True)
+		employee.date_of_birth = "2008-06-01"
+		self.assertTrue(profile(employee, frappe.utils.getdate("2026-05-31")).qpp_exempt)
+		self.assertFalse(profile(employee, frappe.utils.getdate("2026-06-30")).qpp_exempt)
+
+	def test_a_claim_amount_and_extra_tax_change_the_tax_withheld(self) -> None:
+		slip = slip_of(self.data.supervisor)
+		base = deductions(slip)
+		frappe.db.set_value(
+			"Employee",
+			self.data.supervisor,
+			{"insertion_federal_claim": 30000, "insertion_extra_quebec_tax": 25},
+		)
+		slip.reload()
+		apply(slip)
+		after = deductions(slip)
+		self.assertLess(after["Impôt fédéral"], base["Impôt fédéral"])
+		self.assertEqual(round(after["Impôt du Québec"] - base["Impôt du Québec"], 2), 25)
+
+	def test_the_counsellor_never_sees_the_tab(self) -> None:
+		counsellor = make_user("conseil-paie@example.org", ["Insertion Counsellor"])
+		self.assertFalse(frappe.has_permission("Employee", "read", self.data.trainee, user=counsellor))
+		hr = make_user("rh-paie@example.org", ["HR User"])
+		self.assertTrue(frappe.has_permission("Employee", "read", self.data.trainee, user=hr))
+
+	def test_a_year_with_figures_to_confirm_warns_the_payroll_user(self) -> None:
+		message = year_warning(2026)
+		self.assertIn("2026", message)
+		self.assertIn("quebec_worker_deduction_max", message)
+		frappe.set_user(make_user("caisse-paie@example.org", ["Sales User"]))
+		self.assertRaises(frappe.PermissionError, year_warning, 2026)

@@ -40,7 +40,11 @@ from insertion_erp.core.payroll_parameters import SHIPPED_YEARS
 from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
 from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
-from insertion_erp.quebec_payroll.setup import ensure_parameters, set_up_company, shipped_parameters
+from insertion_erp.quebec_payroll.setup import (
+	ensure_parameters,
+	set_up_company,
+	shipped_parameters,
+)
 
 
 def after_install() -> None:

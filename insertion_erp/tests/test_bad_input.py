@@ -20,7 +20,7 @@ import frappe.handler
 from frappe.exceptions import FrappeTypeError
 from frappe.model.base_document import get_controller
 from frappe.tests.test_api import FrappeAPITestCase
-from frappe.utils import add_days, set_request, strip_html, today
+from frappe.utils import add_days, getdate, set_request, strip_html, today
 
 import insertion_erp
 from insertion_erp.tests.factories import (
@@ -112,12 +112,17 @@ def valid_documents() -> dict[str, Callable[[], dict]]:
 			"planned_weeks": 26,
 			"budget_lines": [{"kind": "Insertion Costs", "budget_amount": 1000, "reimbursement_rate": 100}],
 		},
-		"Quebec Payroll Rates": lambda: {
-			**frappe.get_doc("Quebec Payroll Rates", {"year": 2026}).as_dict(no_default_fields=True),
-			"year": 2041,
-		},
+		"Quebec Payroll Rates": lambda: rates_of_another_year(2041),
 		"Insertion Settings": lambda: frappe.get_single("Insertion Settings").as_dict(no_default_fields=True),
 	}
+
+
+def rates_of_another_year(year: int) -> dict:
+	"""2026's rates moved to `year`, brackets included (they must fall in their year)."""
+	values = frappe.get_doc("Quebec Payroll Rates", {"year": 2026}).as_dict(no_default_fields=True)
+	for row in values["tax_brackets"]:
+		row["valid_from"] = getdate(row["valid_from"]).replace(year=year)
+	return {**values, "year": year}
 
 
 class TestBadInput(InsertionTestCase):

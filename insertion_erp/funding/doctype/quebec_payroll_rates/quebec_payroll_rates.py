@@ -4,6 +4,8 @@ from frappe.utils import flt, getdate
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
 
+JURISDICTIONS = ("Federal", "Quebec")
+
 
 class QuebecPayrollRates(InsertionDocument):
 	def validate(self) -> None:
@@ -16,12 +18,19 @@ class QuebecPayrollRates(InsertionDocument):
 	def validate_brackets(self) -> None:
 		"""Each jurisdiction's brackets start on January 1 of the year, from an income of 0."""
 		for row in self.tax_brackets:
+			if row.jurisdiction not in JURISDICTIONS:
+				frappe.throw(
+					_("Tax Brackets, row {0}: {1} must be one of {2}.").format(
+						row.idx, _("Jurisdiction"), ", ".join(_(j) for j in JURISDICTIONS)
+					),
+					title=_("Invalid Value"),
+				)
 			if getdate(row.valid_from).year != int(self.year):
 				frappe.throw(
 					_("Tax Brackets, row {0}: Valid From must fall in {1}.").format(row.idx, self.year),
 					title=_("Invalid Date"),
 				)
-		for jurisdiction in ("Federal", "Quebec"):
+		for jurisdiction in JURISDICTIONS:
 			rows = [row for row in self.tax_brackets if row.jurisdiction == jurisdiction]
 			if not rows:
 				continue

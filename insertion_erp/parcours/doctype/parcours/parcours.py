@@ -344,6 +344,9 @@ class Parcours(TracedDocument):
 		if employment_type:
 			employee.employment_type = employment_type
 		employee.contract_end_date = self.planned_end_date
+		# The job a pay statement names (Act respecting labour standards, s. 46): the trade.
+		if self.trade and not employee.designation:
+			employee.designation = ensure_designation(self.trade)
 		employee.insertion_trainee = trainee.name
 		employee.flags.ignore_permissions = True  # the coordinator may start a parcours without HR rights
 		employee.save()
@@ -471,3 +474,9 @@ def schedule_message(error: rules.ScheduleError, weeks: int) -> str:
 	return _(
 		"Weekly hours: the schedule stops before the end of the parcours (week {0} has no hours)."
 	).format(error.week)
+
+
+def ensure_designation(name: str) -> str:
+	if not frappe.db.exists("Designation", name):
+		frappe.get_doc({"doctype": "Designation", "designation_name": name}).insert(ignore_permissions=True)
+	return name

@@ -90,6 +90,8 @@ class TestParcoursStart(InsertionTestCase):
 		self.assertEqual(employee.employment_type, TRAINEE_EMPLOYMENT_TYPE)
 		self.assertEqual(getdate(employee.date_of_joining), getdate(start))
 		self.assertEqual(employee.contract_end_date, getdate(parcours.planned_end_date))
+		# The job the pay statement names is the trade.
+		self.assertEqual(employee.designation, parcours.trade)
 		self.assertEqual(employee.status, "Active")
 		self.assertEqual(employee.insertion_trainee, parcours.trainee)
 		self.assertEqual((employee.first_name, employee.last_name), ("Marie", "Tremblay"))

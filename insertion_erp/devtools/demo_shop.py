@@ -20,7 +20,7 @@ from frappe.utils import add_days, add_months, getdate, nowdate
 
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
-from insertion_erp.funding.claim_accounts import ensure_account
+from insertion_erp.ledger import ensure_account
 
 DONATED = ("DON-VETEMENTS", "Vêtements donnés (au kilo)", 6.00)
 SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)

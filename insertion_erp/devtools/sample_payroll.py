@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import frappe
 
-from insertion_erp.funding.claim_accounts import ensure_account
+from insertion_erp.ledger import ensure_account
 
 HOURLY_COMPONENT = "Salaire horaire TEF"
 BASE_COMPONENT = "Salaire de base"

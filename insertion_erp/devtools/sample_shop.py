@@ -6,7 +6,7 @@ the POS benchmark can also run on a site without the app."""
 import frappe
 from frappe.utils import flt, nowdate
 
-from insertion_erp.funding.claim_accounts import ensure_account
+from insertion_erp.ledger import ensure_account
 
 ITEM_GROUP = "Boutique et café"
 CUSTOMER = "Client de passage"

@@ -9,6 +9,7 @@ from frappe.utils.nestedset import get_root_of
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core.claims import BUDGET_KINDS, INSERTION_COSTS, OTHER, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.ledger import ensure_account
 
 INCOME_ACCOUNT_NAME = "Subventions Emploi-Québec"
 ITEM_GROUP = "Services"
@@ -85,26 +86,3 @@ def ensure_item(kind: str) -> str:
 			}
 		).insert(ignore_permissions=True)
 	return code
-
-
-def ensure_account(company: str, account_name: str, root_type: str, account_type: str | None = None) -> str:
-	"""A ledger account of the company, under its "Indirect" group of that root type when it has one."""
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{account_name} - {abbr}"
-	if frappe.db.exists("Account", name):
-		return name
-	groups = {"company": company, "root_type": root_type, "is_group": 1}
-	parent = frappe.db.get_value(
-		"Account", {**groups, "account_name": ("like", "%Indirect%")}
-	) or frappe.db.get_value("Account", {**groups, "parent_account": ("is", "set")}, order_by="lft")
-	frappe.get_doc(
-		{
-			"doctype": "Account",
-			"account_name": account_name,
-			"company": company,
-			"parent_account": parent,
-			"root_type": root_type,
-			"account_type": account_type,
-		}
-	).insert(ignore_permissions=True)
-	return name

@@ -19,8 +19,7 @@ from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.periods import Period, add_months
 from insertion_erp.core.training import paid_training_hours
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours
-
-PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}
+from insertion_erp.quebec_payroll.rates import PAYS_PER_YEAR, rates_for
 
 
 @dataclass
@@ -298,22 +297,6 @@ def earliest_start(first_end: date) -> date:
 	through HRMS's (employee, start_date, end_date) index, so the reads stay the same
 	however many years of payroll the table holds."""
 	return add_months(first_end, -12)
-
-
-def rates_for(year: int) -> Rates:
-	"""The year's rates (named after the year; frappe's document cache drops them when edited)."""
-	try:
-		doc = frappe.get_cached_doc("Quebec Payroll Rates", str(year))
-	except frappe.DoesNotExistError:
-		frappe.clear_last_message()
-		frappe.throw(
-			frappe._("Enter the Quebec payroll rates of {0} before claiming its payroll.").format(year),
-			title=frappe._("Rates Missing"),
-		)
-	return Rates(
-		**{field: to_decimal(doc.get(field)) for field in Rates.__dataclass_fields__ if field != "year"},
-		year=year,
-	)
 
 
 def parcours_schedules(parcours: set[str]) -> dict[str, tuple]:

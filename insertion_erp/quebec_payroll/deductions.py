@@ -41,8 +41,7 @@ from insertion_erp.core.labour_standards import (
 )
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.source_deductions import Pay, Profile, YearToDate, compute
-from insertion_erp.funding.payroll import PAYS_PER_YEAR, rates_for
-from insertion_erp.quebec_payroll.rates import payroll_year, to_confirm_message
+from insertion_erp.quebec_payroll.rates import PAYS_PER_YEAR, payroll_year, rates_for, to_confirm_message
 
 VACATION_ON_EACH_PAY = "Paid on Each Pay"
 VACATION_AT_END = "Accrued, Paid at the End of the Contract"

@@ -11,10 +11,13 @@ from frappe import _
 from frappe.utils import getdate
 
 from insertion_erp.controllers.arguments import require
+from insertion_erp.core.contributions import Rates
 from insertion_erp.core.money import to_decimal
 from insertion_erp.core.source_deductions import Bracket, PayrollYear, TaxTable
 
 RATES_DOCTYPE = "Quebec Payroll Rates"
+PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}
+
 # PayrollYear's field -> the record's field, where the names differ.
 RECORD_FIELD = {
 	"ympe": "qpp_max_earnings",
@@ -32,7 +35,7 @@ def rates_record(year: int):
 	except frappe.DoesNotExistError:
 		frappe.clear_last_message()
 		frappe.throw(
-			_("Enter the Quebec payroll rates of {0} before paying its wages.").format(year),
+			_("Enter the Quebec payroll rates of {0} in Quebec Payroll Rates.").format(year),
 			title=_("Rates Missing"),
 		)
 
@@ -123,3 +126,12 @@ def year_warning(year: int | str | None = None) -> str | None:
 	except (TypeError, ValueError):
 		frappe.throw(_("Year must be a whole number."), title=_("Invalid Year"))
 	return to_confirm_message(year)
+
+
+def rates_for(year: int) -> Rates:
+	"""The year's employer rates, which claims compute with for slips that carry no contributions."""
+	doc = rates_record(year)
+	return Rates(
+		**{field: to_decimal(doc.get(field)) for field in Rates.__dataclass_fields__ if field != "year"},
+		year=year,
+	)

@@ -18,7 +18,7 @@ from insertion_erp.constants import (
 	VACATION_PAY_COMPONENT,
 )
 from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
-from insertion_erp.funding.claim_accounts import ensure_account
+from insertion_erp.ledger import ensure_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, record_values
 

@@ -7,8 +7,8 @@ import frappe
 from insertion_erp.constants import SETTINGS
 from insertion_erp.devtools.books_check import profit_and_loss_totals, report_totals
 from insertion_erp.devtools.sample_shop import ensure_shop
-from insertion_erp.funding.claim_accounts import ensure_account
 from insertion_erp.funding.report.mission_and_market.mission_and_market import execute
+from insertion_erp.ledger import ensure_account
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.utils import InsertionTestCase
 

@@ -38,8 +38,12 @@ from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profi
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.rates import year_warning
 from insertion_erp.quebec_payroll.setup import set_up_company
-from insertion_erp.tests.factories import ensure_trade, make_trainee
-from insertion_erp.tests.payroll_fixture import ensure_company_setup, ensure_contract, ensure_supervisor
+from insertion_erp.tests.payroll_fixture import (
+	ensure_company_setup,
+	ensure_contract,
+	ensure_supervisor,
+	ensure_trainee,
+)
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 COMPANY = "Atelier Paie Québec"
@@ -54,22 +58,7 @@ def build() -> frappe._dict:
 	settings.save(ignore_permissions=True)
 	ensure_payroll_accounts(COMPANY)
 	supervisor = ensure_supervisor(COMPANY, ("Nadia", "Paie-Québec"))
-	trainee = frappe.db.get_value("Employee", {"last_name": "TEF-Québec", "company": COMPANY})
-	if not trainee:
-		person = make_trainee(last_name="TEF-Québec", consent_date="2026-01-05")
-		parcours = frappe.get_doc(
-			{
-				"doctype": "Parcours",
-				"trainee": person.name,
-				"company": COMPANY,
-				"trade": ensure_trade(),
-				"referral_source": "CLSC",
-				"income_source": "Social Assistance",
-				"approval_date": "2026-01-20",
-			}
-		).insert()
-		parcours.start("2026-02-02")
-		trainee = parcours.employee
+	trainee = ensure_trainee(COMPANY, "TEF-Québec")
 	assign(trainee, ensure_hourly_structure("TEF horaire APQ", COMPANY, 18), COMPANY, "2026-02-02")
 	assign(
 		supervisor, ensure_monthly_structure("Encadrement mensuel APQ", COMPANY), COMPANY, "2026-01-01", 4000

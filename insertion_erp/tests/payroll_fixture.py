@@ -91,16 +91,17 @@ def ensure_company_setup(company: str = COMPANY, abbr: str = ABBR, holidays: str
 			doc.save(ignore_permissions=True)
 
 
-def ensure_trainee() -> str:
-	employee = frappe.db.get_value("Employee", {"last_name": TRAINEE_LAST_NAME, "company": COMPANY})
+def ensure_trainee(company: str = COMPANY, last_name: str = TRAINEE_LAST_NAME) -> str:
+	"""A trainee of `company` whose parcours started on 2026-02-02: its Employee."""
+	employee = frappe.db.get_value("Employee", {"last_name": last_name, "company": company})
 	if employee:
 		return employee
-	trainee = make_trainee(last_name=TRAINEE_LAST_NAME, consent_date="2026-01-05")
+	trainee = make_trainee(last_name=last_name, consent_date="2026-01-05")
 	parcours = frappe.get_doc(
 		{
 			"doctype": "Parcours",
 			"trainee": trainee.name,
-			"company": COMPANY,
+			"company": company,
 			"trade": ensure_trade(),
 			"referral_source": "CLSC",
 			"income_source": "Social Assistance",

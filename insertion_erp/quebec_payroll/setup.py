@@ -23,6 +23,7 @@ from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, record_values
 
 PAY_STATEMENT = "Relevé de paie"
+PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
 
 
 def set_up_site() -> None:
@@ -41,6 +42,14 @@ def set_up_company(company: str, settings) -> None:
 	"""Mark the company's payroll as Quebec's and give it its components' and contributions'
 	accounts where it has none. The caller saves the settings."""
 	frappe.db.set_value("Company", company, "insertion_quebec_payroll", 1)
+	if not frappe.db.get_value("Company", company, "default_payroll_payable_account"):
+		# HRMS's Payroll Entry credits the net pay to it; it must carry no account type.
+		frappe.db.set_value(
+			"Company",
+			company,
+			"default_payroll_payable_account",
+			ensure_account(company, PAYROLL_PAYABLE_ACCOUNT, "Liability"),
+		)
 	payable = {agency: ensure_payable_account(company, name) for agency, name in PAYABLE_ACCOUNTS.items()}
 	for kind, (component, abbr) in DEDUCTION_COMPONENTS.items():
 		ensure_component(component, abbr, "Deduction", company, payable[REMITTED_TO[kind]])

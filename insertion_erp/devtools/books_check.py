@@ -45,6 +45,42 @@ def report_totals(company: str, fiscal_year: str) -> tuple[Decimal, Decimal]:
 	)
 
 
+def payroll_in_the_books(company: str, fiscal_year: str) -> dict[str, tuple[Decimal, Decimal]]:
+	"""Each month's submitted slips (gross and employer contributions) against the expenses their
+	Payroll Entry's accrual booked: {month: (slips, booked)}. A slip left out of the books is an
+	error."""
+	start, end = frappe.db.get_value("Fiscal Year", fiscal_year, ["year_start_date", "year_end_date"])
+	args = {"company": company, "start": start, "end": end}
+	slips = frappe.db.sql(
+		"""select date_format(posting_date, '%%Y-%%m'),
+			sum(gross_pay) + sum(coalesce(insertion_total_employer_contributions, 0)),
+			sum(coalesce(journal_entry, '') = '')
+		from `tabSalary Slip` where company = %(company)s and docstatus = 1
+			and posting_date between %(start)s and %(end)s
+		group by 1""",
+		args,
+	)
+	unbooked = sum(int(row[2]) for row in slips)
+	if unbooked:
+		raise AssertionError(f"{unbooked} submitted salary slip(s) never reached the ledger")
+	booked = dict(
+		frappe.db.sql(
+			"""select date_format(gle.posting_date, '%%Y-%%m'), sum(gle.debit - gle.credit)
+			from `tabGL Entry` gle join `tabAccount` a on a.name = gle.account
+			where gle.company = %(company)s and gle.is_cancelled = 0 and a.root_type = 'Expense'
+				and gle.voucher_type = 'Journal Entry' and gle.posting_date between %(start)s and %(end)s
+				and gle.voucher_no in (select journal_entry from `tabSalary Slip`
+					where company = %(company)s and docstatus = 1 and journal_entry is not null)
+			group by 1""",
+			args,
+		)
+	)
+	return {
+		month: (round_money(to_decimal(cost)), round_money(to_decimal(booked.get(month))))
+		for month, cost, _unbooked in slips
+	}
+
+
 def check(company: str | None = None, fiscal_year: str | None = None) -> None:
 	"""Raise when the two disagree; print both."""
 	company = company or frappe.db.get_single_value("Global Defaults", "default_company")
@@ -61,3 +97,10 @@ def check(company: str | None = None, fiscal_year: str | None = None) -> None:
 		raise AssertionError("Mission and Market disagrees with the Profit and Loss")
 	if not ours[0]:
 		raise AssertionError("no income in the books: nothing was compared")
+	payroll = payroll_in_the_books(company, fiscal_year)
+	for month, (cost, booked) in sorted(payroll.items()):
+		print(f"{month}: wages and employer contributions {cost}, booked as expenses {booked}")
+	if not payroll:
+		raise AssertionError("no salary slip in the year: the payroll's books were not checked")
+	if any(cost != booked for cost, booked in payroll.values()):
+		raise AssertionError("the payroll's expenses in the ledger differ from the slips")

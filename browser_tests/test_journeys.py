@@ -3,6 +3,7 @@
 import csv
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from conftest import SCREENSHOTS, expect, route
 
@@ -294,3 +295,115 @@ def test_director_prints_the_return_to_government_in_french(new_page, admin):
 	)
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	printed.screenshot(path=SCREENSHOTS / "return-to-government-print-fr.png", full_page=True)
+
+
+PAYROLL_BOOKKEEPER = "paie@example.org"  # HR Manager + Accounts User, works in French
+PAYROLL_COMPANY = "Atelier Paie Québec"  # insertion_erp/quebec_payroll/test_quebec_payroll.py
+MAY = ("2026-05-01", "2026-05-31")
+DEDUCTIONS = ("RRQ", "Assurance-emploi", "RQAP", "Impôt fédéral", "Impôt du Québec")
+
+
+def open_tab(page, fieldname: str) -> None:
+	page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]:visible').click()
+
+
+def dismiss(page, text) -> None:
+	"""Close the message dialog that says `text`."""
+	dialog = page.locator(".modal:visible", has_text=text)
+	expect(dialog).to_be_visible(timeout=30_000)  # after the server's work
+	dialog.locator(".btn-modal-close").click()
+	expect(dialog).to_be_hidden()
+
+
+def quebec_money(amount: float) -> str:
+	"""2160.0 -> "2 160,00 $", as the site formats CAD."""
+	return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " $"
+
+
+def test_payroll_bookkeeper_runs_may_in_french_and_prints_the_pay_statement(new_page, admin):
+	english = english_labels_of_the_app()
+	to_confirm = admin.call("insertion_erp.quebec_payroll.rates.year_warning", year=2026)
+	trainee = admin.get_value(
+		"Employee", [["last_name", "=", "TEF-Québec"], ["company", "=", PAYROLL_COMPANY]]
+	)
+	trainee_name = admin.get_value("Employee", [["name", "=", trainee]], "employee_name")
+	page = new_page(PAYROLL_BOOKKEEPER)
+	page.goto(route("Payroll Entry") + "/new")
+	# The default company's payable account, fetched: the form is done setting itself up.
+	expect(field(page, "payroll_payable_account").locator("input")).not_to_have_value("")
+	set_link(page, "company", PAYROLL_COMPANY)
+	# The company's default payroll payable account, as HRMS fetches it.
+	payable = admin.get_value("Company", [["name", "=", PAYROLL_COMPANY]], "default_payroll_payable_account")
+	expect(field(page, "payroll_payable_account").locator("input")).to_have_value(payable)
+	set_date(page, "posting_date", MAY[1])
+	field(page, "payroll_frequency").locator("select").select_option("Monthly")
+	set_date(page, "start_date", MAY[0])
+	expect(field(page, "end_date").locator("input")).to_have_value(MAY[1])  # HRMS: a month from the start
+	field(page, "salary_slip_based_on_timesheet").locator("input[data-fieldname]").check()
+	open_tab(page, "accounting_dimensions_tab")  # Comptabilité & Paiement
+	expect(field(page, "cost_center").locator("input")).to_have_value(re.compile(r"\S"))  # the company's
+	set_link(page, "payment_account", "Espèces - APQ")  # the company's only bank or cash account
+	save(page)
+	expect(page).to_have_url(re.compile(r"/app/payroll-entry/(?!new)"))
+	entry = page.url.rsplit("/", 1)[-1]
+
+	page.get_by_role("button", name="Obtenir des employés").click()  # HRMS's "Get Employees"
+	employees = field(page, "employees").locator(".grid-body .rows .grid-row")
+	expect(employees).to_have_count(1)  # the trainee paid from timesheets; the supervisor is monthly
+	expect(employees).to_contain_text(trainee)
+	page.get_by_role("button", name="Créer les fiches de paie").click()  # submits the entry
+	if to_confirm:  # the app warns the payroll user of the year's figures still to confirm, never silently
+		dismiss(page, "Taux à confirmer")
+	expect(page.locator(".indicator-pill:visible").first).to_have_text("Validé")
+	# The warning shows once on the form, however many times HRMS refreshes it.
+	warnings_on_the_entry = page.locator(".form-message", has_text="Taux de la paie").count()
+	submit_slips = page.get_by_role("button", name="Valider la Fiche de Paie")
+	expect(submit_slips).to_be_visible()
+	assert_no_english(page, english)
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=SCREENSHOTS / "payroll-entry-fr.png", full_page=True)
+	submit_slips.click()
+	page.locator(".modal:visible").get_by_role("button", name="Oui").click()
+	# HRMS's message once the slips are submitted and the accrual booked.
+	dismiss(page, re.compile(rf"{MAY[0]}\D+{MAY[1]}"))
+	assert admin.get_value("Payroll Entry", [["name", "=", entry]], "status") == "Submitted"
+
+	slip = admin.get_value(
+		"Salary Slip", [["employee", "=", trainee], ["start_date", "=", MAY[0]], ["docstatus", "=", 1]]
+	)
+	values = admin.get_list(
+		"Salary Slip", [["name", "=", slip]], ["net_pay", "gross_pay", "journal_entry", "payroll_entry"]
+	)[0]
+	assert values["payroll_entry"] == entry
+	page.goto(f"{route('Salary Slip')}/{quote(slip, safe='')}")
+	open_tab(page, "net_pay_info")
+	expect(field(page, "net_pay").locator(".control-value")).to_have_text(quebec_money(values["net_pay"]))
+	open_tab(page, "earnings_and_deductions_tab")
+	expect(field(page, "gross_pay").locator(".control-value")).to_have_text(quebec_money(values["gross_pay"]))
+	rows = field(page, "deductions").locator(".grid-body .rows .grid-row")
+	for component in DEDUCTIONS:
+		name_cell = page.locator('[data-fieldname="salary_component"]', has_text=re.compile(f"^{component}$"))
+		amount = rows.filter(has=name_cell).locator('[data-fieldname="amount"]')
+		expect(amount).to_have_text(QUEBEC_MONEY)
+	assert_no_english(page, english)
+	page.screenshot(path=SCREENSHOTS / "salary-slip-fr.png", full_page=True)
+
+	page.goto(
+		f"/printview?doctype=Salary%20Slip&name={quote(slip, safe='')}"
+		"&format=Relev%C3%A9%20de%20paie&no_letterhead=1"
+	)
+	statement = page.locator(".print-format")
+	expect(statement).to_contain_text("Relevé de paie")
+	expect(statement).to_contain_text(trainee_name)
+	expect(statement).to_contain_text(re.compile(rf"{MAY[0]}\W+{MAY[1]}"))  # the pay period
+	expect(statement).to_contain_text(quebec_money(values["net_pay"]))
+	for component in DEDUCTIONS:
+		expect(statement).to_contain_text(component)
+	expect(statement).not_to_contain_text(re.compile(r"\$ ?\d"))
+	page.screenshot(path=SCREENSHOTS / "pay-statement-fr.png", full_page=True)
+
+	# HRMS's accrual: the slip's journal entry, submitted, against the Payroll Entry.
+	assert values["journal_entry"], slip
+	assert admin.get_value("Journal Entry", [["name", "=", values["journal_entry"]]], "docstatus") == 1
+	if to_confirm:
+		assert warnings_on_the_entry == 1, f"the to-confirm warning shows {warnings_on_the_entry} times"

@@ -11,6 +11,9 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
 - a support intervention with confidential notes, run by the counsellor;
 - a trainee on the shop floor (parcours started two weeks ago);
 - a cohort for the Return to Government ("Atelier Retour Test", tests/return_fixture.py);
+- the Quebec payroll of "Atelier Paie Québec" (quebec_payroll/test_quebec_payroll.py): March
+  2026 paid, the trainee's May timesheet not yet; a May Payroll Entry of an earlier run is
+  cancelled and deleted, with its slips and journal entries, for the payroll bookkeeper to run;
 - the users below, each with a real password.
 """
 
@@ -20,6 +23,8 @@ from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, SUPERVISOR
+from insertion_erp.devtools.sample_payroll import ensure_timesheet
+from insertion_erp.quebec_payroll import test_quebec_payroll as quebec_payroll
 from insertion_erp.tests import payroll_fixture, return_fixture
 from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
 from insertion_erp.tests.utils import make_user
@@ -33,8 +38,13 @@ USERS = {
 	"cashier@example.org": ["Sales User", CASHIER],
 	"directrice@example.org": ["Insertion Manager", "Accounts User", "HR User"],
 	"superviseur@example.org": [SUPERVISOR],
+	# HRMS v15 lets only HR Manager create and submit a Payroll Entry; Accounts User reads the
+	# company's accounts, cost center and defaults the form fetches.
+	"paie@example.org": ["HR Manager", "Accounts User"],
 }
-FRENCH_USERS = ("directrice@example.org", "superviseur@example.org")
+FRENCH_USERS = ("directrice@example.org", "superviseur@example.org", "paie@example.org")
+# The month the payroll bookkeeper pays in the browser: the trainee's timesheet, no Payroll Entry.
+MAY = ("2026-05-01", "2026-05-31")
 FLOOR_TRAINEE = "Plancher"
 ITEM = "FRIP-CHANDAIL"
 ITEM_NAME = "Chandail en laine (usagé)"
@@ -54,6 +64,9 @@ def prepare() -> dict:
 		frappe.db.set_value("User", email, "language", "fr" if email in FRENCH_USERS else "en")
 	fixture = payroll_fixture.build()
 	return_fixture.build()  # a cohort for the Return to Government
+	quebec = quebec_payroll.build()  # commits: March's Payroll Entries
+	ensure_timesheet(quebec.trainee, quebec_payroll.COMPANY, "2026-05-04", 120)
+	unpay_may(quebec.trainee)
 	reopen_april(fixture.contract)
 	march = ensure_march_claim(fixture.contract)
 	intervention = ensure_intervention_with_notes()
@@ -71,6 +84,39 @@ def reopen_april(contract: str) -> None:
 		pluck="name",
 	):
 		frappe.get_doc("Reimbursement Claim", name).cancel()
+
+
+def unpay_may(trainee: str) -> None:
+	"""Cancel and delete what an earlier run paid for May: the Payroll Entry, its slips and
+	journal entries (and their cancelled ledger entries), so the month is payable again."""
+	company = quebec_payroll.COMPANY
+	for name in frappe.get_all(
+		"Payroll Entry", filters={"company": company, "start_date": MAY[0]}, pluck="name"
+	):
+		journals = set(
+			frappe.get_all(
+				"Journal Entry Account",
+				filters={"reference_type": "Payroll Entry", "reference_name": name},
+				pluck="parent",
+			)
+		)
+		entry = frappe.get_doc("Payroll Entry", name)
+		if entry.docstatus == 1:
+			entry.cancel()  # cancels and deletes its slips, cancels its journal entries
+		for journal in journals:
+			if frappe.db.get_value("Journal Entry", journal, "docstatus") == 1:
+				frappe.get_doc("Journal Entry", journal).cancel()
+			for ledger in ("GL Entry", "Payment Ledger Entry"):
+				frappe.db.delete(ledger, {"voucher_type": "Journal Entry", "voucher_no": journal})
+			frappe.delete_doc("Journal Entry", journal, ignore_permissions=True, force=True)
+		frappe.delete_doc("Payroll Entry", name, ignore_permissions=True, force=True)
+	# Slips left by a run that stopped half-way (a draft entry's, or made by hand).
+	for slip in frappe.get_all(
+		"Salary Slip", filters={"employee": trainee, "start_date": MAY[0]}, fields=["name", "docstatus"]
+	):
+		if slip.docstatus == 1:
+			frappe.get_doc("Salary Slip", slip.name).cancel()
+		frappe.delete_doc("Salary Slip", slip.name, ignore_permissions=True, force=True)
 
 
 def ensure_march_claim(contract: str) -> str:

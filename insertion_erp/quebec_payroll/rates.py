@@ -25,6 +25,31 @@ RECORD_FIELD = {
 	"ei_rate": "ei_employee_rate",
 	"qpip_employer_rate": "qpip_rate",
 }
+# Each parameter's name as the record's "Source of Each Figure" shows it (translated).
+FIGURE_LABELS = {
+	"qpp_base_rate": "QPP base rate",
+	"qpp_first_additional_rate": "QPP first additional rate",
+	"qpp2_rate": "QPP2 rate",
+	"qpp_exemption": "QPP basic exemption",
+	"qpp_exemption_per_pay": "QPP exemption per pay",
+	"ympe": "Maximum pensionable earnings (YMPE)",
+	"yampe": "Second earnings ceiling (YAMPE)",
+	"ei_rate": "EI employee rate",
+	"ei_max_earnings": "EI maximum insurable earnings",
+	"ei_employer_factor": "EI employer factor",
+	"qpip_employee_rate": "QPIP employee rate",
+	"qpip_employer_rate": "QPIP employer rate",
+	"qpip_max_earnings": "QPIP maximum insurable earnings",
+	"federal_tables": "Federal brackets and constants",
+	"federal_bpa_max": "Federal basic personal amount, maximum",
+	"federal_bpa_min": "Federal basic personal amount, minimum",
+	"canada_employment_amount": "Canada employment amount",
+	"quebec_abatement": "Quebec abatement",
+	"quebec_tables": "Quebec brackets and constants",
+	"quebec_basic_amount": "Quebec basic personal amount",
+	"quebec_worker_deduction_rate": "Deduction for employment income, rate",
+	"quebec_worker_deduction_max": "Deduction for employment income, maximum",
+}
 TABLES = {"qpp_exemption_per_pay", "federal_tables", "quebec_tables"}
 JURISDICTION = {"federal_tables": "Federal", "quebec_tables": "Quebec"}
 
@@ -113,7 +138,7 @@ def to_confirm_message(year: int) -> str | None:
 		return None
 	return _(
 		"The Quebec payroll rates of {0} hold {1} figure(s) still to confirm against the CRA's and Revenu Québec's calculators: {2}. Deductions use them as they are."
-	).format(year, len(figures), ", ".join(figures))
+	).format(year, len(figures), ", ".join(_(figure) for figure in figures))
 
 
 @frappe.whitelist()

@@ -20,7 +20,7 @@ from insertion_erp.constants import (
 from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
 from insertion_erp.ledger import ensure_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
-from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, record_values
+from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, record_values
 
 PAY_STATEMENT = "Relevé de paie"
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
@@ -29,7 +29,12 @@ PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
 def set_up_site() -> None:
 	"""A pay is paid to the cent (HRMS rounds net pay to the dollar unless told not to), and the
 	Salary Slip prints as the Quebec pay statement unless the site chose another format."""
-	frappe.db.set_single_value("Payroll Settings", "disable_rounded_total", 1)
+	payroll_settings = frappe.get_single("Payroll Settings")
+	if not payroll_settings.disable_rounded_total:
+		# Saved, so HRMS hides the slip's rounded total too.
+		payroll_settings.disable_rounded_total = 1
+		payroll_settings.flags.ignore_permissions = True
+		payroll_settings.save()
 	if not frappe.get_meta("Salary Slip").default_print_format and frappe.db.exists(
 		"Print Format", PAY_STATEMENT
 	):
@@ -130,7 +135,7 @@ def shipped_parameters(year: int) -> dict:
 	return {
 		**record_values(SHIPPED_YEARS[year]),
 		"figure_sources": [
-			{"figure": figure, "source": source, "to_confirm": int(to_confirm)}
+			{"figure": FIGURE_LABELS[figure], "source": source, "to_confirm": int(to_confirm)}
 			for figure, (source, to_confirm) in FIGURE_SOURCES[year].items()
 		],
 	}

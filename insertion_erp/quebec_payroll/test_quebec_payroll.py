@@ -282,6 +282,6 @@ class TestDeductionProfile(InsertionTestCase):
 	def test_a_year_with_figures_to_confirm_warns_the_payroll_user(self) -> None:
 		message = year_warning(2026)
 		self.assertIn("2026", message)
-		self.assertIn("quebec_worker_deduction_max", message)
+		self.assertIn("Deduction for employment income, maximum", message)
 		frappe.set_user(make_user("caisse-paie@example.org", ["Sales User"]))
 		self.assertRaises(frappe.PermissionError, year_warning, 2026)

@@ -11,7 +11,12 @@
 					args: { year: String(day).slice(0, 4) },
 				})
 				.then((r) => {
-					if (r.message) frm.dashboard.set_headline_alert(r.message, "orange");
+					if (!r.message) return;
+					// HRMS refreshes these forms several times in a row: show the warning once.
+					const shown = frm.layout.message
+						.find(".form-message")
+						.filter((i, el) => $(el).text().includes(r.message)).length;
+					if (!shown) frm.dashboard.set_headline_alert(r.message, "orange");
 				});
 		},
 	});

@@ -14,11 +14,13 @@ from io import BytesIO
 
 import frappe
 from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
+from frappe.utils import add_days, getdate
 from openpyxl import load_workbook
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.devtools.sample_payroll import BASE_COMPONENT, assign, ensure_slip
 from insertion_erp.funding.doctype.reimbursement_claim import reimbursement_claim as claim_module
+from insertion_erp.funding.doctype.reimbursement_claim.reimbursement_claim import default_posting_date
 from insertion_erp.funding.exports import download_claim_xlsx
 from insertion_erp.funding.report.contract_budget.contract_budget import execute as contract_budget
 from insertion_erp.tests import payroll_fixture
@@ -90,6 +92,15 @@ class ClaimTestCase(InsertionTestCase):
 
 
 class TestWorkedExample(ClaimTestCase):
+	def test_the_claims_income_is_dated_in_the_month_it_pays_back(self) -> None:
+		# March 2026 is past and its books are open: the claim is posted on its last day.
+		self.assertEqual(getdate(self.new_claim(fill=False).posting_date), getdate("2026-03-31"))
+		# A period not yet over is posted today.
+		future = default_posting_date(
+			frappe.db.get_value("Insertion Contract", self.f.contract, "company"), add_days(getdate(), 3)
+		)
+		self.assertEqual(future, getdate())
+
 	def test_the_hand_computed_figures(self) -> None:
 		self.assertEqual(T_CONTRIB, D("303.79"))
 		self.assertEqual(S_CONTRIB, D("458.91"))

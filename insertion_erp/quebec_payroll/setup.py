@@ -43,6 +43,15 @@ def set_up_site() -> None:
 		)
 
 
+def set_up_canadian_companies(settings) -> None:
+	"""Each company in Canada, and the site once one exists. The caller saves the settings."""
+	companies = frappe.get_all("Company", filters={"country": "Canada"}, pluck="name", order_by="creation")
+	for company in companies:
+		set_up_company(company, settings)
+	if companies:
+		set_up_site()
+
+
 def set_up_company(company: str, settings) -> None:
 	"""Mark the company's payroll as Quebec's and give it its components' and contributions'
 	accounts where it has none. The caller saves the settings."""

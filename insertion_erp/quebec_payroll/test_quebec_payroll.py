@@ -34,6 +34,7 @@ from insertion_erp.devtools.sample_payroll import (
 	run_payroll_entry,
 )
 from insertion_erp.funding.payroll import computed_contributions, period_rows
+from insertion_erp.patches.v0_5 import quebec_payroll as quebec_payroll_patch
 from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profile
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.rates import year_warning
@@ -285,3 +286,20 @@ class TestDeductionProfile(InsertionTestCase):
 		self.assertIn("Deduction for employment income, maximum", message)
 		frappe.set_user(make_user("caisse-paie@example.org", ["Sales User"]))
 		self.assertRaises(frappe.PermissionError, year_warning, 2026)
+
+
+class TestSiteSetup(InsertionTestCase):
+	def test_a_quebec_site_pays_to_the_cent_and_prints_the_pay_statement(self) -> None:
+		# before_tests completed the setup wizard for a company in Canada.
+		self.assertEqual(frappe.db.get_single_value("Payroll Settings", "disable_rounded_total"), 1)
+		self.assertEqual(frappe.get_meta("Salary Slip").default_print_format, "Relevé de paie")
+
+	def test_the_patch_can_run_again_without_harm(self) -> None:
+		build()
+		quebec_payroll_patch.execute()  # every company in Canada, this one included
+		rows = len(frappe.get_single(SETTINGS).contribution_accounts)
+		accounts = frappe.db.count("Salary Component Account", {"parent": "RRQ"})
+		quebec_payroll_patch.execute()
+		self.assertEqual(len(frappe.get_single(SETTINGS).contribution_accounts), rows)
+		self.assertEqual(frappe.db.count("Salary Component Account", {"parent": "RRQ"}), accounts)
+		self.assertTrue(frappe.get_cached_value("Company", COMPANY, "insertion_quebec_payroll"))

@@ -42,7 +42,7 @@ from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.quebec_payroll.setup import (
 	ensure_parameters,
-	set_up_company,
+	set_up_canadian_companies,
 	shipped_parameters,
 )
 
@@ -85,10 +85,7 @@ def set_up_companies() -> None:
 	if not settings.funder_customer:
 		settings.funder_customer = ensure_funder_customer()
 	ensure_claim_accounts(settings)
-	for company in frappe.get_all(
-		"Company", filters={"country": "Canada"}, pluck="name", order_by="creation"
-	):
-		set_up_company(company, settings)
+	set_up_canadian_companies(settings)
 	settings.flags.ignore_permissions = True
 	settings.save()
 

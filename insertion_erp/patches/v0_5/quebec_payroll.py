@@ -5,7 +5,7 @@ company's components and accounts (its slips withhold from then on)."""
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.quebec_payroll.setup import ensure_parameters, set_up_company
+from insertion_erp.quebec_payroll.setup import ensure_parameters, set_up_canadian_companies
 
 DEFAULTS = {
 	"vacation_pay_mode": "Accrued, Paid at the End of the Contract",
@@ -21,9 +21,6 @@ def execute() -> None:
 	for field, value in DEFAULTS.items():
 		if frappe.db.get_single_value(SETTINGS, field) in (None, ""):
 			settings.set(field, value)
-	for company in frappe.get_all(
-		"Company", filters={"country": "Canada"}, pluck="name", order_by="creation"
-	):
-		set_up_company(company, settings)
+	set_up_canadian_companies(settings)
 	settings.flags.ignore_permissions = True
 	settings.save()

@@ -32,6 +32,11 @@ Both commit, so each measure pays a month not yet paid: January (no earlier slip
 year), then, after `earlier` has copied January's submitted slips into the months between
 (with their rows, and the months' timesheets marked as paid), a later month, to show what
 the slips of the year before a pay cost it. Each step prints one JSON object.
+
+    scripts/benchmark-payroll [TRAINEES] [--months-before N] [--reuse] [--check]
+    python -m insertion_erp.devtools.benchmarks.payroll SITE run TRAINEES MONTHS_BEFORE
+    bench --site SITE_WITH_THE_APP execute insertion_erp.devtools.benchmarks.payroll.run \\
+        --kwargs "{'trainees': 1000, 'months_before': 6}"
 """
 
 import calendar
@@ -66,7 +71,7 @@ def has_app() -> bool:
 	return "insertion_erp" in frappe.get_installed_apps()
 
 
-def run(trainees: int = 1000, months_before: int = 6, check: bool = False) -> dict:
+def run(trainees: int = 1000, months_before: int = 6, check: bool = False) -> None:
 	"""On the current site, a new company: January paid, then `months_before` months copied
 	from it, then the month after them paid. With check=True, fails when a slip's queries
 	grow from January to the later month (a tenth of a query a slip is a pass's fixed cost
@@ -82,7 +87,6 @@ def run(trainees: int = 1000, months_before: int = 6, check: bool = False) -> di
 	queries = [p["per_slip"]["queries"] for p in result["passes"]]
 	if check and queries[1] - queries[0] >= 0.1:
 		raise AssertionError(f"queries per slip grow with the year's slips: {queries[0]} then {queries[1]}")
-	return result
 
 
 # The data set

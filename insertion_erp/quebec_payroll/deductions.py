@@ -18,6 +18,7 @@ from decimal import Decimal
 import frappe
 from frappe import _
 from frappe.utils import add_days, flt, getdate
+from frappe.utils.caching import request_cache
 
 from insertion_erp.constants import (
 	DEDUCTION_COMPONENTS,
@@ -284,12 +285,7 @@ def holiday_pay(slip, employee) -> Decimal:
 	if not holiday_list:
 		return ZERO
 	start, end = getdate(slip.start_date), getdate(slip.end_date)
-	dates = frappe.get_all(
-		"Holiday",
-		filters={"parent": holiday_list, "holiday_date": ("between", (start, end)), "weekly_off": 0},
-		pluck="holiday_date",
-	)
-	days = holidays_in(start, end, [getdate(d) for d in dates])
+	days = holidays_in(start, end, holiday_dates(holiday_list, start, end))
 	if not days:
 		return ZERO
 	weeks = {day: holiday_reference_weeks(day) for day in days}
@@ -316,12 +312,29 @@ def holiday_pay(slip, employee) -> Decimal:
 	return total
 
 
+@request_cache
+def holiday_dates(holiday_list: str, start: date, end: date) -> list[date]:
+	"""The statutory holidays of the list in a period (once per request: a payroll asks it for
+	every slip of the same period)."""
+	return [
+		getdate(day)
+		for day in frappe.get_all(
+			"Holiday",
+			filters={"parent": holiday_list, "holiday_date": ("between", (start, end)), "weekly_off": 0},
+			pluck="holiday_date",
+		)
+	]
+
+
 def set_row(slip, parentfield: str, component: str, amount: Decimal, paid_before: dict) -> None:
-	"""The app's row of `component` with `amount` (created or updated), and its year to date."""
+	"""The app's row of `component` with `amount` (created or updated), and its year to date;
+	no row for nothing withheld or paid (a pay statement lists what was deducted)."""
 	row = next((r for r in slip.get(parentfield) if r.salary_component == component), None)
+	if not amount:
+		if row is not None:
+			slip.remove(row)
+		return
 	if row is None:
-		if not amount and parentfield == "earnings":
-			return
 		row = slip.append(
 			parentfield,
 			{
@@ -357,19 +370,25 @@ def set_employer_contributions(slip, result, gross: Decimal, before: dict, setti
 		**{kind: others[kind] for kind in ("FSS", "CNT", "CNESST")},
 	}
 	accounts = contribution_accounts(slip.company, settings)
-	slip.set("insertion_employer_contributions", [])
+	# Rows updated in place (a slip is validated on creation and again on submit), none for a zero.
+	rows = {row.contribution: row for row in slip.get("insertion_employer_contributions")}
 	for kind in EMPLOYER_KINDS:
+		row = rows.get(kind)
+		if not amounts[kind]:
+			if row is not None:
+				slip.remove(row)
+			continue
 		expense, payable = accounts[kind]
-		slip.append(
-			"insertion_employer_contributions",
-			{
-				"contribution": kind,
-				"earnings": float(gross),
-				"amount": float(amounts[kind]),
-				"expense_account": expense,
-				"payable_account": payable,
-			},
-		)
+		values = {
+			"earnings": float(gross),
+			"amount": float(amounts[kind]),
+			"expense_account": expense,
+			"payable_account": payable,
+		}
+		if row is None:
+			slip.append("insertion_employer_contributions", {"contribution": kind, **values})
+		else:
+			row.update(values)
 	slip.insertion_total_employer_contributions = float(round_money(sum(amounts.values(), ZERO)))
 
 

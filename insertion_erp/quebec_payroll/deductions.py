@@ -123,7 +123,10 @@ def apply(slip) -> None:
 	}
 	for kind, (component, _abbr) in DEDUCTION_COMPONENTS.items():
 		set_row(slip, "deductions", component, amounts[kind], before["components"])
-	set_employer_contributions(slip, result, gross, before, settings, paid_on.year)
+	# The employer's share is what the ledger books: written when the slip is submitted (a draft
+	# shows what the employee is paid; its rows would be saved twice for nothing).
+	if slip.docstatus == 1:
+		set_employer_contributions(slip, result, gross, before, settings, paid_on.year)
 
 	slip.set_net_pay()
 	# HRMS summed the year and the month to date before these rows: move them by the change.

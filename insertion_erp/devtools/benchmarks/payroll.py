@@ -51,12 +51,15 @@ import frappe
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.labour_standards import quebec_general_holidays
 from insertion_erp.devtools.sample_payroll import (
+	HOURLY_COMPONENT,
+	_ensure_structure,
 	assign,
 	ensure_company,
 	ensure_hourly_structure,
 	ensure_payroll_accounts,
 	ensure_timesheet,
 )
+from insertion_erp.ledger import ensure_account
 
 COMPANY = "Banc d'essai Paie"
 YEAR = 2026
@@ -92,8 +95,51 @@ def run(trainees: int = 1000, months_before: int = 6, check: bool = False) -> No
 # The data set
 
 
-def prepare(trainees: int) -> str:
-	"""A new company with `trainees` hourly employees: its name."""
+# HRMS alone paying the same five deduction rows as a Quebec slip (RRQ, AE, RQAP, both taxes),
+# as salary-structure formulas: what any payroll that lists its deductions costs HRMS.
+SAME_ROWS = (
+	("RRQ", "RRQ", "gross_pay * 0.063"),
+	("Assurance-emploi", "AE", "gross_pay * 0.013"),
+	("RQAP", "RQAP", "gross_pay * 0.0043"),
+	("Impôt fédéral", "IMPF", "gross_pay * 0.05"),
+	("Impôt du Québec", "IMPQ", "gross_pay * 0.06"),
+)
+
+
+def same_rows_structure(name: str, company: str) -> str:
+	"""An hourly structure with SAME_ROWS as formula deductions (HRMS alone)."""
+	payable = ensure_account(company, "Retenues à payer", "Liability")
+	for component, abbr, _formula in SAME_ROWS:
+		if not frappe.db.exists("Salary Component", component):
+			frappe.get_doc(
+				{
+					"doctype": "Salary Component",
+					"salary_component": component,
+					"salary_component_abbr": abbr,
+					"type": "Deduction",
+					"depends_on_payment_days": 0,
+				}
+			).insert(ignore_permissions=True)
+		doc = frappe.get_doc("Salary Component", component)
+		if not any(row.company == company for row in doc.accounts):
+			doc.append("accounts", {"company": company, "account": payable})
+			doc.save(ignore_permissions=True)
+	return _ensure_structure(
+		name,
+		company,
+		salary_slip_based_on_timesheet=1,
+		salary_component=HOURLY_COMPONENT,
+		hour_rate=HOUR_RATE,
+		deductions=[
+			{"salary_component": c, "abbr": a, "amount_based_on_formula": 1, "formula": f}
+			for c, a, f in SAME_ROWS
+		],
+	)
+
+
+def prepare(trainees: int, same_rows: bool = False) -> str:
+	"""A new company with `trainees` hourly employees: its name. `same_rows` (a site without
+	the app): their structure deducts SAME_ROWS by formulas."""
 	frappe.flags.mute_emails = True
 	complete_setup_wizard("Banc d'essai", "BE")
 	for year in (YEAR - 1, YEAR):
@@ -113,7 +159,10 @@ def prepare(trainees: int) -> str:
 		settings.save(ignore_permissions=True)
 		frappe.db.set_value("Company", company, "insertion_cnesst_rate", CNESST_RATE)
 	ensure_payroll_accounts(company)
-	structure = ensure_hourly_structure(f"Banc d'essai horaire {abbr}", company, HOUR_RATE)
+	if same_rows and not has_app():
+		structure = same_rows_structure(f"Banc d'essai retenues {abbr}", company)
+	else:
+		structure = ensure_hourly_structure(f"Banc d'essai horaire {abbr}", company, HOUR_RATE)
 
 	first = frappe.get_doc(
 		{
@@ -493,7 +542,7 @@ def main(site: str, step: str, *args: str) -> None:
 	try:
 		frappe.flags.mute_emails = True
 		if step == "prepare":
-			prepare(int(args[0]))
+			prepare(int(args[0]), same_rows=args[1:2] == ("rows",))
 		elif step == "measure":
 			measure(args[0], int(args[1]))
 		elif step == "earlier":

@@ -101,8 +101,11 @@ def load() -> None:
 	load_funding(company)
 	early_contact(*EARLY_CONTACT)
 	ensure_demo_user(CASHIER_LOGIN, ("Caissière", "Tremblay"), ["Sales User", CASHIER])
+	# HRMS lets only HR Manager create and submit a Payroll Entry: the bookkeeper runs the payroll.
 	ensure_demo_user(
-		BOOKKEEPER_LOGIN, ("Louise", "Comptable"), ["Accounts User", "Accounts Manager", "HR User"]
+		BOOKKEEPER_LOGIN,
+		("Louise", "Comptable"),
+		["Accounts User", "Accounts Manager", "HR User", "HR Manager"],
 	)
 	ensure_demo_user(SUPERVISOR_LOGIN, ("Marc", "Plancher"), [SUPERVISOR])
 	ensure_demo_user(DIRECTOR_LOGIN, ("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"])

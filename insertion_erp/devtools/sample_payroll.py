@@ -227,15 +227,10 @@ def ensure_payroll_accounts(
 	return payable
 
 
-def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None) -> str:
-	"""The month's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
-	paid from timesheets (or the others), its slips created and submitted, the accrual journal
-	entry made by HRMS and the bank entry submitted. Returns the Payroll Entry's name."""
-	from hrms.payroll.doctype.payroll_entry.payroll_entry import (
-		create_salary_slips_for_employees,
-		submit_salary_slips_for_employees,
-	)
-
+def submitted_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None):
+	"""A submitted Payroll Entry for the month, with its employees and no slips yet. Above 30
+	employees HRMS's submit queues the slips' creation for a worker: the caller makes them
+	instead (`slip_arguments`), so none is left waiting in the queue."""
 	entry = frappe.get_doc(
 		{
 			"doctype": "Payroll Entry",
@@ -257,26 +252,44 @@ def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, postin
 		}
 	)
 	entry.fill_employee_details()
-	if not entry.employees:
-		return None
 	entry.insert(ignore_permissions=True)
-	entry.submit()  # creates the slips (in a background job above 30 employees: done here at once)
-	if not frappe.db.exists("Salary Slip", {"payroll_entry": entry.name}):
-		create_salary_slips_for_employees(
-			[row.employee for row in entry.employees],
-			frappe._dict(
-				salary_slip_based_on_timesheet=entry.salary_slip_based_on_timesheet,
-				payroll_frequency=entry.payroll_frequency,
-				start_date=entry.start_date,
-				end_date=entry.end_date,
-				company=company,
-				posting_date=entry.posting_date,
-				payroll_entry=entry.name,
-				exchange_rate=1,
-				currency="CAD",
-			),
-			publish_progress=False,
-		)
+	entry.create_salary_slips = lambda: None
+	entry.submit()
+	return entry
+
+
+def slip_arguments(entry) -> frappe._dict:
+	"""What PayrollEntry.create_salary_slips hands to create_salary_slips_for_employees."""
+	return frappe._dict(
+		salary_slip_based_on_timesheet=entry.salary_slip_based_on_timesheet,
+		payroll_frequency=entry.payroll_frequency,
+		start_date=entry.start_date,
+		end_date=entry.end_date,
+		company=entry.company,
+		posting_date=entry.posting_date,
+		deduct_tax_for_unclaimed_employee_benefits=entry.deduct_tax_for_unclaimed_employee_benefits,
+		deduct_tax_for_unsubmitted_tax_exemption_proof=entry.deduct_tax_for_unsubmitted_tax_exemption_proof,
+		payroll_entry=entry.name,
+		exchange_rate=entry.exchange_rate,
+		currency=entry.currency,
+	)
+
+
+def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None) -> str:
+	"""The month's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
+	paid from timesheets (or the others), its slips created and submitted, the accrual journal
+	entry made by HRMS and the bank entry submitted. Returns the Payroll Entry's name."""
+	from hrms.payroll.doctype.payroll_entry.payroll_entry import (
+		create_salary_slips_for_employees,
+		submit_salary_slips_for_employees,
+	)
+
+	entry = submitted_payroll_entry(
+		company, start, end, timesheet_based=timesheet_based, posting_date=posting_date
+	)
+	create_salary_slips_for_employees(
+		[row.employee for row in entry.employees], slip_arguments(entry), publish_progress=False
+	)
 	entry.reload()
 	submit_salary_slips_for_employees(entry, entry.get_sal_slip_list(ss_status=0), publish_progress=False)
 	entry.reload()

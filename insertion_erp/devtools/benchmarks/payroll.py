@@ -58,6 +58,8 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_hourly_structure,
 	ensure_payroll_accounts,
 	ensure_timesheet,
+	slip_arguments,
+	submitted_payroll_entry,
 )
 from insertion_erp.ledger import ensure_account
 
@@ -396,52 +398,8 @@ def analyze() -> None:
 
 
 def payroll_entry(company: str, start: date, end: date):
-	"""The month's Payroll Entry of the timesheet-paid employees, filled, inserted and submitted,
-	as run_payroll_entry (devtools/sample_payroll.py) makes it, without its slips."""
-	entry = frappe.get_doc(
-		{
-			"doctype": "Payroll Entry",
-			"company": company,
-			"posting_date": end,
-			"payroll_frequency": "Monthly",
-			"start_date": start,
-			"end_date": end,
-			"currency": "CAD",
-			"exchange_rate": 1,
-			"salary_slip_based_on_timesheet": 1,
-			"payroll_payable_account": frappe.get_cached_value(
-				"Company", company, "default_payroll_payable_account"
-			),
-			"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
-			"payment_account": frappe.db.get_value(
-				"Account", {"company": company, "account_type": ("in", ("Bank", "Cash")), "is_group": 0}
-			),
-		}
-	)
-	entry.fill_employee_details()
-	entry.insert(ignore_permissions=True)
-	# Above 30 employees its submit queues the slips' creation for a worker: the same function
-	# runs here instead, timed, whether or not a worker serves the bench.
-	entry.create_salary_slips = lambda: None
-	entry.submit()
-	return entry
-
-
-def slip_arguments(entry) -> frappe._dict:
-	"""What PayrollEntry.create_salary_slips hands to create_salary_slips_for_employees."""
-	return frappe._dict(
-		salary_slip_based_on_timesheet=entry.salary_slip_based_on_timesheet,
-		payroll_frequency=entry.payroll_frequency,
-		start_date=entry.start_date,
-		end_date=entry.end_date,
-		company=entry.company,
-		posting_date=entry.posting_date,
-		deduct_tax_for_unclaimed_employee_benefits=entry.deduct_tax_for_unclaimed_employee_benefits,
-		deduct_tax_for_unsubmitted_tax_exemption_proof=entry.deduct_tax_for_unsubmitted_tax_exemption_proof,
-		payroll_entry=entry.name,
-		exchange_rate=entry.exchange_rate,
-		currency=entry.currency,
-	)
+	"""The month's submitted Payroll Entry, without its slips (devtools/sample_payroll.py)."""
+	return submitted_payroll_entry(company, start, end, timesheet_based=True)
 
 
 def measure(company: str, month: int) -> dict:

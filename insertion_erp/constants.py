@@ -313,6 +313,8 @@ PAYABLE_ACCOUNTS = {
 	CNESST_AGENCY: "Cotisation CNESST à payer",
 }
 CONTRIBUTIONS_EXPENSE_ACCOUNT = "Cotisations de l'employeur"
+# The Salary Slip's print format (the Quebec pay statement).
+PAY_STATEMENT = "Relevé de paie"
 # Labour-standards pay of hourly trainees (earnings).
 VACATION_PAY_COMPONENT = ("Indemnité de vacances", "VAC")
 HOLIDAY_PAY_COMPONENT = ("Indemnité de jour férié", "FER")

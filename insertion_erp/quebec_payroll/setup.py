@@ -13,6 +13,7 @@ from insertion_erp.constants import (
 	CONTRIBUTIONS_EXPENSE_ACCOUNT,
 	DEDUCTION_COMPONENTS,
 	HOLIDAY_PAY_COMPONENT,
+	PAY_STATEMENT,
 	PAYABLE_ACCOUNTS,
 	REMITTED_TO,
 	VACATION_PAY_COMPONENT,
@@ -22,7 +23,6 @@ from insertion_erp.ledger import ensure_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, record_values
 
-PAY_STATEMENT = "Relevé de paie"
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
 
 

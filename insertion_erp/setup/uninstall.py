@@ -1,15 +1,21 @@
 """What uninstalling the app removes besides its doctypes: its custom fields on standard
-doctypes and the contract's accounting dimension. Roles, the Employment Type and the
-funder Customer stay: Employees, invoices and users may refer to them."""
+doctypes, the contract's accounting dimension and the pay statement as the Salary Slip's
+print. Roles, the Employment Type, the funder Customer and the payroll's Salary Components
+and accounts stay: Employees, slips, invoices and the ledger refer to them."""
 
 import frappe
 from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import delete_accounting_dimension
 
-from insertion_erp.constants import CONTRACT_DOCTYPE, CUSTOM_FIELDS
+from insertion_erp.constants import CONTRACT_DOCTYPE, CUSTOM_FIELDS, PAY_STATEMENT
 
 
 def before_uninstall() -> None:
 	remove_accounting_dimension()
+	# The pay statement leaves with the app: the Salary Slip prints as HRMS's again.
+	frappe.db.delete(
+		"Property Setter",
+		{"doc_type": "Salary Slip", "property": "default_print_format", "value": PAY_STATEMENT},
+	)
 	for doctype, fields in CUSTOM_FIELDS.items():
 		for field in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": field["fieldname"]})

@@ -47,8 +47,14 @@ doc_events = {
 		"validate": "insertion_erp.overrides.sales_invoice.check_served_by",
 		"before_cancel": "insertion_erp.overrides.sales_invoice.guard_claim_invoice",
 	},
+	"POS Profile": {
+		"before_validate": "insertion_erp.overrides.pos_profile.default_sales_taxes",
+	},
 	"POS Invoice": {
 		"validate": "insertion_erp.overrides.pos_invoice.check_served_by",
+	},
+	"Comment": {
+		"before_insert": "insertion_erp.overrides.comment.refuse_on_confidential_records",
 	},
 	"Journal Entry": {
 		"before_validate": "insertion_erp.overrides.journal_entry.add_employer_contributions",

@@ -25,3 +25,31 @@ def ensure_account(company: str, account_name: str, root_type: str, account_type
 		}
 	).insert(ignore_permissions=True)
 	return name
+
+
+def ensure_duties_account(
+	company: str, account_name: str, account_type: str | None = None, tax_rate: float | None = None
+) -> str:
+	"""A liability account under the company's "Duties and Taxes" group when it has one (payroll
+	remittances, sales taxes collected and paid)."""
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	name = f"{account_name} - {abbr}"
+	if frappe.db.exists("Account", name):
+		return name
+	parent = frappe.db.get_value(
+		"Account", {"company": company, "is_group": 1, "account_type": "Tax", "root_type": "Liability"}
+	)
+	if not parent:
+		return ensure_account(company, account_name, "Liability", account_type)
+	frappe.get_doc(
+		{
+			"doctype": "Account",
+			"account_name": account_name,
+			"company": company,
+			"parent_account": parent,
+			"root_type": "Liability",
+			"account_type": account_type,
+			"tax_rate": tax_rate,
+		}
+	).insert(ignore_permissions=True)
+	return name

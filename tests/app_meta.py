@@ -13,6 +13,7 @@ APP = REPO / "insertion_erp"
 # ones really used: test_upstream_doctypes_exist checks each against a bench.
 UPSTREAM_DOCTYPES = {
 	"Item",
+	"Item Group",
 	"Account",
 	"Currency",
 	"Company",

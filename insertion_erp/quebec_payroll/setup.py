@@ -19,7 +19,7 @@ from insertion_erp.constants import (
 	VACATION_PAY_COMPONENT,
 )
 from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
-from insertion_erp.ledger import ensure_account
+from insertion_erp.ledger import ensure_account, ensure_duties_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, record_values
 
@@ -88,25 +88,7 @@ def set_up_company(company: str, settings) -> None:
 
 def ensure_payable_account(company: str, account_name: str) -> str:
 	"""A liability account under the company's "Duties and Taxes" group when it has one."""
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	name = f"{account_name} - {abbr}"
-	if frappe.db.exists("Account", name):
-		return name
-	parent = frappe.db.get_value(
-		"Account", {"company": company, "is_group": 1, "account_type": "Tax", "root_type": "Liability"}
-	)
-	if not parent:
-		return ensure_account(company, account_name, "Liability")
-	frappe.get_doc(
-		{
-			"doctype": "Account",
-			"account_name": account_name,
-			"company": company,
-			"parent_account": parent,
-			"root_type": "Liability",
-		}
-	).insert(ignore_permissions=True)
-	return name
+	return ensure_duties_account(company, account_name)
 
 
 def ensure_component(name: str, abbr: str, kind: str, company: str, account: str | None) -> None:

@@ -45,6 +45,7 @@ from insertion_erp.quebec_payroll.setup import (
 	set_up_canadian_companies,
 	shipped_parameters,
 )
+from insertion_erp.quebec_sales_taxes.setup import set_up_canadian_companies as set_up_sales_taxes
 
 
 def after_install() -> None:
@@ -80,12 +81,14 @@ def after_setup_wizard(args=None) -> None:
 
 def set_up_companies() -> None:
 	"""The funder Customer and each company's claim accounts, where the settings have none;
-	each company in Canada gets the Quebec payroll's components and accounts."""
+	each company in Canada gets the Quebec payroll's components and accounts, and the GST and
+	QST's accounts and templates."""
 	settings = frappe.get_single(SETTINGS)
 	if not settings.funder_customer:
 		settings.funder_customer = ensure_funder_customer()
 	ensure_claim_accounts(settings)
 	set_up_canadian_companies(settings)
+	set_up_sales_taxes()
 	settings.flags.ignore_permissions = True
 	settings.save()
 

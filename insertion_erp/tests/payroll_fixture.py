@@ -82,9 +82,12 @@ def ensure_company_setup(company: str = COMPANY, abbr: str = ABBR, holidays: str
 		"Company", company, {"default_holiday_list": holidays, "insertion_cnesst_rate": CNESST_RATE}
 	)
 	for year in (2025, 2026, 2027):
+		# A fiscal year listing no company is every company's: listing this one would shut the others out.
 		fiscal_year = frappe.db.get_value("Fiscal Year", {"year_start_date": f"{year}-01-01"})
-		if fiscal_year and not frappe.db.exists(
-			"Fiscal Year Company", {"parent": fiscal_year, "company": company}
+		if (
+			fiscal_year
+			and frappe.db.exists("Fiscal Year Company", {"parent": fiscal_year})
+			and not frappe.db.exists("Fiscal Year Company", {"parent": fiscal_year, "company": company})
 		):
 			doc = frappe.get_doc("Fiscal Year", fiscal_year)
 			doc.append("companies", {"company": company})

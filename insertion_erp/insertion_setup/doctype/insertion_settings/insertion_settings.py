@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
+from insertion_erp.quebec_sales_taxes.setup import apply_donated_goods_choice
 
 MAX_PARCOURS_WEEKS = 104
 MAX_FOLLOW_UP_MONTHS = 60
@@ -43,6 +44,10 @@ class InsertionSettings(InsertionDocument):
 			frappe.throw(
 				_("Evaluations must come every 1 to 26 weeks."), title=_("Invalid Evaluation Interval")
 			)
+
+	def on_update(self) -> None:
+		# The donated goods' item group follows the choice of taxable or exempt sales.
+		apply_donated_goods_choice(self)
 
 	def validate_break(self) -> None:
 		if not 0 <= (self.unpaid_break_minutes or 0) <= 120:

@@ -154,7 +154,7 @@ def test_months_to_pay_back():
 	assert months_to_pay_back(1049, 12000) == D("1.0")  # 1.049
 	assert months_to_pay_back(20000, 0) is None
 	assert months_to_pay_back(20000, D("-5")) is None
-	assert months_to_pay_back(0, 12000) == D("0.0")
+	assert months_to_pay_back(0, 12000) is None  # no outlay recorded: unknown, not 0 months
 
 
 def test_a_member_has_a_gain_or_a_reason():

@@ -216,9 +216,10 @@ def yearly_gain(
 
 def months_to_pay_back(outlay: MoneyLike, gain: MoneyLike) -> Decimal | None:
 	"""Months of yearly gain that pay back the outlay: outlay / (gain / 12), to a tenth
-	(half up). None when there is no gain to pay it back."""
+	(half up). None when there is no gain to pay it back, or no outlay recorded: an outlay of
+	nothing is one that is not known, never an instant pay-back."""
 	gain = to_decimal(gain)
-	if gain <= 0:
+	if gain <= 0 or to_decimal(outlay) <= 0:
 		return None
 	return round_money(to_decimal(outlay) * MONTHS_PER_YEAR / gain, TENTH)
 

@@ -2,7 +2,7 @@ import datetime
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, flt, getdate, now_datetime
+from frappe.utils import add_days, flt, get_link_to_form, getdate, now_datetime
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
@@ -90,17 +90,31 @@ class ReimbursementClaim(InsertionDocument):
 		return match.start, match.end
 
 	def validate_no_overlap(self) -> None:
+		"""A submitted claim of the contract over part of the period refuses this one; a draft
+		one is named at once, so two bookkeepers do not fill the same month twice."""
 		# At submit, a locking read: it sees a claim another bookkeeper submitted meanwhile.
-		other = frappe.db.sql(
-			f"""select name from `tabReimbursement Claim`
-			where contract = %s and docstatus = 1 and name != %s and from_date <= %s and to_date >= %s
-			limit 1 {"lock in share mode" if self.docstatus == 1 else ""}""",
+		others = frappe.db.sql(
+			f"""select name, docstatus from `tabReimbursement Claim`
+			where contract = %s and docstatus {"= 1" if self.docstatus == 1 else "in (0, 1)"}
+				and name != %s and from_date <= %s and to_date >= %s
+			order by docstatus desc, creation {"lock in share mode" if self.docstatus == 1 else ""}""",
 			(self.contract, self.name or "", self.to_date, self.from_date),
 		)
-		if other:
+		submitted = [name for name, docstatus in others if docstatus == 1]
+		if submitted:
 			frappe.throw(
-				_("Claim {0} of the same contract already covers part of this period.").format(other[0][0]),
+				_("Claim {0} of the same contract already covers part of this period.").format(
+					get_link_to_form(self.doctype, submitted[0])
+				),
 				title=_("Overlapping Claim"),
+			)
+		if others:
+			frappe.msgprint(
+				_(
+					"Draft claim {0} of the same contract already covers part of this period: only one of them can be submitted."
+				).format(", ".join(get_link_to_form(self.doctype, name) for name, _docstatus in others)),
+				title=_("Another Claim for This Period"),
+				indicator="orange",
 			)
 
 	# Filling ------------------------------------------------------------------

@@ -217,9 +217,24 @@ class TestClaimRules(ClaimTestCase):
 		first = self.new_claim()
 		first.submit()
 		with self.assertRaisesRegex(
-			frappe.ValidationError, f"Claim {first.name} of the same contract already covers"
+			frappe.ValidationError, f"Claim .*{first.name}.* of the same contract already covers"
 		):
 			self.new_claim(fill=False)
+
+	def test_a_second_draft_for_the_same_month_names_the_first_at_once(self) -> None:
+		first = self.new_claim(fill=False)
+		frappe.local.message_log = []
+		second = self.new_claim(fill=False)
+		self.assertTrue(frappe.db.exists("Reimbursement Claim", second.name))
+		said = " ".join(frappe.as_json(message) for message in frappe.local.message_log)
+		self.assertIn("Draft claim", said)
+		self.assertIn(first.name, said)
+		# Once the first is submitted, the second can no longer be saved.
+		self.assertEqual(first.get_payroll(), "filled")
+		first.submit()
+		second.reload()
+		with self.assertRaisesRegex(frappe.ValidationError, "already covers"):
+			second.save()
 
 	def test_the_database_refuses_a_slip_in_two_claims(self) -> None:
 		march = self.new_claim()

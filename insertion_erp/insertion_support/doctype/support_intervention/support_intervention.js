@@ -1,6 +1,8 @@
 frappe.ui.form.on("Support Intervention", {
 	refresh(frm) {
 		render_notes(frm);
+		// No public comment beside confidential notes: what a counsellor writes goes in the notes.
+		$(frm.wrapper).find(".comment-box").hide();
 	},
 });
 

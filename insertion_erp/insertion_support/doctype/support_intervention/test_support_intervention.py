@@ -72,6 +72,23 @@ class TestSupportIntervention(InsertionTestCase):
 		doc.apply_fieldlevel_read_permissions()
 		self.assertFalse(doc.get("notes"))
 
+	def test_no_public_comment_beside_the_confidential_notes(self) -> None:
+		from frappe.desk.form.utils import add_comment
+
+		intervention = make_intervention(make_trainee().name)
+		frappe.set_user(COUNSELLOR)
+		with self.assertRaisesRegex(frappe.ValidationError, "confidential notes"):
+			add_comment(
+				"Support Intervention", intervention.name, "Craint de perdre son logement.", COUNSELLOR, "C"
+			)
+		self.assertFalse(
+			frappe.db.exists("Comment", {"reference_name": intervention.name, "comment_type": "Comment"})
+		)
+		# Elsewhere, comments work as in ERPNext.
+		trainee = make_trainee()
+		frappe.set_user("Administrator")
+		add_comment("Trainee", trainee.name, "Dossier complet.", "Administrator", "Administrator")
+
 	def test_support_hours_count_group_sessions_for_each_participant(self) -> None:
 		marie, jean = make_trainee().name, make_trainee(first_name="Jean").name
 		make_intervention(marie, duration_minutes=45)

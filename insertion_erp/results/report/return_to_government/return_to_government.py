@@ -65,7 +65,14 @@ def rows(cohort: frappe._dict) -> list[dict]:
 				"months_to_pay_back": rules.months_to_pay_back(row.outlay.claimed, gain.total)
 				if gain
 				else None,
-				"missing_data": reason_label(member.missing) if member.missing in rules.LACKING_DATA else "",
+				"missing_data": "; ".join(
+					reason
+					for reason in (
+						reason_label(member.missing) if member.missing in rules.LACKING_DATA else "",
+						"" if row.outlay.claimed else _("No submitted claim recorded: outlay unknown"),
+					)
+					if reason
+				),
 				"no_gain": reason_label(member.missing) if member.missing in rules.NO_GAIN else "",
 			}
 		)
@@ -83,9 +90,9 @@ def summary(cohort: frappe._dict, currency: str | None) -> list[dict]:
 		{"label": _("Yearly Gain"), "value": result.gain.total, "indicator": "Green", **money},
 		{
 			"label": _("Months to Pay Back"),
-			"value": months if months is not None else "-",
+			"value": months if months is not None else _("Missing data"),
 			"datatype": "Float" if months is not None else "Data",
-			"indicator": "Blue",
+			"indicator": "Blue" if months is not None else "Orange",
 		},
 		{"label": _("Employed with Data"), "value": result.employed_with_data, "datatype": "Int"},
 		{

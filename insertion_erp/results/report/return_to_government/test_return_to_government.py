@@ -120,6 +120,11 @@ class TestReturnToGovernment(InsertionTestCase):
 		self.assertEqual(summary["Employed with Data"], 1)
 		without = sum(1 for row in rows.values() if not row["outlay_claimed"])
 		self.assertEqual(summary["Without Claims Recorded"], without)
+		# Without a claim, the outlay is unknown: said, and never 0 months to pay back.
+		for row in rows.values():
+			if not row["outlay_claimed"]:
+				self.assertIsNone(row["months_to_pay_back"])
+				self.assertIn("outlay unknown", row["missing_data"])
 		# The cohort: everyone's outlay against Alpha's gain.
 		self.assertEqual(
 			summary["Months to Pay Back"],
@@ -134,7 +139,8 @@ class TestReturnToGovernment(InsertionTestCase):
 		for field in ("benefits", "income_tax", "contributions", "yearly_gain", "months_to_pay_back"):
 			self.assertIsNone(bravo[field], field)
 		# No public income at entry: no gain, by definition, and no data lacking.
-		self.assertEqual(charlie["missing_data"], "")
+		# Charlie has no claim recorded: that outlay is unknown, and said so.
+		self.assertEqual(charlie["missing_data"], "No submitted claim recorded: outlay unknown")
 		self.assertEqual(charlie["no_gain"], "Not on social assistance or employment insurance at entry")
 		self.assertIsNone(charlie["yearly_gain"])
 		self.assertEqual(summary["Trainees in the Cohort"], 3)
@@ -153,7 +159,7 @@ class TestReturnToGovernment(InsertionTestCase):
 		)
 		self.assertIsNone(rows[self.alpha]["yearly_gain"])
 		self.assertEqual((summary["Follow-ups Lacking Data"], summary["Yearly Gain"]), (2, 0))
-		self.assertEqual(summary["Months to Pay Back"], "-")
+		self.assertEqual(summary["Months to Pay Back"], "Missing data")
 		self.assertIn("No Public Return Rates for 2026", message)
 
 	def test_the_message_defines_the_figures_and_what_is_to_confirm(self) -> None:

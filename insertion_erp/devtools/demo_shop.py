@@ -16,7 +16,7 @@ Each part is made once: a second run adds nothing.
 from datetime import datetime, time, timedelta
 
 import frappe
-from frappe.utils import add_days, add_months, getdate, nowdate
+from frappe.utils import add_days, add_months, getdate, now_datetime, nowdate
 
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
@@ -198,9 +198,11 @@ def sell(shop: frappe._dict, day, basket, served_by: str | None) -> None:
 	invoice.insert(ignore_permissions=True).submit()
 
 
-def check_in_on_workdays(employee: str, period: Period) -> None:
-	"""IN and OUT on each weekday of the period not already checked in; today: IN only."""
-	today = getdate(nowdate())
+def check_in_on_workdays(employee: str, period: Period, now: datetime | None = None) -> None:
+	"""IN and OUT on each weekday of the period not already checked in; today: IN only, never
+	later than now (a demo loaded at night has its trainees in since a time already past)."""
+	now = now or now_datetime()
+	today = now.date()
 	day = period.start
 	while day <= period.end:
 		if day.weekday() < 5 and not frappe.db.exists(
@@ -210,15 +212,27 @@ def check_in_on_workdays(employee: str, period: Period) -> None:
 				"time": ("between", (datetime.combine(day, time.min), datetime.combine(day, time.max))),
 			},
 		):
-			punches = [("IN", SHIFT[0])] if day == today else [("IN", SHIFT[0]), ("OUT", SHIFT[1])]
+			if day == today:
+				punches = [("IN", in_today(now))]
+			else:
+				punches = [("IN", datetime.combine(day, SHIFT[0])), ("OUT", datetime.combine(day, SHIFT[1]))]
 			for log_type, at in punches:
 				frappe.get_doc(
 					{
 						"doctype": "Employee Checkin",
 						"employee": employee,
 						"log_type": log_type,
-						"time": datetime.combine(day, at),
+						"time": at,
 						"device_id": "Shop floor",
 					}
 				).insert(ignore_permissions=True)
 		day = day + timedelta(days=1)
+
+
+def in_today(now: datetime) -> datetime:
+	"""Today's IN: the shift's start, or a shift's length before now once the shift is over,
+	and a minute before now when the shift has not started yet (a demo loaded at 00:30)."""
+	start = datetime.combine(now.date(), SHIFT[0])
+	length = datetime.combine(now.date(), SHIFT[1]) - start
+	at = max(start, now - length)
+	return max(min(at, now - timedelta(minutes=1)), datetime.combine(now.date(), time.min))

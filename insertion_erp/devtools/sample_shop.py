@@ -3,8 +3,10 @@ prices, a walk-in customer, a POS Profile paid in cash, an open session, sales. 
 record is made once (a second call finds it). Only ERPNext's doctypes are used here, so
 the POS benchmark can also run on a site without the app."""
 
+from datetime import datetime
+
 import frappe
-from frappe.utils import flt, get_datetime, now_datetime, nowdate
+from frappe.utils import flt, get_datetime, now_datetime
 
 from insertion_erp.ledger import ensure_account
 
@@ -97,17 +99,20 @@ def root(doctype: str) -> str:
 	)
 
 
-def open_session(shop: frappe._dict, user: str = "Administrator", day: str | None = None) -> str:
+def open_session(
+	shop: frappe._dict, user: str = "Administrator", day: str | None = None, now: datetime | None = None
+) -> str:
 	"""The POS Profile's open session (POS Opening Entry) for `user`."""
 	existing = frappe.db.get_value(
 		"POS Opening Entry", {"pos_profile": shop.profile, "status": "Open", "docstatus": 1, "user": user}
 	)
 	if existing:
 		return existing
-	day = day or nowdate()
+	now = now or now_datetime()
+	day = day or str(now.date())
 	# The shift opens at 8:00, or now when the session is opened before 8:00 (a demo loaded
 	# at night): a session starting in the future would leave out the sales made now.
-	start = min(get_datetime(f"{day} 08:00:00"), now_datetime())
+	start = min(get_datetime(f"{day} 08:00:00"), now)
 	entry = frappe.get_doc(
 		{
 			"doctype": "POS Opening Entry",

@@ -81,6 +81,14 @@ def punch(employee: str | None = None, log_type: str | None = None) -> dict:
 		)
 	week = checkins.weeks_on(day, trainees, checkins.unpaid_break())[0]
 	since = open_shift_since(week, day)
+	if since and get_datetime(since) > now:
+		# An OUT before it would be set aside as unpaired: say why instead of doing nothing.
+		frappe.throw(
+			_("{0} has an IN recorded at {1}, later than now: correct that check-in first.").format(
+				trainees[0].trainee_name, frappe.format(get_datetime(since), "Datetime")
+			),
+			title=_("Check-in in the Future"),
+		)
 	if log_type == rules.IN and since:
 		frappe.throw(
 			_("{0} is already in since {1}.").format(

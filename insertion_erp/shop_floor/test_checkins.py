@@ -175,6 +175,20 @@ class TestPunch(InsertionTestCase):
 			["IN", "OUT"],
 		)
 
+	def test_a_tap_after_a_check_in_in_the_future_says_why(self) -> None:
+		parcours = started_parcours(start=frappe.utils.add_days(frappe.utils.today(), -10))
+		later = frappe.utils.add_to_date(frappe.utils.now_datetime(), hours=2)
+		if later.date() != frappe.utils.getdate(frappe.utils.today()):
+			later = frappe.utils.now_datetime().replace(hour=23, minute=59, second=59, microsecond=0)
+		frappe.get_doc(
+			{"doctype": "Employee Checkin", "employee": parcours.employee, "log_type": "IN", "time": later}
+		).insert(ignore_permissions=True)
+		frappe.set_user(make_user("floor-supervisor@example.org", ["Shop Supervisor"]))
+		with self.assertRaisesRegex(frappe.ValidationError, "later than now"):
+			api.punch(parcours.employee, "OUT")
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Employee Checkin", {"employee": parcours.employee}), 1)
+
 	def test_bad_input_names_the_field(self) -> None:
 		with self.assertRaisesRegex(frappe.ValidationError, "Log Type"):
 			api.punch("HR-EMP-NOPE", "SIDEWAYS")

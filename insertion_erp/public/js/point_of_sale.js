@@ -9,9 +9,11 @@
 		when_ready(wrapper, (pos) => new ServedBy(pos));
 	};
 
-	function when_ready(wrapper, then, tries = 100) {
+	// The till is ready once its shift is open, which waits for the cashier (the opening
+	// dialog) as long as it takes: wait for it without a deadline, checking twice a second.
+	function when_ready(wrapper, then) {
 		if (wrapper.pos && wrapper.pos.frm && wrapper.pos.page) return then(wrapper.pos);
-		if (tries > 0) setTimeout(() => when_ready(wrapper, then, tries - 1), 300);
+		setTimeout(() => when_ready(wrapper, then), 500);
 	}
 
 	class ServedBy {

@@ -442,6 +442,16 @@ class TestClaimAccounting(ClaimTestCase):
 		self.assertIn("Demande de remboursement", html)
 		self.assertIn("Salaires et avantages des travailleurs en formation", html)
 		self.assertIn(claim.get_formatted("total_reimbursed"), html)
+		# What the funder reads first: the title, the company, the contract, the period.
+		self.assertIn(payroll_fixture.COMPANY, html)
+		self.assertIn(frappe.format(claim.from_date, "Date"), html)
+		# Letter in landscape, rates as "75,00 %", no date or amount broken across lines.
+		self.assertIn("page-size: Letter", html)
+		self.assertIn("orientation: Landscape", html)
+		self.assertRegex(html, r"\d+,\d\d&nbsp;%")
+		self.assertNotRegex(html, r"\d\.\d%")
+		self.assertIn("white-space: nowrap", html)
+		self.assertEqual(frappe.get_meta("Reimbursement Claim").default_print_format, "Demande de remboursement")
 		pdf = frappe.get_print("Reimbursement Claim", claim.name, "Demande de remboursement", as_pdf=True)
 		self.assertTrue(pdf.startswith(b"%PDF"))
 

@@ -16,6 +16,7 @@ from insertion_erp.core import network_file, outcomes
 from insertion_erp.core.consent import NETWORK
 from insertion_erp.core.periods import Period
 from insertion_erp.permissions import check_role
+from insertion_erp.privacy.consent import consented_trainees
 from insertion_erp.results import activity
 
 FILE_DOCTYPE = "Network Indicator File"
@@ -38,6 +39,21 @@ def exported(company: str, period: Period) -> dict:
 		small_count_threshold(),
 		now_datetime().isoformat(timespec="seconds"),
 	)
+
+
+def left_out(company: str, period: Period) -> tuple[int, int]:
+	"""(people served in the period, those of them the network's file leaves out: no consent
+	to Network Statistics in force today)."""
+	served = sorted({p.trainee for p in activity.served_parcours(period, {"company": company})})
+	return len(served), len(served) - len(consented_trainees(served, NETWORK))
+
+
+def what_the_file_leaves_out(company: str, period: Period) -> str:
+	"""Said next to the export: why the file's figures are lower than the report's."""
+	served, without_consent = left_out(company, period)
+	return _(
+		"The network's file (Export for the Network) counts only the people who consent to Network Statistics today: {0} of the {1} people served in the period are left out of all its figures, hours included. Every count under {2} is left empty in it, so that nobody can be recognised. Its figures are therefore lower than this report's."
+	).format(without_consent, served, small_count_threshold())
 
 
 @frappe.whitelist(methods=["GET"])

@@ -451,7 +451,9 @@ class TestClaimAccounting(ClaimTestCase):
 		self.assertRegex(html, r"\d+,\d\d&nbsp;%")
 		self.assertNotRegex(html, r"\d\.\d%")
 		self.assertIn("white-space: nowrap", html)
-		self.assertEqual(frappe.get_meta("Reimbursement Claim").default_print_format, "Demande de remboursement")
+		self.assertEqual(
+			frappe.get_meta("Reimbursement Claim").default_print_format, "Demande de remboursement"
+		)
 		pdf = frappe.get_print("Reimbursement Claim", claim.name, "Demande de remboursement", as_pdf=True)
 		self.assertTrue(pdf.startswith(b"%PDF"))
 

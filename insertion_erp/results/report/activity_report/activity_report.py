@@ -31,7 +31,7 @@ def execute(filters: dict | None = None):
 			frappe.throw(_("Choose the company."), title=_("Company Missing"))
 		arguments.check_company(filters.company)
 		result = activity.activity(period, filters)
-		message = ""
+		message = network.what_the_file_leaves_out(filters.company, period)
 	return columns(), rows(result), message_with_definitions(message)
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import frappe
 
 from insertion_erp.core.periods import Period
-from insertion_erp.results import activity
+from insertion_erp.results import activity, network
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.tests.factories import ensure_trade, make_intervention, make_parcours, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
@@ -127,6 +127,16 @@ class TestActivityReport(InsertionTestCase):
 		self.assertEqual(got[("Follow-up at 3 Months", "Follow-ups Due")]["count"], 1)
 		quarter = lines({**self.filters, "from_date": "2026-01-01", "to_date": "2026-03-31"})
 		self.assertEqual(quarter[("Trainees", "Exited Early")]["count"], 2)  # Eve's first, Bob
+
+	def test_it_says_what_the_networks_file_leaves_out_and_why(self):
+		served, without = network.left_out(self.company, Period(date(2026, 1, 1), date(2026, 10, 31)))
+		# A trainee served in the period without the consent to Network Statistics.
+		trainee = make_trainee(first_name="Gil", last_name="Rapport", consents=[])
+		doc = make_parcours(trainee.name, trade=ensure_trade(TRADE), approval_date="2026-01-02")
+		doc.start("2026-02-02")
+		_columns, _data, message = activity_report.execute(self.filters)
+		self.assertIn(f"{without + 1} of the {served + 1} people served", message)
+		self.assertIn(f"under {network.small_count_threshold()}", message)
 
 	def test_no_name_birth_date_or_note_in_the_report(self):
 		_columns, data, message = activity_report.execute(self.filters)

@@ -23,6 +23,7 @@ ACCOUNTS = {
 	"qst_paid": ("TVQ payée (RTI)", QST_RATE),
 }
 TAXABLE, EXEMPT_SUPPLY = "Taxable", "Exempt"
+RECEIPT = "Reçu de caisse"
 
 
 def tax_accounts(company: str) -> dict[str, str]:
@@ -69,12 +70,14 @@ def set_up_company(company: str) -> None:
 	for title in (ZERO_RATED, EXEMPT):
 		ensure_item_tax_template(title, company, accounts)
 	for profile in frappe.get_all(
-		"POS Profile", filters={"company": company}, fields=["name", "taxes_and_charges"]
+		"POS Profile", filters={"company": company}, fields=["name", "taxes_and_charges", "print_format"]
 	):
 		if not profile.taxes_and_charges or not has_qst_row(
 			"Sales Taxes and Charges Template", profile.taxes_and_charges
 		):
 			frappe.db.set_value("POS Profile", profile.name, "taxes_and_charges", sales)
+		if not profile.print_format and frappe.db.exists("Print Format", RECEIPT):
+			frappe.db.set_value("POS Profile", profile.name, "print_format", RECEIPT)
 
 
 def ensure_template(doctype: str, company: str, rows: list[tuple]) -> str:
@@ -153,3 +156,26 @@ def apply_donated_goods_choice(settings) -> None:
 	doc.set("taxes", [{"item_tax_template": row.item_tax_template} for row in rows])
 	doc.flags.ignore_permissions = True
 	doc.save()
+
+
+def registration_numbers(settings) -> str:
+	"""What an invoice prints as the company's tax number: both registrations."""
+	numbers = [
+		f"{label} {number.strip()}"
+		for label, number in (("TPS", settings.get("gst_number")), ("TVQ", settings.get("qst_number")))
+		if number and number.strip()
+	]
+	return " · ".join(numbers)
+
+
+def apply_registration_numbers(settings) -> None:
+	"""Each Canadian company's Tax ID (which ERPNext prints on its invoices) carries the GST and
+	QST registration numbers of the Settings; a Tax ID typed by hand otherwise is left alone."""
+	numbers = registration_numbers(settings)
+	if not numbers:
+		return
+	for company in frappe.get_all(
+		"Company", filters={"country": "Canada"}, fields=["name", "tax_id"], order_by="creation"
+	):
+		if company.tax_id != numbers and (not company.tax_id or company.tax_id.startswith("TPS ")):
+			frappe.db.set_value("Company", company.name, "tax_id", numbers)

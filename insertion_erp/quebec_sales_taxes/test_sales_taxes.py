@@ -10,6 +10,7 @@ from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return impor
 from insertion_erp.quebec_sales_taxes.setup import (
 	ACCOUNTS,
 	EXEMPT,
+	RECEIPT,
 	TEMPLATE_TITLE,
 	ZERO_RATED,
 	template_name,
@@ -169,6 +170,35 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 				2,
 			),
 		)
+
+	def test_the_receipt_and_the_invoice_carry_the_registration_numbers(self) -> None:
+		settings = frappe.get_single("Insertion Settings")
+		settings.gst_number, settings.qst_number = "123456789 RT0001", "1234567890 TQ0001"
+		settings.save()
+		self.assertEqual(
+			frappe.db.get_value("Company", TEST_COMPANY, "tax_id"),
+			"TPS 123456789 RT0001 · TVQ 1234567890 TQ0001",
+		)
+		self.assertEqual(frappe.db.get_value("POS Profile", self.shop.profile, "print_format"), RECEIPT)
+		open_session(self.shop)
+		invoice = pos_sale(self.shop, [("TEST-TAXABLE-350", 2)])
+		invoice.insert(ignore_permissions=True)
+		invoice.submit()
+		frappe.local.lang = "fr"
+		html = frappe.get_print("POS Invoice", invoice.name, print_format=RECEIPT)
+		for text in (
+			"123456789 RT0001",
+			"1234567890 TQ0001",
+			"Reçu",
+			"TPS (5&nbsp;%)",
+			"TVQ (9,975&nbsp;%)",
+			invoice.taxes[1].get_formatted("tax_amount", invoice),  # 0,70 $
+			invoice.get_formatted("grand_total"),
+		):
+			self.assertIn(text, html)
+		self.assertRegex(invoice.get_formatted("grand_total"), r"^\d+,\d\d\s?\$$")
+		self.assertNotIn("2.0", html)  # two mugs, not 2.0
+		self.assertNotIn("Thank you", html)
 
 	def test_the_report_for_the_bookkeeper(self) -> None:
 		make_user("tps@example.org", ["Accounts User"])

@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.quebec_sales_taxes.setup import apply_donated_goods_choice
+from insertion_erp.quebec_sales_taxes.setup import apply_donated_goods_choice, apply_registration_numbers
 
 MAX_PARCOURS_WEEKS = 104
 MAX_FOLLOW_UP_MONTHS = 60
@@ -48,6 +48,8 @@ class InsertionSettings(InsertionDocument):
 	def on_update(self) -> None:
 		# The donated goods' item group follows the choice of taxable or exempt sales.
 		apply_donated_goods_choice(self)
+		# The GST and QST numbers printed on invoices (the companies' Tax ID) and receipts.
+		apply_registration_numbers(self)
 
 	def validate_break(self) -> None:
 		if not 0 <= (self.unpaid_break_minutes or 0) <= 120:

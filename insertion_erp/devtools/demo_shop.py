@@ -18,12 +18,17 @@ from datetime import datetime, time, timedelta
 import frappe
 from frappe.utils import add_days, add_months, getdate, now_datetime, nowdate
 
+from insertion_erp.constants import SETTINGS
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
 from insertion_erp.ledger import ensure_account
+from insertion_erp.quebec_sales_taxes.setup import TAXABLE, ZERO_RATED, template_name
 
 DONATED = ("DON-VETEMENTS", "Vêtements donnés (au kilo)", 6.00)
-SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)
+SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)  # basic groceries: zero-rated
+CUPS = ("GOBELETS", "Gobelets compostables (caisse de 500)", 60.00)  # taxable: GST and QST paid
+DONATED_GROUP = "Dons revendus"
+GST_NUMBER, QST_NUMBER = "123456789 RT0001", "1234567890 TQ0001"  # the demo's, not real ones
 SUPPLIER = "Brûlerie du Quartier"
 RENT = 1450.00
 SHIFT = (time(8, 30), time(15, 0))
@@ -40,6 +45,8 @@ def load_shop(company: str, cashier: str) -> frappe._dict:
 		profile.save(ignore_permissions=True)
 	ensure_item(*DONATED, stock=True)
 	ensure_item(*SUPPLIES, stock=False, purchase=True)
+	ensure_item(*CUPS, stock=False, purchase=True)
+	set_up_sales_taxes(company)
 	if not frappe.db.exists("Supplier", SUPPLIER):
 		frappe.get_doc(
 			{
@@ -60,6 +67,37 @@ def load_shop(company: str, cashier: str) -> frappe._dict:
 		month = add_months(month, 1)
 	sell_for_a_year(shop, Period(first, add_days(today, -1)))
 	return shop
+
+
+def set_up_sales_taxes(company: str) -> None:
+	"""The shop's taxes as a Quebec enterprise keeps them: its GST and QST numbers, coffee beans
+	zero-rated, donated goods in their own group, taxable (the Settings' default, see README)."""
+	settings = frappe.get_single(SETTINGS)
+	if not frappe.db.exists("Item Group", DONATED_GROUP):
+		frappe.get_doc(
+			{
+				"doctype": "Item Group",
+				"item_group_name": DONATED_GROUP,
+				"parent_item_group": frappe.db.get_value("Item", "CAFE-FILTRE", "item_group"),
+			}
+		).insert(ignore_permissions=True)
+	for code in (DONATED[0], "VETEMENT-USAGE"):
+		frappe.db.set_value("Item", code, "item_group", DONATED_GROUP)
+	zero_rated = template_name(ZERO_RATED, company)
+	beans = frappe.get_doc("Item", SUPPLIES[0])
+	if not any(row.item_tax_template == zero_rated for row in beans.taxes):
+		beans.append("taxes", {"item_tax_template": zero_rated})
+		beans.save(ignore_permissions=True)
+	settings.update(
+		{
+			"gst_number": settings.gst_number or GST_NUMBER,
+			"qst_number": settings.qst_number or QST_NUMBER,
+			"donated_goods_item_group": DONATED_GROUP,
+			"donated_goods_supply": settings.donated_goods_supply or TAXABLE,
+		}
+	)
+	settings.flags.ignore_permissions = True
+	settings.save()
 
 
 def ensure_item(code: str, name: str, price: float, stock: bool, purchase: bool = False) -> None:
@@ -116,9 +154,18 @@ def buy_supplies(company: str, day) -> None:
 			"set_posting_time": 1,
 			"bill_date": day,
 			"due_date": add_days(day, 30),
-			"items": [{"item_code": SUPPLIES[0], "qty": 2, "rate": SUPPLIES[2]}],
+			"items": [
+				{"item_code": SUPPLIES[0], "qty": 2, "rate": SUPPLIES[2]},
+				{"item_code": CUPS[0], "qty": 1, "rate": CUPS[2]},
+			],
 		}
 	)
+	invoice.set_missing_values()
+	# The company's purchase template, as the desk's form sets it: GST and QST on the cups only.
+	invoice.taxes_and_charges = frappe.db.get_value(
+		"Purchase Taxes and Charges Template", {"company": company, "is_default": 1}
+	)
+	invoice.append_taxes_from_master()
 	invoice.insert(ignore_permissions=True).submit()
 
 

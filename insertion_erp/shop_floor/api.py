@@ -113,6 +113,23 @@ def punch(employee: str | None = None, log_type: str | None = None) -> dict:
 
 
 @frappe.whitelist()
+def default_pos_profile() -> str | None:
+	"""The till the session's user works at: their default POS Profile, else their only one."""
+	check_role(TILL_ROLES)
+	rows = frappe.db.sql(
+		"""select pu.parent, pu.`default` from `tabPOS Profile User` pu
+		join `tabPOS Profile` p on p.name = pu.parent
+		where pu.parenttype = 'POS Profile' and pu.user = %s and p.disabled = 0
+		order by pu.`default` desc, p.creation""",
+		frappe.session.user,
+		as_dict=True,
+	)
+	if rows and (rows[0].default or len({row.parent for row in rows}) == 1):
+		return rows[0].parent
+	return None
+
+
+@frappe.whitelist()
 def on_shift(company: str | None = None) -> list[dict]:
 	"""The trainees in now, for the till's "served by" choice: employee and name only."""
 	check_role(TILL_ROLES)

@@ -113,6 +113,26 @@ class TestServedBy(InsertionTestCase):
 		self.assertFalse(frappe.new_doc("POS Invoice").get("insertion_served_by"))
 		self.assertFalse(frappe.new_doc("Sales Invoice").get("insertion_served_by"))
 
+	def test_the_cashier_lands_at_the_till_and_finds_it_chosen(self) -> None:
+		from insertion_erp.landing import boot_session, landing_route
+
+		self.assertEqual(landing_route(["Shop Cashier", "Sales User"]), "point-of-sale")
+		self.assertEqual(landing_route(["Shop Supervisor"]), "shop-floor")
+		self.assertIsNone(landing_route(["Shop Supervisor", "Insertion Manager"]))
+		self.assertIsNone(landing_route(["Accounts User"]))
+		cashier = make_user("till-default@example.org", ["Shop Cashier"])
+		frappe.set_user(cashier)
+		self.assertIsNone(api.default_pos_profile())
+		frappe.set_user("Administrator")
+		profile = frappe.get_doc("POS Profile", self.shop.profile)
+		profile.append("applicable_for_users", {"user": cashier, "default": 1})
+		profile.save(ignore_permissions=True)
+		frappe.set_user(cashier)
+		self.assertEqual(api.default_pos_profile(), self.shop.profile)
+		boot = frappe._dict()
+		boot_session(boot)
+		self.assertEqual(boot.insertion_landing, "point-of-sale")
+
 	def test_the_till_lists_the_trainees_in_now(self) -> None:
 		counsellor = make_user("till-counsellor@example.org", ["Insertion Counsellor"])
 		frappe.set_user(make_user("till-cashier@example.org", ["Shop Cashier"]))

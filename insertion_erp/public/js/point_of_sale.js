@@ -13,7 +13,20 @@
 	// dialog) as long as it takes: wait for it without a deadline, checking twice a second.
 	function when_ready(wrapper, then) {
 		if (wrapper.pos && wrapper.pos.frm && wrapper.pos.page) return then(wrapper.pos);
+		preselect_profile();
 		setTimeout(() => when_ready(wrapper, then), 500);
+	}
+
+	// The opening dialog names the cashier's own till: their default POS Profile.
+	let profile_asked = false;
+	function preselect_profile() {
+		const dialog = window.cur_dialog;
+		const field = dialog && dialog.fields_dict && dialog.fields_dict.pos_profile;
+		if (!field || dialog.get_value("pos_profile") || profile_asked) return;
+		profile_asked = true;
+		frappe.xcall("insertion_erp.shop_floor.api.default_pos_profile").then((profile) => {
+			if (profile && !dialog.get_value("pos_profile")) dialog.set_value("pos_profile", profile);
+		});
 	}
 
 	class ServedBy {

@@ -14,7 +14,10 @@ frappe.query_reports["Mission and Market"] = {
 			fieldtype: "Link",
 			options: "Fiscal Year",
 			reqd: 1,
-			default: frappe.defaults.get_user_default("fiscal_year"),
+			// The fiscal year of today: the only one a director reads most days.
+			default:
+				(erpnext.utils.get_fiscal_year && erpnext.utils.get_fiscal_year(frappe.datetime.get_today())) ||
+				frappe.defaults.get_user_default("fiscal_year"),
 		},
 	],
 	formatter(value, row, column, data, default_formatter) {

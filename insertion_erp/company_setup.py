@@ -25,6 +25,9 @@ QUEBEC_NUMBER_FORMAT = "# ###,##"
 QUEBEC_DATE_FORMAT = "yyyy-mm-dd"
 
 
+COMMERCIAL_ROUNDING = "Commercial Rounding"
+
+
 def apply_quebec_formats(currency: str = "CAD") -> None:
 	"""Set the number and date formats and the currency symbol's side for Quebec.
 
@@ -32,6 +35,9 @@ def apply_quebec_formats(currency: str = "CAD") -> None:
 	formats = {"number_format": QUEBEC_NUMBER_FORMAT, "date_format": QUEBEC_DATE_FORMAT}
 	settings = frappe.get_single("System Settings")
 	settings.update(formats)
+	# Half a cent or more rounds up, as the GST and QST are computed (and as the app's Decimal
+	# rounds): Frappe's default, banker's rounding, would charge 0,62 $ of GST on 12,50 $.
+	settings.rounding_method = COMMERCIAL_ROUNDING
 	settings.save(ignore_permissions=True)
 	for key, value in formats.items():  # also when the settings held them already
 		frappe.db.set_default(key, value)

@@ -24,6 +24,9 @@ ACCOUNTS = {
 }
 TAXABLE, EXEMPT_SUPPLY = "Taxable", "Exempt"
 RECEIPT = "Reçu de caisse"
+# As a Quebec receipt names them; with the rate in it, ERPNext's till prints it as is (not
+# "TVQ @ 9.975%"). A no-break space keeps "9,975 %" whole.
+GST_LABEL, QST_LABEL = "TPS (5\u00a0%)", "TVQ (9,975\u00a0%)"
 
 
 def tax_accounts(company: str) -> dict[str, str]:
@@ -55,16 +58,16 @@ def set_up_company(company: str) -> None:
 		"Sales Taxes and Charges Template",
 		company,
 		[
-			("TPS", accounts["gst_collected"], GST_RATE, cost_center),
-			("TVQ", accounts["qst_collected"], QST_RATE, cost_center),
+			(GST_LABEL, accounts["gst_collected"], GST_RATE, cost_center),
+			(QST_LABEL, accounts["qst_collected"], QST_RATE, cost_center),
 		],
 	)
 	ensure_template(
 		"Purchase Taxes and Charges Template",
 		company,
 		[
-			("TPS", accounts["gst_paid"], GST_RATE, cost_center),
-			("TVQ", accounts["qst_paid"], QST_RATE, cost_center),
+			(GST_LABEL, accounts["gst_paid"], GST_RATE, cost_center),
+			(QST_LABEL, accounts["qst_paid"], QST_RATE, cost_center),
 		],
 	)
 	for title in (ZERO_RATED, EXEMPT):

@@ -21,6 +21,7 @@ from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
 TEST_ITEMS = (
 	("TEST-TAXABLE-10", "Lampe usagée", 10.00, None),
 	("TEST-TAXABLE-350", "Tasse usagée", 3.50, None),
+	("TEST-TAXABLE-250", "Soucoupe usagée", 2.50, None),
 	("TEST-ZERO-RATED", "Pain de ménage", 4.00, ZERO_RATED),
 	("TEST-EXEMPT", "Chandail donné", 6.00, EXEMPT),
 )
@@ -62,7 +63,7 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 
 	@staticmethod
 	def taxes(invoice) -> dict[str, float]:
-		return {row.description: flt(row.tax_amount) for row in invoice.taxes}
+		return {row.description.split()[0]: flt(row.tax_amount) for row in invoice.taxes}
 
 	def test_the_company_charges_both_taxes_by_default(self) -> None:
 		sales = template_name(TEMPLATE_TITLE, TEST_COMPANY)
@@ -82,7 +83,7 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 		# The QST on the price alone, not on the price and the GST.
 		self.assertEqual(
 			[(r.charge_type, r.rate, r.description) for r in rows],
-			[("On Net Total", 5.0, "TPS"), ("On Net Total", 9.975, "TVQ")],
+			[("On Net Total", 5.0, "TPS (5\u00a0%)"), ("On Net Total", 9.975, "TVQ (9,975\u00a0%)")],
 		)
 		self.assertTrue(
 			frappe.db.get_value(
@@ -99,6 +100,11 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 		# 9,975 % of 3,50 is 0,349125: 0,35 to the cent; 5 % is 0,175: 0,18.
 		self.assertEqual(self.taxes(small), {"TPS": 0.18, "TVQ": 0.35})
 		self.assertEqual(flt(small.grand_total), 4.03)
+		# 5 % of 12,50 is 0,625: half a cent rounds up, 0,63 (not the banker's 0,62).
+		twelve_fifty = pos_sale(self.shop, [("TEST-TAXABLE-10", 1), ("TEST-TAXABLE-250", 1)])
+		twelve_fifty.insert(ignore_permissions=True)
+		self.assertEqual(flt(twelve_fifty.net_total), 12.50)
+		self.assertEqual(self.taxes(twelve_fifty), {"TPS": 0.63, "TVQ": 1.25})  # 1,246875
 		bread = self.sale("TEST-ZERO-RATED")
 		self.assertEqual(sum(self.taxes(bread).values()), 0)
 		self.assertEqual(flt(bread.grand_total), 4.00)
@@ -146,7 +152,8 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 		purchase.insert(ignore_permissions=True)
 		purchase.submit()
 		self.assertEqual(
-			{row.description: flt(row.tax_amount) for row in purchase.taxes}, {"TPS": 2.00, "TVQ": 3.99}
+			{row.description.split()[0]: flt(row.tax_amount) for row in purchase.taxes},
+			{"TPS": 2.00, "TVQ": 3.99},
 		)
 		lines = {line.key: line.amount for line in tax_return(TEST_COMPANY, today(), today())}
 		gained = {key: lines[key] - before[key] for key in lines}
@@ -190,8 +197,8 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 			"123456789 RT0001",
 			"1234567890 TQ0001",
 			"Reçu",
-			"TPS (5&nbsp;%)",
-			"TVQ (9,975&nbsp;%)",
+			"TPS (5\u00a0%)",
+			"TVQ (9,975\u00a0%)",
 			invoice.taxes[1].get_formatted("tax_amount", invoice),  # 0,70 $
 			invoice.get_formatted("grand_total"),
 		):

@@ -5,7 +5,11 @@ $(document).on("app_ready", () => {
 	const page = frappe.boot.insertion_landing;
 	if (!page || sessionStorage.getItem("insertion_landed")) return;
 	sessionStorage.setItem("insertion_landed", "1");
-	const route = frappe.get_route();
-	const workspace_home = !route.length || !route[0] || route[0] === "Workspaces";
-	if (workspace_home) frappe.set_route(page);
+	const go = () => {
+		const route = frappe.get_route() || [];
+		if (!route.length || !route[0] || route[0] === "Workspaces") frappe.set_route(page);
+	};
+	// The desk may still be routing to its home: look once it has.
+	if (frappe.get_route()) go();
+	else frappe.router.once("change", go);
 });

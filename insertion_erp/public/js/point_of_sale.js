@@ -6,8 +6,30 @@
 	const load = page.on_page_load;
 	page.on_page_load = function (wrapper) {
 		load(wrapper);
+		with_cents_on_item_cards();
 		when_ready(wrapper, (pos) => new ServedBy(pos));
 	};
+
+	// ERPNext's item cards drop the cents of a whole price ("6 $"): a Quebec price shows them
+	// ("6,00 $"). Wrapped once its till's code has loaded, before the first cards are drawn.
+	function with_cents_on_item_cards(tries = 600) {
+		const selector = window.erpnext && erpnext.PointOfSale && erpnext.PointOfSale.ItemSelector;
+		if (!selector) {
+			if (tries > 0) setTimeout(() => with_cents_on_item_cards(tries - 1), 50);
+			return;
+		}
+		const proto = selector.prototype;
+		if (proto.insertion_cents) return;
+		proto.insertion_cents = true;
+		const item_html = proto.get_item_html;
+		proto.get_item_html = function (item) {
+			const html = item_html.call(this, item);
+			const rate = item.price_list_rate || 0;
+			const whole = format_currency(rate, item.currency, 0);
+			const cents = format_currency(rate, item.currency, 2);
+			return whole === cents ? html : html.replace(`>${whole} /`, `>${cents} /`).replace(`>${whole || 0} /`, `>${cents} /`);
+		};
+	}
 
 	// The till is ready once its shift is open, which waits for the cashier (the opening
 	// dialog) as long as it takes: wait for it without a deadline, checking twice a second.

@@ -1,0 +1,65 @@
+"""Is this page in French? The text a user sees (visible text, placeholders, button titles),
+read from the page itself, and the lines of it that hold English words.
+
+No list of known strings: a line is English when it holds a word of ENGLISH, common words
+of the desk's English that French does not use ("the", "order", "search", "items"...).
+Words French shares with English ("total", "date", "section", "type", "note") are not in
+it. Names and data typed by the users are French here, so they do not trip it.
+"""
+
+import re
+
+ENGLISH = frozenset(
+	"""
+	the and please again order orders complete new all items item add row rows reply comment comments
+	save submit cancel search receipt thank you visit customer customers payment payments paid change
+	amount discount quantity price invoice invoices draft submitted cancelled status name filter filters
+	sort list view settings print email edit delete duplicate refresh menu help home logout notifications
+	assign assigned share attachments attachment tags activity created modified ago hours minutes days
+	today yesterday yes of to from for with by your this that opening closing entry entries profile cash
+	checkout hold recent held grand subtotal taxes tax charges select choose upload download export import
+	messages owner tomorrow week month year last next previous first show hide more less close open
+	apply clear reset value values field fields details detail employee employees salary slip slips
+	payroll deduction deductions earnings gross loading records found empty start update updated
+	like likes follow followed following followers document documents begin typing results navigate
+	main content click phone cart serial number barcode screen partly discounted
+	""".split()
+)
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+# Visible text nodes, visible inputs' placeholders and visible buttons' titles, one per line.
+VISIBLE_TEXT = """() => {
+	const out = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	while (walker.nextNode()) {
+		const node = walker.currentNode;
+		const text = node.textContent.trim();
+		const parent = node.parentElement;
+		if (!text || !parent || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(parent.tagName)) continue;
+		if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+		const box = parent.getBoundingClientRect();
+		if (box.width < 2 || box.height < 2) continue;
+		if (parent.closest(".sr-only, .visually-hidden")) continue;
+		out.push(text);
+	}
+	for (const el of document.querySelectorAll("input[placeholder], textarea[placeholder], [title]")) {
+		if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+		out.push(el.getAttribute("placeholder") || el.getAttribute("title") || "");
+	}
+	return out.filter(Boolean);
+}"""
+
+
+def english_words(line: str) -> list[str]:
+	# A field's name (from_date, trainee_name) is code, not a label: skipped.
+	return [word for word in WORD.findall(line) if word.lower() in ENGLISH and "_" not in line]
+
+
+def english_lines(page) -> list[str]:
+	"""The lines of what the page shows that hold English words."""
+	return sorted({line for line in page.evaluate(VISIBLE_TEXT) if english_words(line)})
+
+
+def assert_french(page, where: str = "") -> None:
+	leaked = english_lines(page)
+	assert not leaked, f"English on a French page {where or page.url}: {leaked}"

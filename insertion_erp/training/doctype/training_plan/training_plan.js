@@ -10,7 +10,7 @@ frappe.ui.form.on("Training Plan", {
 				frm.dashboard.add_indicator(
 					__("Served at the till: {0} receipts, {1}; {2} returns", [
 						s.receipts,
-						format_currency(s.sales),
+						format_currency(s.sales, s.currency),
 						s.returns,
 					]),
 					"blue"

@@ -51,9 +51,12 @@ class TrainingPlan(TracedDocument):
 		totals = {"receipts": 0, "sales": 0.0, "returns": 0, "returned": 0.0}
 		if not parcours or not parcours.employee or not parcours.start_date:
 			return totals
+		# In the currency's own format ("1 304,50 $"), not the symbol in front.
+		company = frappe.db.get_value("Employee", parcours.employee, "company")
+		totals["currency"] = frappe.get_cached_value("Company", company, "default_currency")
 		end = min(getdate(parcours.actual_end_date or parcours.planned_end_date), getdate(today()))
 		for week in served(Period(getdate(parcours.start_date), end), None, [parcours.employee]):
-			for key in totals:
+			for key in ("receipts", "sales", "returns", "returned"):
 				totals[key] += week[key] or 0
 		return totals
 

@@ -64,3 +64,43 @@ def english_lines(page) -> list[str]:
 def assert_french(page, where: str = "") -> None:
 	leaked = english_lines(page)
 	assert not leaked, f"English on a French page {where or page.url}: {leaked}"
+
+
+SPACE = "[ \u00a0\u202f]"
+# An amount before its sign, as Quebec writes it: "1 304,50 $".
+MONEY = re.compile(rf"(\d[\d \u00a0\u202f.,]*?){SPACE}?\$")
+QUEBEC_AMOUNT = re.compile(rf"\d{{1,3}}({SPACE}\d{{3}})*,\d\d")
+# A sum quoted in a sentence (a bracket's threshold in a paragraph on the sources) may be
+# whole, as French prose writes it ("jusqu'à 54 345 $"); an amount shown by itself, in a cell,
+# a card or a total, carries its cents.
+PROSE_AMOUNT = re.compile(rf"\d{{1,3}}({SPACE}\d{{3}})*(,\d\d)?")
+PROSE = 120  # characters: a line this long is a sentence, not a cell
+OFF_QUEBEC = (
+	(re.compile(rf"\${SPACE}?\d"), "the sign before the amount"),
+	(re.compile(r"\d%"), "no space before %"),
+	(re.compile(rf"\d\.\d+{SPACE}?%"), "a decimal point in a rate"),
+	(re.compile(r"(?<![\d.,])\d+\.0(?!\d)"), "a useless decimal"),
+)
+
+
+def off_format(line: str) -> list[str]:
+	"""What in `line` breaks the Quebec convention: amounts "1 304,50 $" (cents included),
+	rates "54,5 %", quantities without a useless ".0"."""
+	found = [f"{why}: {match.group(0)!r}" for pattern, why in OFF_QUEBEC for match in pattern.finditer(line)]
+	amount_format = PROSE_AMOUNT if len(line) > PROSE else QUEBEC_AMOUNT
+	for match in MONEY.finditer(line):
+		amount = match.group(1).strip()
+		if not amount_format.fullmatch(amount):
+			found.append(f"an amount off the Quebec format: {match.group(0)!r}")
+	return found
+
+
+def assert_quebec_formats(page, where: str = "") -> None:
+	lines = page.evaluate(VISIBLE_TEXT)
+	off = sorted({f"{line} ({', '.join(problems)})" for line in lines if (problems := off_format(line))})
+	assert not off, f"Off the Quebec formats on {where or page.url}: {off}"
+
+
+def assert_french_and_quebec(page, where: str = "") -> None:
+	assert_french(page, where)
+	assert_quebec_formats(page, where)

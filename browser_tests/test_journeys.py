@@ -5,12 +5,14 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from conftest import SCREENSHOTS, expect, route
+from french import assert_french_and_quebec
 
 COUNSELLOR = "counsellor@example.org"
 BOOKKEEPER = "bookkeeper@example.org"
 CASHIER = "cashier@example.org"
-DIRECTOR = "directrice@example.org"  # works in French
+DIRECTOR = "directrice@example.org"  # everyone works in French (insertion_erp/tests/browser_data.py)
 CONTRACT_REFERENCE = "EQ-PAIE-TEST-2026"
 NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
 ITEM = "FRIP-CHANDAIL"  # Chandail en laine (usagé), 12,50 $
@@ -65,16 +67,17 @@ def test_bookkeeper_claims_april_and_follows_the_invoice(new_page, admin):
 	save(page)
 	expect(page).to_have_url(re.compile(r"/app/reimbursement-claim/(?!new)"))
 
-	page.get_by_role("button", name="Get Payroll").click()
+	page.get_by_role("button", name="Lire la paie").click()
 	lines = field(page, "lines").locator(".grid-body .rows .grid-row")
 	expect(lines).to_have_count(2)  # the trainee and the funded supervisor, April
 	expect(field(page, "lines")).to_contain_text("Paie-Test")
 	total = field(page, "total_reimbursed").locator(".control-value")
 	expect(total).to_have_text(QUEBEC_MONEY)
 
-	page.get_by_role("button", name="Submit").click()
-	page.locator(".modal:visible").get_by_role("button", name="Yes").click()
-	expect(page.locator(".indicator-pill:visible").first).to_have_text("Submitted")
+	assert_french_and_quebec(page, "the April claim, filled")
+	page.get_by_role("button", name="Valider").click()
+	page.locator(".modal:visible").get_by_role("button", name="Oui").click()
+	expect(page.locator(".indicator-pill:visible").first).to_have_text("Validé")
 	invoice_link = field(page, "sales_invoice").locator("a")
 	expect(invoice_link).to_have_text(re.compile(r"\S"))
 	invoice = invoice_link.inner_text().strip()
@@ -98,7 +101,8 @@ def test_counsellor_reads_the_notes_and_the_reading_is_logged(new_page, admin):
 	opened, read = entries("Open"), entries("Read")
 	page = new_page(COUNSELLOR)
 	page.goto(f"{route('Support Intervention')}/{intervention}")
-	page.get_by_role("button", name="Show Confidential Notes").click()
+	assert_french_and_quebec(page, "the support intervention")
+	page.get_by_role("button", name="Afficher les notes confidentielles").click()
 	expect(page.locator('.frappe-control[data-fieldname="notes_html"] textarea')).to_have_value(NOTES)
 	assert entries("Read") == read + 1  # the notes, through their API
 	assert entries("Open") > opened  # the form itself
@@ -119,16 +123,21 @@ def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
 	admin.insert("Employee Checkin", {"employee": floor_employee, "log_type": "IN"})  # time: now
 	page.locator(".served-by-btn").click()
 	page.locator(".modal:visible .served-by-choices").get_by_role("button", name="Léa Plancher").click()
-	expect(page.locator(".served-by-btn")).to_have_text("Served by Léa Plancher")
+	expect(page.locator(".served-by-btn")).to_have_text("Servi par Léa Plancher")
+	assert_french_and_quebec(page, "the till, a sweater in the cart")
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	page.screenshot(path=SCREENSHOTS / "till-served-by.png", full_page=True)
 	cart.locator(".checkout-btn:visible").first.click()
 	page.locator(".mode-of-payment").first.click()  # cash, the profile's only mode
 	page.locator(".submit-order-btn").click()
-	page.locator(".modal:visible").get_by_role("button", name="Yes").click()
-	expect(
-		page.locator(".past-order-summary:visible, .order-summary-container:visible").first
-	).to_contain_text("Chandail en laine")
+	page.locator(".modal:visible").get_by_role("button", name="Oui").click()
+	summary = page.locator(".past-order-summary:visible, .order-summary-container:visible").first
+	expect(summary).to_contain_text("Chandail en laine")
+	# 12,50 $ of taxable goods: 0,63 $ of GST (half a cent up), 1,25 $ of QST, 14,38 $.
+	expect(summary).to_contain_text("TPS (5\u00a0%)")
+	expect(summary).to_contain_text("TVQ (9,975\u00a0%)")
+	expect(summary).to_contain_text("14,38 $")
+	assert_french_and_quebec(page, "the till, the sale made")
 	sold = admin.get_list(
 		"POS Invoice",
 		[["owner", "=", CASHIER], ["docstatus", "=", 1]],
@@ -141,7 +150,7 @@ def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
 
 	trainee = admin.get_value("Trainee", [["last_name", "=", "Navigateur"]])
 	trainee_name = admin.get_value("Trainee", [["name", "=", trainee]], "trainee_name")
-	refused = re.compile("Not permitted|Insufficient Permission", re.I)
+	refused = re.compile("permission|autoris", re.I)  # in French: "Autorisation insuffisante..."
 	page.goto(route("Trainee"))
 	expect(page.locator("body")).to_contain_text(refused)
 	expect(page.locator(".list-row-container")).to_have_count(0)
@@ -407,3 +416,60 @@ def test_payroll_bookkeeper_runs_may_in_french_and_prints_the_pay_statement(new_
 	assert admin.get_value("Journal Entry", [["name", "=", values["journal_entry"]]], "docstatus") == 1
 	if to_confirm:
 		assert warnings_on_the_entry == 1, f"the to-confirm warning shows {warnings_on_the_entry} times"
+
+
+DESK = {"width": 1366, "height": 900}
+VIEWPORTS = {"desk": DESK, "tablet": TABLET}
+
+
+def screens_of_the_day(admin) -> dict[str, list[str]]:
+	"""Each user's screens on an ordinary day, where the browser data has records to show."""
+	claim = admin.get_value("Reimbursement Claim", [["from_date", "=", "2026-03-01"], ["docstatus", "=", 1]])
+	trainee = admin.get_value("Trainee", [["last_name", "=", "Navigateur"]])
+	intervention = admin.get_value("Support Intervention", [["trainee_name", "like", "%Navigateur%"]])
+	year = "from_date=2026-01-01&to_date=2026-12-31"
+	return {
+		CASHIER: ["/app/point-of-sale", route("POS Invoice")],
+		SUPERVISOR: ["/app/shop-floor"],
+		BOOKKEEPER: [
+			route("Reimbursement Claim"),
+			f"{route('Reimbursement Claim')}/{claim}",
+			f"/app/query-report/GST QST Return?company=Friperie Navigateur&{year}",
+			route("Sales Invoice"),
+		],
+		DIRECTOR: [
+			"/app/insertion",
+			f"/app/query-report/Activity Report?company=Atelier Paie Test&{year}",
+			"/app/query-report/Mission and Market?company=Atelier Paie Test&fiscal_year=2026",
+			f"/app/query-report/Return to Government?company=Atelier Retour Test&{year}",
+			"/app/query-report/Contract Budget",
+		],
+		COUNSELLOR: [
+			route("Trainee"),
+			f"{route('Trainee')}/{trainee}",
+			route("Support Intervention"),
+			f"{route('Support Intervention')}/{intervention}",
+			route("Parcours"),
+		],
+	}
+
+
+LANDING = {CASHIER: "/app/point-of-sale", SUPERVISOR: "/app/shop-floor"}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_each_users_day_is_in_french_with_quebec_formats(new_page, admin, viewport):
+	"""The five users, each on the screens of their day, on a desk and on a tablet: no English
+	word and nothing off the Quebec formats in what the pages show (read from the pages)."""
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	for user, screens in screens_of_the_day(admin).items():
+		page = new_page(user, viewport=VIEWPORTS[viewport])
+		if user in LANDING:  # the floor supervisor and the cashier land where their work is
+			page.wait_for_url(re.compile(re.escape(LANDING[user])))
+		for number, screen in enumerate(screens, start=1):
+			page.goto(screen)
+			expect(page.locator(".page-head:visible, .page-title:visible").first).to_be_visible()
+			page.wait_for_timeout(2500)  # the list, the report or the page's own call
+			name = f"day-{user.split('@')[0]}-{viewport}-{number}"
+			page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+			assert_french_and_quebec(page, f"{user}, {screen} ({viewport})")

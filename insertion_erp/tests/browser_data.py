@@ -42,7 +42,6 @@ USERS = {
 	# company's accounts, cost center and defaults the form fetches.
 	"paie@example.org": ["HR Manager", "Accounts User"],
 }
-FRENCH_USERS = ("directrice@example.org", "superviseur@example.org", "paie@example.org")
 # The month the payroll bookkeeper pays in the browser: the trainee's timesheet, no Payroll Entry.
 MAY = ("2026-05-01", "2026-05-31")
 FLOOR_TRAINEE = "Plancher"
@@ -61,7 +60,7 @@ def prepare() -> dict:
 	for email, roles in USERS.items():
 		make_user(email, roles)
 		update_password(email, PASSWORD)
-		frappe.db.set_value("User", email, "language", "fr" if email in FRENCH_USERS else "en")
+		frappe.db.set_value("User", email, "language", "fr")  # everyone works in French
 	fixture = payroll_fixture.build()
 	return_fixture.build()  # a cohort for the Return to Government
 	quebec = quebec_payroll.build()  # commits: March's Payroll Entries

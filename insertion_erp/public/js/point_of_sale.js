@@ -25,9 +25,11 @@
 		proto.get_item_html = function (item) {
 			const html = item_html.call(this, item);
 			const rate = item.price_list_rate || 0;
-			const whole = format_currency(rate, item.currency, 0);
-			const cents = format_currency(rate, item.currency, 2);
-			return whole === cents ? html : html.replace(`>${whole} /`, `>${cents} /`).replace(`>${whole || 0} /`, `>${cents} /`);
+			// As ERPNext wrote it (no cents when whole; no currency on an item without a price)...
+			const shown = format_currency(rate, item.currency, flt(rate, 2) % 1 != 0 ? 2 : 0) || 0;
+			// ...and as the till's currency writes it.
+			const currency = item.currency || frappe.defaults.get_default("currency");
+			return html.replace(`>${shown} /`, `>${format_currency(rate, currency, 2)} /`);
 		};
 	}
 

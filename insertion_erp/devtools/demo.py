@@ -6,8 +6,10 @@ records here, so the demo always shows what exists so far. Dates are relative
 to today, so the demo always has a parcours at every stage.
 """
 
+from datetime import datetime
+
 import frappe
-from frappe.utils import add_days, add_months, getdate, nowdate
+from frappe.utils import add_days, add_months, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
@@ -542,16 +544,20 @@ def record_follow_ups(parcours: str) -> None:
 		follow_up.save(ignore_permissions=True)
 
 
-def on_the_floor_this_week(company: str) -> None:
-	"""This week's check-ins of the trainees under way (today: in since 8:30), for the page."""
-	today = getdate(nowdate())
+def on_the_floor_this_week(company: str, now: datetime | None = None) -> None:
+	"""This week's check-ins of the trainees under way (today: in since a time already past,
+	whatever the hour the demo is loaded at), for the page."""
+	now = now or now_datetime()
+	today = now.date()
 	monday = add_days(today, -today.weekday())
 	for parcours in frappe.get_all(
 		"Parcours",
 		filters={"company": company, "status": "Active", "employee": ("is", "set")},
 		fields=["employee", "start_date"],
 	):
-		check_in_on_workdays(parcours.employee, Period(max(monday, getdate(parcours.start_date)), today))
+		check_in_on_workdays(
+			parcours.employee, Period(max(monday, getdate(parcours.start_date)), today), now=now
+		)
 
 
 def ensure_demo_user(email: str, names: tuple[str, str], roles: list[str]) -> str:

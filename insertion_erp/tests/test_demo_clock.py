@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import frappe
 from frappe.utils import get_datetime
 
-from insertion_erp.core.periods import Period
-from insertion_erp.devtools.demo_shop import check_in_on_workdays, in_today
+from insertion_erp.devtools.demo import on_the_floor_this_week
+from insertion_erp.devtools.demo_shop import in_today
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session
 from insertion_erp.tests.factories import started_parcours
 from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
@@ -23,13 +23,15 @@ class TestDemoAtAnyHour(InsertionTestCase):
 			make_user(user, ["Shop Cashier"])
 			frappe.db.delete("Employee Checkin", {"employee": parcours.employee})
 			now = get_datetime(f"{DAY} {hour}")
-			check_in_on_workdays(parcours.employee, Period(DAY - timedelta(days=2), DAY), now=now)
+			# The demo's own step: this week's check-ins of the company's trainees under way.
+			on_the_floor_this_week(TEST_COMPANY, now=now)
 			session = open_session(shop, user=user, now=now)
 			times = frappe.get_all(
 				"Employee Checkin", filters={"employee": parcours.employee}, pluck="time", order_by="time"
 			)
-			self.assertEqual(len(times), 5, hour)  # IN and OUT on the two days before, IN today
+			self.assertEqual(len(times), 5, hour)  # IN and OUT on Monday and Tuesday, IN today
 			self.assertTrue(all(get_datetime(t) <= now for t in times), (hour, times))
+			self.assertFalse(frappe.db.exists("Employee Checkin", {"time": (">", now)}), hour)
 			self.assertEqual(get_datetime(times[-1]).date(), DAY)
 			start = frappe.db.get_value("POS Opening Entry", session, "period_start_date")
 			self.assertLessEqual(get_datetime(start), now, hour)

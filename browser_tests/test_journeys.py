@@ -159,6 +159,22 @@ def test_cashier_sells_at_the_till_and_cannot_open_a_trainee(new_page, admin):
 	expect(page.locator("body")).not_to_contain_text(trainee_name)
 
 
+MORNING_CASHIER = "caisse-matin@example.org"  # finds the till closed (browser_data.ensure_till)
+POS_PROFILE = "Caisse Friperie"
+
+
+def test_the_served_by_button_appears_however_long_the_opening_takes(new_page, admin):
+	page = new_page(MORNING_CASHIER)
+	page.wait_for_url(re.compile("/app/point-of-sale"))  # the cashier lands at the till
+	dialog = page.locator(".modal:visible")
+	# The opening of the shift, the cashier's own till already chosen.
+	expect(dialog.locator('.frappe-control[data-fieldname="pos_profile"] input')).to_have_value(POS_PROFILE)
+	page.wait_for_timeout(35_000)  # longer than the 30 seconds the button used to wait for
+	dialog.get_by_role("button", name="Valider").click()
+	expect(page.locator(".served-by-btn")).to_have_text("Servi par : personne")
+	assert_french_and_quebec(page, "the till, just opened")
+
+
 def english_labels_of_the_app() -> set[str]:
 	"""Source strings of the app whose French differs: none may show on a French page."""
 	path = Path(__file__).resolve().parent.parent / "insertion_erp" / "translations" / "fr.csv"

@@ -30,12 +30,15 @@ from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_tr
 from insertion_erp.tests.utils import make_user
 
 SHOP = "Friperie Navigateur"
+MORNING_CASHIER = "caisse-matin@example.org"
 SHOP_ABBR = "FNV"
 PASSWORD = "Insertion-Navigateur-2026"
 USERS = {
 	"bookkeeper@example.org": ["HR User", "Accounts User"],
 	COUNSELLOR: ["Insertion Counsellor"],
 	"cashier@example.org": ["Sales User", CASHIER],
+	# Opens the till's session in the browser, each run: the "served by" button waits for it.
+	MORNING_CASHIER: ["Sales User", CASHIER],
 	"directrice@example.org": ["Insertion Manager", "Accounts User", "HR User"],
 	"superviseur@example.org": [SUPERVISOR],
 	# HRMS v15 lets only HR Manager create and submit a Payroll Entry; Accounts User reads the
@@ -187,8 +190,18 @@ def ensure_till() -> None:
 				"applicable_for_users": [{"user": "cashier@example.org", "default": 1}],
 			}
 		).insert(ignore_permissions=True)
+	profile = frappe.get_doc("POS Profile", POS_PROFILE)
+	if not any(row.user == MORNING_CASHIER for row in profile.applicable_for_users):
+		profile.append("applicable_for_users", {"user": MORNING_CASHIER, "default": 1})
+		profile.save(ignore_permissions=True)
+	# The morning cashier finds the till closed, as each morning: an earlier run's session goes.
+	for name in frappe.get_all(
+		"POS Opening Entry", filters={"user": MORNING_CASHIER, "docstatus": 1}, pluck="name"
+	):
+		frappe.get_doc("POS Opening Entry", name).cancel()
 	if not frappe.db.exists(
-		"POS Opening Entry", {"pos_profile": POS_PROFILE, "status": "Open", "docstatus": 1}
+		"POS Opening Entry",
+		{"pos_profile": POS_PROFILE, "status": "Open", "docstatus": 1, "user": "cashier@example.org"},
 	):
 		frappe.get_doc(
 			{

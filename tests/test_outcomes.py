@@ -10,7 +10,7 @@ import pytest
 from insertion_erp.core import network_file, outcomes
 from tests.app_meta import APP, load_translations
 
-SCHEMA = json.loads((APP / "results" / "schema" / "activity-indicators-1.schema.json").read_text())
+SCHEMA = json.loads((APP / "results" / "schema" / "activity-indicators-2.schema.json").read_text())
 
 
 def sample(offsets=(3, 6)) -> dict:
@@ -189,7 +189,8 @@ def test_csv_carries_the_same_counts():
 	"change, message",
 	[
 		(lambda d: d.update(format="something else"), network_file.NOT_THIS_FORMAT),
-		(lambda d: d.update(version=2), network_file.UNKNOWN_VERSION),
+		(lambda d: d.update(version=3), network_file.UNKNOWN_VERSION),
+		(lambda d: d.update(version=1), network_file.OLD_VERSION),
 		(lambda d: d.pop("hours"), network_file.MISSING),
 		(lambda d: d.update(names=["Ann"]), network_file.UNKNOWN_KEY),
 		(lambda d: d["trainees"].update(active=-1), network_file.NOT_A_COUNT),

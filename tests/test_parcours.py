@@ -16,6 +16,7 @@ from insertion_erp.core.parcours import (
 	Status,
 	age_on,
 	derive_status,
+	exit_kind,
 	first_overlap,
 	fit_schedule,
 	follow_up_due_dates,
@@ -113,6 +114,17 @@ def test_status_follows_the_data():
 	followed = dict(**closed, actual_end=plan, exit_reason="Completed", follow_ups_due=2)
 	assert status(**followed, follow_ups_done=1) is Status.COMPLETED
 	assert status(**followed, follow_ups_done=2) is Status.FOLLOWED_UP
+
+
+def test_one_rule_for_how_a_parcours_ended():
+	plan = date(2026, 7, 5)
+	# Run to its planned end: completed, whatever reason was noted.
+	assert exit_kind(plan, plan, "Back to School") is Status.COMPLETED
+	assert exit_kind(plan, date(2026, 7, 6), "Dismissed") is Status.COMPLETED
+	# Before it: early, unless the reason is Completed.
+	assert exit_kind(plan, date(2026, 7, 4), "Back to School") is Status.EXITED_EARLY
+	assert exit_kind(plan, date(2026, 7, 4), "Completed") is Status.COMPLETED
+	assert exit_kind(None, date(2026, 7, 4), "Dropped Out") is Status.COMPLETED  # no plan: not early
 
 
 # Follow-ups --------------------------------------------------------------------

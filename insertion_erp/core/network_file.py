@@ -1,10 +1,15 @@
 """The file an enterprise sends its network: one period's activity, counts and rates only.
 
-Format "insertion-erp.activity-indicators", version 1, described by the JSON Schema
-in insertion_erp/results/schema/activity-indicators-1.schema.json (the tests check
+Format "insertion-erp.activity-indicators", version 2, described by the JSON Schema
+in insertion_erp/results/schema/activity-indicators-2.schema.json (the tests check
 that every file written here is valid against it, and that `read` refuses what it
 refuses). No name of a person, no date of birth, no note: an Activity (see
 core/outcomes.py) with every count below the small-count threshold suppressed.
+
+Version 2 (issue 23): "completed" counts every parcours that ran to its planned end or
+ended for the reason Completed (core/parcours.exit_kind, the parcours' own status rule);
+version 1 counted only the reason Completed. A version 1 file is refused with what to do,
+so a network's totals never add the two meanings.
 """
 
 import hashlib
@@ -17,12 +22,17 @@ from insertion_erp.core import outcomes
 from insertion_erp.core.money import to_decimal
 
 FORMAT = "insertion-erp.activity-indicators"
-VERSION = 1
+VERSION = 2
 
 # Messages are English source strings with {0}-style placeholders; the caller translates them.
 NOT_JSON = "The file is not valid JSON: {0}"
 NOT_THIS_FORMAT = "The file is not an activity indicators file (format {0})."
 UNKNOWN_VERSION = "Version {0} of the activity indicators file is not supported; this site reads version {1}."
+OLD_VERSION = (
+	"Version 1 of the activity indicators file counted as completed only the exits whose reason was Completed;"
+	" this site reads version 2, where a parcours that ran to its planned end is completed. Ask the enterprise"
+	" to update its site and export the period again."
+)
 MISSING = "The file lacks {0}."
 NOT_A_COUNT = "{0} must be a whole number of 0 or more, or empty when suppressed: {1}."
 NOT_AN_AMOUNT = "{0} must be a number of 0 or more: {1}."
@@ -36,6 +46,7 @@ MESSAGES = (
 	NOT_JSON,
 	NOT_THIS_FORMAT,
 	UNKNOWN_VERSION,
+	OLD_VERSION,
 	MISSING,
 	NOT_A_COUNT,
 	NOT_AN_AMOUNT,
@@ -154,6 +165,8 @@ def read(text: str | bytes) -> tuple[dict, outcomes.Activity]:
 		raise FileError(NOT_JSON, str(error)) from None
 	if not isinstance(doc, dict) or doc.get("format") != FORMAT:
 		raise FileError(NOT_THIS_FORMAT, doc.get("format") if isinstance(doc, dict) else type(doc).__name__)
+	if doc.get("version") == 1:
+		raise FileError(OLD_VERSION)
 	if doc.get("version") != VERSION:
 		raise FileError(UNKNOWN_VERSION, doc.get("version"), VERSION)
 	for key in sorted(TOP_KEYS - {"rates"}):

@@ -81,15 +81,23 @@ def derive_status(
 	if actual_end:
 		if follow_ups_due and follow_ups_done >= follow_ups_due:
 			return Status.FOLLOWED_UP
-		early = planned_end_date is not None and actual_end < planned_end_date
-		if exit_reason == COMPLETED_EXIT_REASON or not early:
-			return Status.COMPLETED
-		return Status.EXITED_EARLY
+		return exit_kind(planned_end_date, actual_end, exit_reason)
 	if start:
 		return Status.SUSPENDED if suspended else Status.ACTIVE
 	if approved:
 		return Status.APPROVED
 	return Status.CANDIDATE
+
+
+def exit_kind(planned_end_date: date | None, actual_end: date, exit_reason: str | None) -> Status:
+	"""How a parcours ended, the one rule the status, the Activity Report, the network's file and
+	the Return to Government all use: Completed when it ran to its planned end (whatever reason
+	was noted: leaving for school on the last planned day is no early exit) or when its reason
+	is Completed; Exited Early otherwise."""
+	early = planned_end_date is not None and actual_end < planned_end_date
+	if exit_reason == COMPLETED_EXIT_REASON or not early:
+		return Status.COMPLETED
+	return Status.EXITED_EARLY
 
 
 def follow_up_due_dates(exit_date: date, offsets_months: Iterable[int]) -> list[tuple[int, date]]:

@@ -11,6 +11,7 @@ from frappe.utils import cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core import outcomes
+from insertion_erp.core import parcours as parcours_rules
 from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.consent import in_force_sql
@@ -115,7 +116,11 @@ def count_parcours(result: outcomes.Activity, served: list, period: Period) -> N
 def count_exit(result: outcomes.Activity, p, start, period: Period) -> None:
 	end = getdate(p.actual_end_date) if p.actual_end_date else None
 	if end and end in period:
-		result["trainees"]["completed" if p.exit_reason == "Completed" else "exited_early"] += 1
+		planned_end = getdate(p.planned_end_date) if p.planned_end_date else None
+		completed = (
+			parcours_rules.exit_kind(planned_end, end, p.exit_reason) == parcours_rules.Status.COMPLETED
+		)
+		result["trainees"]["completed" if completed else "exited_early"] += 1
 		outcomes.add(result["exit_reasons"], p.exit_reason or "Unknown")
 		result["exit_situations"][outcomes.exit_situation(p.exit_situation, p.exit_reason)] += 1
 		result["parcours_weeks"]["total"] += outcomes.parcours_weeks(start, end)

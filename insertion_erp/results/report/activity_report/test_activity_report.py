@@ -99,6 +99,17 @@ class TestActivityReport(InsertionTestCase):
 		self.assertEqual(got[("Hours", "Support Hours")]["amount"], D("1.5"))
 		self.assertGreater(got[("Hours", "Paid Training Hours")]["amount"], 0)
 
+	def test_a_parcours_run_to_its_planned_end_is_completed_whatever_the_reason(self):
+		gil = parcours("Gil", "1990-02-02", "Male", "2026-01-05")
+		gil.close(gil.planned_end_date, "Back to School")
+		gil.reload()
+		# The parcours' status and the report say the same: one rule (core/parcours.exit_kind).
+		self.assertEqual(gil.status, "Completed")
+		got = lines(self.filters)
+		self.assertEqual(got[("Trainees", "Completed")]["count"], 1)
+		self.assertEqual(got[("Trainees", "Exited Early")]["count"], 3)  # Ann, Bob, Eve's first
+		self.assertEqual(got[("Exits by Reason", "Back to School")]["count"], 1)
+
 	def test_integration_rates_per_follow_up(self):
 		got = lines(self.filters)
 		three, six = "Follow-up at 3 Months", "Follow-up at 6 Months"

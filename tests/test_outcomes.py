@@ -126,6 +126,16 @@ def test_merge_adds_every_count():
 	assert outcomes.average_weeks(total) == D("23.8")
 
 
+def test_every_line_of_the_report_is_defined():
+	activity = outcomes.new_activity([3, 6])
+	activity["trainees"].update(entered=2, active=3, completed=1, exited_early=1)
+	activity["exit_reasons"]["Completed"] = 1
+	activity["age_bands"]["25-35"] = 3
+	lines = outcomes.rows(activity)
+	assert lines and [line.indicator for line in lines if not line.definition] == []
+	assert all(line.definition in outcomes.DEFINITIONS for line in lines)
+
+
 def test_every_label_has_a_french_translation():
 	fr = load_translations("fr")
 	labels = {

@@ -240,7 +240,40 @@ def average_weeks(activity: Activity) -> Decimal | None:
 	return round_money(to_decimal(weeks["total"]) / weeks["parcours"], Decimal("0.1"))
 
 
+# Definitions of a whole section's lines (each category, each situation), not of one line.
+BY_SECTION = frozenset(
+	(
+		"exit_reasons",
+		"age_bands",
+		"genders",
+		"barriers",
+		"income_sources",
+		"exit_situations",
+		"follow_up_situation",
+	)
+)
+# Every line of the report carries one of these, on screen, in Excel and in the French print.
 DEFINITIONS = {
+	"entered": "People with a parcours that started in the period, each counted once",
+	"active": "People with a parcours under way on at least one day of the period, each counted once",
+	"completed": "Parcours ended in the period that ran to their planned end, or ended for the reason Completed",
+	"exited_early": "Parcours ended in the period before their planned end, for a reason other than Completed",
+	"exit_reasons": "Parcours ended in the period, by the reason noted at their exit",
+	"hours_paid": "Hours planned in the period by each parcours' gradual schedule, up to today, suspended "
+	"days removed",
+	"hours_workshop": "Hours of the training events (workshops) the trainees attended in the period",
+	"hours_support": "Hours of the support interventions of the period, a group session counted for each "
+	"participant",
+	"age_bands": "People served in the period, by their age at the start of their first parcours of the period",
+	"genders": "People served in the period, by gender",
+	"barriers": "Barriers to employment noted at entry of the people served in the period; a person may "
+	"have several",
+	"income_sources": "People served in the period, by their main income source at entry",
+	"exit_situations": "Parcours ended in the period, by the situation at their exit",
+	"due": "Follow-ups at this offset after an exit that fell due in the period, up to today",
+	"follow_up_situation": "Follow-ups due, by the situation found; the share is of the follow-ups due",
+	"reached": "Follow-ups due whose situation is known (the person was reached)",
+	"job_unknown": "People employed at the follow-up whose kind of job was not recorded",
 	"integration": "(employed + in school or training) / trainees reached at the follow-up",
 	"integration_all": "(employed + in school or training) / follow-ups due: the unreached and the "
 	"follow-ups not done count as failures",
@@ -312,7 +345,9 @@ def rows(activity: Activity) -> list[Row]:
 	trainees = activity["trainees"]
 	section = SECTION_LABELS["trainees"]
 	for key in TRAINEE_COUNTS:
-		out.append(Row(section, TRAINEE_LABELS[key], trainees.get(key), key=("trainees", key)))
+		out.append(
+			Row(section, TRAINEE_LABELS[key], trainees.get(key), definition=key, key=("trainees", key))
+		)
 	out.append(
 		Row(
 			section,
@@ -330,6 +365,7 @@ def rows(activity: Activity) -> list[Row]:
 				SECTION_LABELS["hours"],
 				HOUR_LABELS[key],
 				to_decimal(activity["hours"].get(key) or 0),
+				definition=f"hours_{key}",
 				kind="hours",
 			)
 		)
@@ -344,6 +380,7 @@ def rows(activity: Activity) -> list[Row]:
 				SITUATION_LABELS[key],
 				exits.get(key, 0),
 				share(exits.get(key, 0), whole),
+				definition="exit_situations",
 				key=("exit_situations", key),
 			)
 		)
@@ -355,16 +392,22 @@ def rows(activity: Activity) -> list[Row]:
 			counts.get("durable"),
 		)
 		lines = [
-			(INDICATOR_LABELS["due"], due, None, "", "count"),
+			(INDICATOR_LABELS["due"], due, None, "due", "count"),
 			*(
-				(SITUATION_LABELS[key], counts.get(key), share(counts.get(key), due), "", "count")
+				(
+					SITUATION_LABELS[key],
+					counts.get(key),
+					share(counts.get(key), due),
+					"follow_up_situation",
+					"count",
+				)
 				for key in SITUATIONS
 			),
-			(INDICATOR_LABELS["reached"], known, share(known, due), "", "count"),
+			(INDICATOR_LABELS["reached"], known, share(known, due), "reached", "count"),
 			(INDICATOR_LABELS["integration"], good, share(good, known), "integration", "rate"),
 			(INDICATOR_LABELS["integration_all"], good, share(good, due), "integration_all", "rate"),
 			(INDICATOR_LABELS["durable"], durable, share(durable, known), "durable", "rate"),
-			(INDICATOR_LABELS["job_unknown"], counts.get("job_unknown"), None, "", "count"),
+			(INDICATOR_LABELS["job_unknown"], counts.get("job_unknown"), None, "job_unknown", "count"),
 		]
 		left_out = activity.get("left_out", {}).get(months)
 		if left_out:
@@ -378,7 +421,15 @@ def _category_rows(activity: Activity, name: str) -> list[Row]:
 	counts = activity[name]
 	whole = _total(counts.values())
 	return [
-		Row(SECTION_LABELS[name], key, count, share(count, whole), kind="category", key=(name, key))
+		Row(
+			SECTION_LABELS[name],
+			key,
+			count,
+			share(count, whole),
+			definition=name,
+			kind="category",
+			key=(name, key),
+		)
 		for key, count in sorted(counts.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
 	]
 

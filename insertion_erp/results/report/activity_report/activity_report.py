@@ -40,6 +40,10 @@ def rows(result: outcomes.Activity) -> list[dict]:
 		{
 			"section": _(row.section).format(*row.section_args),
 			"indicator": _(row.indicator),
+			# What the definition defines, for the print's list: the line, or its whole section.
+			"defines": _(row.section).format(*row.section_args)
+			if row.definition in outcomes.BY_SECTION
+			else _(row.indicator),
 			"count": row.value if row.kind in ("count", "category", "rate") else None,
 			"amount": row.value if row.kind in ("hours", "weeks") else None,
 			"share": row.share,

@@ -99,6 +99,17 @@ class TestActivityReport(InsertionTestCase):
 		self.assertEqual(got[("Hours", "Support Hours")]["amount"], D("1.5"))
 		self.assertGreater(got[("Hours", "Paid Training Hours")]["amount"], 0)
 
+	def test_every_line_carries_its_definition(self):
+		_columns, data, _message = activity_report.execute(self.filters)
+		self.assertEqual([row["indicator"] for row in data if not row["definition"]], [])
+		frappe.local.lang = "fr"
+		_columns, data, _message = activity_report.execute(self.filters)
+		entered = next(row for row in data if row["indicator"] == "Entrées")
+		self.assertEqual(
+			entered["definition"],
+			"Personnes dont un parcours a commencé dans la période, comptées une fois chacune",
+		)
+
 	def test_a_parcours_run_to_its_planned_end_is_completed_whatever_the_reason(self):
 		gil = parcours("Gil", "1990-02-02", "Male", "2026-01-05")
 		gil.close(gil.planned_end_date, "Back to School")

@@ -7,8 +7,9 @@ refuses). No name of a person, no date of birth, no note: an Activity (see
 core/outcomes.py) with every count below the small-count threshold suppressed.
 
 Version 2 (issue 23): "completed" counts every parcours that ran to its planned end or
-ended for the reason Completed (core/parcours.exit_kind, the parcours' own status rule);
-version 1 counted only the reason Completed. A version 1 file is refused with what to do,
+ended for the reason Completed (core/parcours.exit_kind, the parcours' own status rule), and
+hours.paid is what the period's salary slips paid, beside hours.planned (the schedules);
+version 1 counted only the reason Completed, and its paid hours were the schedules'. A version 1 file is refused with what to do,
 so a network's totals never add the two meanings.
 """
 
@@ -29,9 +30,10 @@ NOT_JSON = "The file is not valid JSON: {0}"
 NOT_THIS_FORMAT = "The file is not an activity indicators file (format {0})."
 UNKNOWN_VERSION = "Version {0} of the activity indicators file is not supported; this site reads version {1}."
 OLD_VERSION = (
-	"Version 1 of the activity indicators file counted as completed only the exits whose reason was Completed;"
-	" this site reads version 2, where a parcours that ran to its planned end is completed. Ask the enterprise"
-	" to update its site and export the period again."
+	"Version 1 of the activity indicators file counted as completed only the exits whose reason was Completed,"
+	" and as paid the hours the schedules planned; this site reads version 2, where a parcours that ran to its"
+	" planned end is completed and paid hours are those the salary slips paid. Ask the enterprise to update"
+	" its site and export the period again."
 )
 MISSING = "The file lacks {0}."
 NOT_A_COUNT = "{0} must be a whole number of 0 or more, or empty when suppressed: {1}."

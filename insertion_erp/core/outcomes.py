@@ -9,7 +9,8 @@ such files. Sections:
   is one), completed and exited_early (parcours ended in the period);
 - exit_reasons: exits in the period by reason;
 - parcours_weeks: total weeks and number of parcours ended in the period (for the average);
-- hours: paid training, workshop and support hours in the period;
+- hours: paid training hours (what the period's slips paid), planned training hours (the
+  parcours' schedules), workshop and support hours in the period;
 - age_bands, genders, barriers, income_sources: the people served in the period, at entry;
 - exit_situations: where the people who left in the period went;
 - follow_ups: per offset in months ("3", "6"), the follow-ups due in the period by
@@ -49,7 +50,7 @@ DURABLE_FIXED_TERM_MONTHS = 6
 AGE_BANDS = (("Under 16", 0, 15), ("16-24", 16, 24), ("25-35", 25, 35), ("36-54", 36, 54), ("55+", 55, None))
 
 TRAINEE_COUNTS = ("entered", "active", "completed", "exited_early")
-HOURS = ("paid", "workshop", "support")
+HOURS = ("paid", "planned", "workshop", "support")
 CATEGORY_SECTIONS = ("exit_reasons", "age_bands", "genders", "barriers", "income_sources", "exit_situations")
 FOLLOW_UP_KEYS = ("due", *SITUATIONS, "durable", "job_unknown")
 
@@ -259,8 +260,11 @@ DEFINITIONS = {
 	"completed": "Parcours ended in the period that ran to their planned end, or ended for the reason Completed",
 	"exited_early": "Parcours ended in the period before their planned end, for a reason other than Completed",
 	"exit_reasons": "Parcours ended in the period, by the reason noted at their exit",
-	"hours_paid": "Hours planned in the period by each parcours' gradual schedule, up to today, suspended "
+	"hours_paid": "Hours the submitted salary slips ending in the period paid the trainees: their timesheets' "
+	"hours, or for a trainee paid by the month the slip's payment days times the planned daily hours",
+	"hours_planned": "Hours planned in the period by each parcours' gradual schedule, up to today, suspended "
 	"days removed",
+	"hours_gap": "Planned training hours less paid training hours: absences, and hours not paid yet",
 	"hours_workshop": "Hours of the training events (workshops) the trainees attended in the period",
 	"hours_support": "Hours of the support interventions of the period, a group session counted for each "
 	"participant",
@@ -318,7 +322,13 @@ TRAINEE_LABELS = {
 	"completed": "Completed",
 	"exited_early": "Exited Early",
 }
-HOUR_LABELS = {"paid": "Paid Training Hours", "workshop": "Workshop Hours", "support": "Support Hours"}
+HOUR_LABELS = {
+	"paid": "Paid Training Hours",
+	"planned": "Planned Training Hours",
+	"workshop": "Workshop Hours",
+	"support": "Support Hours",
+}
+PLANNED_NOT_PAID = "Planned Hours Not Paid"
 SITUATION_LABELS = {
 	"employed": "Employed",
 	"school": "In School or Training",
@@ -369,6 +379,16 @@ def rows(activity: Activity) -> list[Row]:
 				kind="hours",
 			)
 		)
+	hours = activity["hours"]
+	out.append(
+		Row(
+			SECTION_LABELS["hours"],
+			PLANNED_NOT_PAID,
+			to_decimal(hours.get("planned") or 0) - to_decimal(hours.get("paid") or 0),
+			definition="hours_gap",
+			kind="hours",
+		)
+	)
 	for name in ("age_bands", "genders", "barriers", "income_sources"):
 		out.extend(_category_rows(activity, name))
 	exits = activity["exit_situations"]

@@ -7,12 +7,13 @@ or an intake text, and nothing here leaves this module with a name on it.
 from decimal import Decimal
 
 import frappe
-from frappe.utils import cint, getdate, today
+from frappe.utils import cint, flt, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core import outcomes
 from insertion_erp.core import parcours as parcours_rules
 from insertion_erp.core.periods import Period
+from insertion_erp.funding.payroll import hours_paid, parcours_schedules
 from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.consent import in_force_sql
 from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
@@ -131,12 +132,46 @@ def count_hours(result: outcomes.Activity, served: list, period: Period) -> None
 	"""Paid, workshop and support hours of the parcours served, within the period."""
 	if not served:
 		return
-	result["hours"]["paid"] = sum(paid_hours(served, period).values())
+	result["hours"]["paid"] = sum(hours_paid_by_slips(served, period).values(), Decimal(0))
+	result["hours"]["planned"] = sum(paid_hours(served, period).values(), Decimal(0))
 	employees = [p.employee for p in served if p.employee]
 	if employees:
 		result["hours"]["workshop"] = sum(training_event_hours(period.start, period.end, employees).values())
 	support = support_hours(period.start, period.end, list({p.trainee for p in served}))
 	result["hours"]["support"] = sum(row["hours"] for row in support.values())
+
+
+def hours_paid_by_slips(served: list, period: Period) -> dict[str, Decimal]:
+	"""Hours the submitted salary slips ending in the period paid each parcours' Employee, in
+	one query: the timesheets' hours, or the payment days times the planned daily hours (the
+	claims' own rule, funding/payroll.hours_paid). A slip belongs to the parcours of its employee
+	that covers its end."""
+	by_employee: dict[str, list] = {}
+	for p in served:
+		if p.employee:
+			by_employee.setdefault(p.employee, []).append(p)
+	if not by_employee:
+		return {}
+	slips = frappe.db.sql(
+		"""select ss.employee, ss.start_date, ss.end_date, ss.payment_days, ss.total_working_days,
+			ss.total_working_hours, ss.salary_slip_based_on_timesheet
+		from `tabSalary Slip` ss
+		where ss.docstatus = 1 and ss.employee in %(employees)s and ss.end_date between %(start)s and %(end)s""",
+		{"employees": tuple(by_employee), "start": period.start, "end": period.end},
+		as_dict=True,
+	)
+	schedules = parcours_schedules({p.name for rows in by_employee.values() for p in rows})
+	standard = flt(frappe.get_cached_value("HR Settings", "HR Settings", "standard_working_hours")) or 7
+	hours: dict[str, Decimal] = {}
+	for slip in slips:
+		end = getdate(slip.end_date)
+		# The employee's latest parcours started by the slip's end.
+		started = [p for p in by_employee[slip.employee] if occupied_period(p).start <= end]
+		parcours = max(started or by_employee[slip.employee], key=lambda p: occupied_period(p).start)
+		hours[parcours.name] = hours.get(parcours.name, Decimal(0)) + hours_paid(
+			slip, schedules.get(parcours.name), standard
+		)
+	return hours
 
 
 def follow_ups_due(period: Period, filters: dict, consent: dict | None = None) -> list:

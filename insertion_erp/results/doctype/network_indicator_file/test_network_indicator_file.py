@@ -44,7 +44,9 @@ class TestNetworkFiles(InsertionTestCase):
 		self.assertEqual((header["enterprise"], header["threshold"]), (self.company, 5))
 		self.assertEqual(str(header["from"]), PERIOD["from_date"])
 		self.assertIsNone(exported["trainees"]["active"])  # 2 < 5
-		self.assertGreater(exported["hours"]["paid"], 0)  # totals of hours are published
+		# Totals of hours are published: planned by the schedules; nothing paid by a slip yet.
+		self.assertGreater(exported["hours"]["planned"], 0)
+		self.assertEqual(exported["hours"]["paid"], 0)
 		doc = json.loads(text)
 		self.assertIsNone(doc["genders"].get("Female"))  # 1 < 5: suppressed, never 0
 		for secret in ("Ann", "Bob", "Rapport", "2000-01-10", "1980-05-05"):

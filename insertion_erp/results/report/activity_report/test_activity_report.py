@@ -10,6 +10,7 @@ import frappe
 from insertion_erp.core.periods import Period
 from insertion_erp.results import activity, network
 from insertion_erp.results.report.activity_report import activity_report
+from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import ensure_trade, make_intervention, make_parcours, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
@@ -97,7 +98,11 @@ class TestActivityReport(InsertionTestCase):
 		self.assertEqual(count("Situation at Exit", "Unknown"), 2)  # Bob and Eve: nothing said at exit
 		self.assertEqual(got[("Situation at Exit", "Employed")]["share"], D("33.3"))  # 1 of 3
 		self.assertEqual(got[("Hours", "Support Hours")]["amount"], D("1.5"))
-		self.assertGreater(got[("Hours", "Paid Training Hours")]["amount"], 0)
+		# No slip paid these trainees yet: nothing paid, the schedules' hours planned, the gap shows it.
+		self.assertEqual(got[("Hours", "Paid Training Hours")]["amount"], 0)
+		planned = got[("Hours", "Planned Training Hours")]["amount"]
+		self.assertGreater(planned, 0)
+		self.assertEqual(got[("Hours", "Planned Hours Not Paid")]["amount"], planned)
 
 	def test_every_line_carries_its_definition(self):
 		_columns, data, _message = activity_report.execute(self.filters)
@@ -215,3 +220,19 @@ class TestActivityReport(InsertionTestCase):
 			activity_report.execute({**self.filters, "to_date": "not a date"})
 		with self.assertRaisesRegex(frappe.ValidationError, "ends before it starts"):
 			activity_report.execute({**self.filters, "to_date": "2025-01-01"})
+
+
+class TestPaidHours(InsertionTestCase):
+	"""The payroll fixture commits its records: built once, before any test's own records."""
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		payroll_fixture.build()
+
+	def test_paid_hours_are_what_the_slips_paid_beside_the_hours_planned(self):
+		march = Period(date(2026, 3, 1), date(2026, 3, 31))
+		hours = activity.activity(march, {"company": payroll_fixture.COMPANY})["hours"]
+		# The trainee's March slip paid the 150 hours of her timesheets (the supervisor is no trainee).
+		self.assertEqual(hours["paid"], D(150))
+		self.assertGreater(hours["planned"], 0)

@@ -64,7 +64,7 @@ def set_up_company(company: str, settings) -> None:
 			"default_payroll_payable_account",
 			ensure_account(company, PAYROLL_PAYABLE_ACCOUNT, "Liability"),
 		)
-	payable = {agency: ensure_payable_account(company, name) for agency, name in PAYABLE_ACCOUNTS.items()}
+	payable = {agency: ensure_duties_account(company, name) for agency, name in PAYABLE_ACCOUNTS.items()}
 	for kind, (component, abbr) in DEDUCTION_COMPONENTS.items():
 		ensure_component(component, abbr, "Deduction", company, payable[REMITTED_TO[kind]])
 	for component, abbr in (VACATION_PAY_COMPONENT, HOLIDAY_PAY_COMPONENT):
@@ -84,11 +84,6 @@ def set_up_company(company: str, settings) -> None:
 				"payable_account": payable[REMITTED_TO[kind]],
 			},
 		)
-
-
-def ensure_payable_account(company: str, account_name: str) -> str:
-	"""A liability account under the company's "Duties and Taxes" group when it has one."""
-	return ensure_duties_account(company, account_name)
 
 
 def ensure_component(name: str, abbr: str, kind: str, company: str, account: str | None) -> None:

@@ -37,6 +37,12 @@ def tax_accounts(company: str) -> dict[str, str]:
 	}
 
 
+def account_names(company: str) -> dict[str, str]:
+	"""The company's four sales-tax accounts by key, as named (read only: nothing is made)."""
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	return {key: f"{name} - {abbr}" for key, (name, _rate) in ACCOUNTS.items()}
+
+
 def template_name(doctype_title: str, company: str) -> str:
 	return f"{doctype_title} - {frappe.get_cached_value('Company', company, 'abbr')}"
 

@@ -8,11 +8,11 @@ from frappe.utils import flt, today
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
 from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import execute, tax_return
 from insertion_erp.quebec_sales_taxes.setup import (
-	ACCOUNTS,
 	EXEMPT,
 	RECEIPT,
 	TEMPLATE_TITLE,
 	ZERO_RATED,
+	account_names,
 	template_name,
 )
 from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
@@ -164,16 +164,16 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 		self.assertEqual(flt(gained["gst_itc"]), 2.00)
 		self.assertEqual(flt(gained["qst_itr"]), 3.99)  # 9,975 % of 40,00
 
-		abbr = frappe.get_cached_value("Company", TEST_COMPANY, "abbr")
+		accounts = account_names(TEST_COMPANY)
 		for key, collected in (("gst_collected", True), ("qst_collected", True), ("gst_paid", False)):
-			account = f"{ACCOUNTS[key][0]} - {abbr}"
+			account = accounts[key]
 			ledger = general_ledger_movement(account)
 			expected = lines[key] if collected else -lines["gst_itc"]
 			self.assertEqual(flt(expected, 2), flt(ledger, 2), account)
 		self.assertEqual(
 			flt(lines["balance"], 2),
 			flt(
-				sum(general_ledger_movement(f"{name} - {abbr}") for name, _rate in ACCOUNTS.values()),
+				sum(general_ledger_movement(account) for account in accounts.values()),
 				2,
 			),
 		)

@@ -18,7 +18,7 @@ from frappe import _
 from insertion_erp.controllers import arguments
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.sales_taxes import return_lines, total
-from insertion_erp.quebec_sales_taxes.setup import ACCOUNTS, EXEMPT, template_name
+from insertion_erp.quebec_sales_taxes.setup import EXEMPT, account_names, template_name
 
 
 def execute(filters: dict | None = None):
@@ -73,8 +73,7 @@ def message() -> str:
 
 def tax_return(company: str, start, end) -> list:
 	"""The return's lines for the company and period."""
-	abbr = frappe.get_cached_value("Company", company, "abbr")
-	accounts = {key: f"{name} - {abbr}" for key, (name, _rate) in ACCOUNTS.items()}
+	accounts = account_names(company)
 	movements = dict(
 		frappe.db.sql(
 			"""select account, sum(credit) - sum(debit) from `tabGL Entry`

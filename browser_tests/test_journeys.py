@@ -283,9 +283,18 @@ def test_director_reports_the_year_prints_it_and_exports_it_for_the_network(new_
 	page.screenshot(path=SCREENSHOTS / "activity-report-fr.png", full_page=True)
 
 	# The French print: the report's own format, sections and definitions.
+	rows = page.evaluate(
+		"frappe.query_report.data.filter(r => r.indicator).map(r => [r.indicator, r.definition || ''])"
+	)
+	assert len(rows) > 20, rows
 	printed = print_report(page)
 	expect(printed.locator("body")).to_contain_text("Rapport d'activité")
 	expect(printed.locator("body")).to_contain_text("Définitions")
+	# Every line of the report is defined, and its definition is in the French print.
+	assert [indicator for indicator, definition in rows if not definition] == []
+	printed_text = " ".join(printed.locator("body").inner_text().split())
+	missing = {definition for _i, definition in rows if " ".join(definition.split()) not in printed_text}
+	assert missing == set(), missing
 	printed.screenshot(path=SCREENSHOTS / "activity-report-print-fr.png", full_page=True)
 
 	# The quarterly progress report: one click on the period.

@@ -2,14 +2,17 @@
 bookkeeper and the director, with counts and rates only."""
 
 import json
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal as D
 
 import frappe
 
+from insertion_erp.core.consent import NETWORK
 from insertion_erp.core.periods import Period
+from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_slip
 from insertion_erp.results import activity, network
 from insertion_erp.results.report.activity_report import activity_report
+from insertion_erp.shop_floor import checkins
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import ensure_trade, make_intervention, make_parcours, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
@@ -236,3 +239,133 @@ class TestPaidHours(InsertionTestCase):
 		# The trainee's March slip paid the 150 hours of her timesheets (the supervisor is no trainee).
 		self.assertEqual(hours["paid"], D(150))
 		self.assertGreater(hours["planned"], 0)
+
+
+COHORT_TRADE = "Cohorte (résultats)"
+COHORT = {"from_date": "2026-02-01", "to_date": "2026-03-31"}
+# Every cohort parcours plans 35 hours a week (5 hours a calendar day: core/training spreads a
+# week's hours over its seven days) and is on the floor 8:00 to 15:30 on its workdays: 7 hours
+# paid once the 30 unpaid minutes after 5 hours are taken out. February 2, 2026 is a Monday.
+COHORT_SHIFT = (time(8, 0), time(15, 30))
+
+
+class TestCohort(InsertionTestCase):
+	"""Five parcours of one trade built for the report's two disputed lines: how a parcours
+	ended, and the hours actually paid beside the hours planned. Paid by the payroll fixture's
+	hourly, timesheet-based structure, from timesheets built from the shop floor's check-ins."""
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		payroll_fixture.build()
+
+	def cohort_parcours(self, first_name: str, weeks: int):
+		trainee = make_trainee(first_name=first_name, last_name="Cohorte")
+		doc = make_parcours(
+			trainee.name,
+			company=payroll_fixture.COMPANY,
+			trade=ensure_trade(COHORT_TRADE),
+			approval_date="2026-01-20",
+			planned_weeks=weeks,
+			hours_schedule=[{"from_week": 1, "hours_per_week": 35}],
+		)
+		doc.start("2026-02-02")
+		structure = ensure_hourly_structure(payroll_fixture.HOURLY, payroll_fixture.COMPANY, 18)
+		assign(doc.employee, structure, payroll_fixture.COMPANY, "2026-02-02")
+		return doc
+
+	def on_the_floor(self, employee: str, first: date, last: date, absent: Period | None = None) -> None:
+		day = first
+		while day <= last:
+			if day.weekday() < 5 and not (absent and day in absent):
+				for log_type, at in (("IN", COHORT_SHIFT[0]), ("OUT", COHORT_SHIFT[1])):
+					frappe.get_doc(
+						{
+							"doctype": "Employee Checkin",
+							"employee": employee,
+							"log_type": log_type,
+							"time": datetime.combine(day, at),
+						}
+					).insert(ignore_permissions=True)
+			day += timedelta(days=1)
+
+	def test_completed_early_exits_paid_and_planned_hours_by_hand(self):
+		two_weeks = Period(date(2026, 3, 2), date(2026, 3, 13))
+		# A: 8 weeks, Feb 2 to its planned end Sunday Mar 29, closed that day as "Dismissed".
+		# Completed: it ran its planned length. Planned 8 x 35 = 280 h; on the floor 40
+		# workdays (Feb 2 to Mar 27) x 7 = 280 h paid.
+		dismissed = self.cohort_parcours("Alix", 8)
+		self.on_the_floor(dismissed.employee, date(2026, 2, 2), date(2026, 3, 27))
+		# B: 8 weeks, left Sunday Mar 1 with the reason "Completed", four weeks before its
+		# planned end: completed, as the counsellor closed it (core/parcours.exit_kind: a
+		# parcours ends completed at its planned end or for the reason Completed; the report's
+		# definition says so). Planned 28 days x 5 = 140 h; paid 20 workdays x 7 = 140 h.
+		early = self.cohort_parcours("Basile", 8)
+		self.on_the_floor(early.employee, date(2026, 2, 2), date(2026, 2, 27))
+		# C: 12 weeks, still under way; absent from the floor Mar 2 to Mar 13. Planned Feb 2 to
+		# Mar 31, 58 days x 5 = 290 h; paid (42 workdays - 10 absent) x 7 = 224 h.
+		absent = self.cohort_parcours("Capucine", 12)
+		self.on_the_floor(absent.employee, date(2026, 2, 2), date(2026, 3, 31), absent=two_weeks)
+		# D: 12 weeks, suspended Mar 2, resumed Mar 16 (suspended Mar 2 to 15): planned (58 - 14)
+		# days x 5 = 220 h; paid (42 - 10) x 7 = 224 h (Mar 30 and 31 paid 14 h, planned 10 h).
+		suspended = self.cohort_parcours("Dorian", 12)
+		self.on_the_floor(suspended.employee, date(2026, 2, 2), date(2026, 3, 31), absent=two_weeks)
+		suspended.suspend("2026-03-02", reason="Health")
+		suspended.resume("2026-03-16")
+
+		# E: 8 weeks, dropped out Friday Feb 13: exited early. Planned Feb 2 to 13, 12 days x 5
+		# = 60 h; paid 10 workdays x 7 = 70 h (its weekend was planned, never worked).
+		dropped = self.cohort_parcours("Émile", 8)
+		self.on_the_floor(dropped.employee, date(2026, 2, 2), date(2026, 2, 13))
+
+		everyone = [dismissed, early, absent, suspended, dropped]
+		built = checkins.build(Period(date(2026, 2, 1), date(2026, 3, 31)), [p.employee for p in everyone])
+		self.assertEqual(built.problems, [])
+		dismissed.close("2026-03-29", "Dismissed")
+		early.close("2026-03-01", "Completed")
+		dropped.close("2026-02-13", "Dropped Out")
+		for p in everyone:
+			ensure_slip(p.employee, payroll_fixture.COMPANY, "2026-02-01", "2026-02-28")
+		for p in (dismissed, absent, suspended):
+			ensure_slip(p.employee, payroll_fixture.COMPANY, "2026-03-01", "2026-03-31")
+
+		got = lines({"company": payroll_fixture.COMPANY, "trade": COHORT_TRADE, **COHORT})
+		self.assertEqual(got[("Trainees", "Completed")]["count"], 2)  # A and B
+		self.assertEqual(got[("Trainees", "Exited Early")]["count"], 1)  # E
+		self.assertEqual(got[("Exits by Reason", "Dismissed")]["count"], 1)
+		self.assertEqual(got[("Exits by Reason", "Completed")]["count"], 1)
+		self.assertEqual(got[("Exits by Reason", "Dropped Out")]["count"], 1)
+		# Paid 280 + 140 + 224 + 224 + 70 = 938; planned 280 + 140 + 290 + 220 + 60 = 990; the
+		# gap, 52, is C's and D's absences less what was worked beyond the plan.
+		self.assertEqual(got[("Hours", "Paid Training Hours")]["amount"], D(938))
+		self.assertEqual(got[("Hours", "Planned Training Hours")]["amount"], D(990))
+		self.assertEqual(got[("Hours", "Planned Hours Not Paid")]["amount"], D(52))
+
+		# The parcours list says the same as the report.
+		statuses = dict(
+			frappe.get_all(
+				"Parcours", filters={"trade": COHORT_TRADE}, fields=["name", "status"], as_list=True
+			)
+		)
+		self.assertEqual(
+			statuses,
+			{
+				dismissed.name: "Completed",
+				early.name: "Completed",
+				absent.name: "Active",
+				suspended.name: "Active",
+				dropped.name: "Exited Early",
+			},
+		)
+		self.assertEqual(list(statuses.values()).count("Completed"), got[("Trainees", "Completed")]["count"])
+		self.assertEqual(
+			list(statuses.values()).count("Exited Early"), got[("Trainees", "Exited Early")]["count"]
+		)
+		# The network's file counts the same (all four consented to its statistics).
+		counted = activity.activity(
+			Period(date(2026, 2, 1), date(2026, 3, 31)),
+			{"company": payroll_fixture.COMPANY, "trade": COHORT_TRADE},
+			consent_purpose=NETWORK,
+		)
+		self.assertEqual((counted["trainees"]["completed"], counted["trainees"]["exited_early"]), (2, 1))
+		self.assertEqual((counted["hours"]["paid"], counted["hours"]["planned"]), (D(938), D(990)))

@@ -27,6 +27,7 @@ from insertion_erp.devtools.sample_payroll import (
 	run_payroll_entry,
 	submitted_contract,
 )
+from insertion_erp.privacy import sealed_notes
 from insertion_erp.shop_floor.checkins import build as build_timesheets
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
@@ -369,7 +370,9 @@ def load_support() -> None:
 					"referred_to": "Office municipal d'habitation" if kind.startswith("Referral") else None,
 				}
 			).insert(ignore_permissions=True)
-			intervention.db_set("notes", "Notes de démonstration : rencontre de suivi, objectifs revus.")
+			intervention.db_set(
+				"notes", sealed_notes.seal("Notes de démonstration : rencontre de suivi, objectifs revus.")
+			)
 	if len(active) >= 2:
 		frappe.get_doc(
 			{

@@ -13,7 +13,7 @@ from frappe.utils import now_datetime
 LOG = "Confidential Access Log"
 # The records about a trainee whose every opening is logged.
 TRACED = ("Trainee", "Parcours", "Training Plan", "Training Evaluation", "Support Intervention")
-ACTIONS = ("Read", "Write", "Open", "Access Request", "Anonymise", "Consent", "Delete Log")
+ACTIONS = ("Read", "Refused", "Write", "Open", "Access Request", "Anonymise", "Consent", "Delete Log")
 
 # Request paths (or the method a desk call ran) and their name in the log.
 PATHS = (

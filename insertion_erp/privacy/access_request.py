@@ -49,6 +49,7 @@ from frappe.utils.pdf import get_pdf
 
 from insertion_erp.constants import MANAGER
 from insertion_erp.permissions import check_role
+from insertion_erp.privacy import sealed_notes
 from insertion_erp.privacy.access_log import log
 from insertion_erp.privacy.anonymisation import GROUP_SESSION, existing_trainee
 
@@ -166,7 +167,12 @@ def gather(trainee: str) -> dict:
 		"intervention_date",
 	)
 	for intervention in interventions:
-		if intervention["kind"] == GROUP_SESSION:
+		if intervention["kind"] != GROUP_SESSION:  # stored sealed: opened for the person, logged
+			notes = intervention["notes"]
+			intervention["notes"] = (
+				sealed_notes.open_or_refuse(notes, intervention["name"], [trainee], "Access Request") or None
+			)
+		else:
 			intervention["notes"] = None
 			intervention["notes_withheld"] = True
 			intervention["participants"] = [

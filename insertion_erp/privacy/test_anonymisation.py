@@ -17,7 +17,7 @@ from frappe.utils.global_search import sync_global_search
 from insertion_erp.constants import SETTINGS
 from insertion_erp.funding.doctype.reimbursement_claim.test_reimbursement_claim import TOTAL
 from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import set_notes
-from insertion_erp.privacy import anonymisation
+from insertion_erp.privacy import anonymisation, sealed_notes
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import (
@@ -351,7 +351,7 @@ class TestAnonymisation(AnonymisationTestCase):
 		group = frappe.db.get_value(
 			"Support Intervention", self.group.name, ["notes", "trainee_name"], as_dict=True
 		)
-		self.assertEqual(group.notes, GROUP_NOTES)
+		self.assertEqual(sealed_notes.unseal(group.notes), GROUP_NOTES)  # stored sealed
 		self.assertIn(pseudonym, group.trainee_name)
 		self.assertIn("Paul Autre-Participant", group.trainee_name)
 		self.assertNotIn("Marie", group.trainee_name)
@@ -471,7 +471,10 @@ class TestAnonymisationRefusals(AnonymisationTestCase):
 					anonymisation.anonymisation_status(self.trainee)
 				frappe.set_user("Administrator")
 		self.assertEqual(
-			frappe.db.get_value("Support Intervention", {"trainee": self.trainee}, "notes"), NOTES
+			sealed_notes.unseal(
+				frappe.db.get_value("Support Intervention", {"trainee": self.trainee}, "notes")
+			),
+			NOTES,
 		)
 		# The manager may.
 		self.anonymise_as(self.manager, self.trainee)

@@ -1,7 +1,9 @@
 """Support interventions. Their confidential notes never travel with the document:
 no role reads the `notes` field (permlevel 2), so get_doc, REST, lists, reports and
 exports leave it out; `get_notes` and `set_notes` are the only way in, and they
-leave a Confidential Access Log entry each time."""
+leave a Confidential Access Log entry each time. The notes are stored sealed with the
+site's key (privacy/sealed_notes.py) and opened only there, in the access
+request and in Administrator's logged form."""
 
 from typing import ClassVar
 
@@ -13,7 +15,8 @@ from frappe.utils import getdate, today
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.insertion_support.access import can_access_notes
-from insertion_erp.privacy.access_log import log, trainees_of
+from insertion_erp.privacy import sealed_notes
+from insertion_erp.privacy.access_log import log, request_path, trainees_of
 
 
 class SupportIntervention(TracedDocument):
@@ -72,6 +75,29 @@ class SupportIntervention(TracedDocument):
 				_("The duration must be between 1 minute and 24 hours."), title=_("Invalid Duration")
 			)
 
+		if self.notes and not sealed_notes.is_sealed(self.notes):
+			# Notes given with the document (a new intervention, Administrator's form): sealed.
+			self.notes = sealed_notes.seal(self.notes)
+			self.flags.notes_written = True
+
+	def on_update(self) -> None:
+		if self.flags.notes_written:
+			self.flags.notes_written = False
+			log_access(self, "Write", request_path())
+
+	def apply_fieldlevel_read_permissions(self) -> None:
+		"""Only Administrator keeps the notes here (every permission level), and the reading is
+		logged (TracedDocument): opened for the form, or refused with the key's message."""
+		super().apply_fieldlevel_read_permissions()
+		if not self.get("notes"):
+			return
+		try:
+			self.notes = sealed_notes.unseal(self.notes)
+		except sealed_notes.NotesUnreadable as error:
+			self.notes = None
+			sealed_notes.log_refusal(self.name, trainees_of(self))
+			frappe.msgprint(str(error), title=_("Confidential Notes Locked"), indicator="red")
+
 	def on_trash(self) -> None:
 		# Frappe keeps a copy of a deleted document (Deleted Document), made from this one:
 		# without the notes, which go with the intervention.
@@ -87,9 +113,9 @@ class SupportIntervention(TracedDocument):
 		return bool(frappe.db.exists("Trainee", {"name": ("in", self.trainees()), "counsellor": user}))
 
 
-def log_access(doc: Document, action: str) -> None:
+def log_access(doc: Document, action: str, path: str = "Notes API") -> None:
 	for trainee in trainees_of(doc) or [None]:
-		log(doc.doctype, doc.name, action, "Notes API", trainee)
+		log(doc.doctype, doc.name, action, path, trainee)
 
 
 def _intervention_for_notes(name: str) -> SupportIntervention:
@@ -108,8 +134,10 @@ def get_notes(name: str | None = None) -> str:
 	"""The confidential notes of an intervention; the reading is logged."""
 	require(name=name)
 	doc = _intervention_for_notes(name)
+	stored = frappe.db.get_value("Support Intervention", name, "notes")
+	notes = sealed_notes.open_or_refuse(stored, doc.name, trainees_of(doc), "Notes API")
 	log_access(doc, "Read")
-	return frappe.db.get_value("Support Intervention", name, "notes") or ""
+	return notes
 
 
 @frappe.whitelist(methods=["POST"])
@@ -120,5 +148,5 @@ def set_notes(name: str | None = None, notes: str | None = None) -> None:
 		require(notes=notes)
 	doc = _intervention_for_notes(name)
 	doc.check_permission("write")
-	doc.db_set("notes", notes, update_modified=True)
+	doc.db_set("notes", sealed_notes.seal(notes), update_modified=True)
 	log_access(doc, "Write")

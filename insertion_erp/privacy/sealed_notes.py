@@ -1,0 +1,107 @@
+"""The confidential notes sealed at rest.
+
+A support intervention's notes are stored encrypted with the site's encryption key
+(`encryption_key` in site_config.json: frappe's own, the one its Password fields use),
+so a copy of the database, a replica or a backup holds no note without that key. They
+are opened only where the app logs a reading: `get_notes`, the access request, and the
+form of Administrator (who holds every permission level).
+
+A sealed value starts with `PREFIX`; a value without it is a note stored before the
+app sealed notes (the v0_7 patch seals those). A key that is missing, or is not the one
+the notes were sealed with, never shows anything garbled and never makes a new key on a
+site that holds sealed notes: the reader gets a message that says what to do, and the
+refusal is logged.
+"""
+
+import frappe
+from cryptography.fernet import Fernet, InvalidToken
+from frappe import _
+from frappe.utils.password import get_encryption_key
+
+from insertion_erp.privacy.access_log import log, request_path
+
+PREFIX = "sealed:v1:"
+DOCTYPE = "Support Intervention"
+REFUSED = "Refused"
+
+
+class NotesUnreadable(frappe.ValidationError):
+	"""The site's key cannot open the notes: missing, or not the one they were sealed with."""
+
+
+def key_missing_message() -> str:
+	return _(
+		"This site has no encryption key, so the confidential notes cannot be opened. Put the site's original encryption_key back in its site_config.json (see the README, Backups and keys)."
+	)
+
+
+def key_wrong_message() -> str:
+	return _(
+		"The confidential notes cannot be opened with this site's encryption key: it is not the key they were sealed with. Put the site's original encryption_key back in its site_config.json (see the README, Backups and keys)."
+	)
+
+
+def is_sealed(value: str | None) -> bool:
+	return bool(value) and value.startswith(PREFIX)
+
+
+def any_sealed() -> bool:
+	return bool(
+		frappe.db.sql(
+			f"select 1 from `tab{DOCTYPE}` where notes like %(prefix)s limit 1", {"prefix": PREFIX + "%"}
+		)
+	)
+
+
+def site_key(for_writing: bool = False) -> str:
+	"""The site's encryption key. Frappe makes one when there is none: only for a first note,
+	never over notes sealed with a key that has gone missing."""
+	key = frappe.local.conf.get("encryption_key")
+	if key:
+		return key
+	if for_writing and not any_sealed():
+		return get_encryption_key()
+	raise NotesUnreadable(key_missing_message())
+
+
+def seal(text: str | None) -> str | None:
+	"""The notes as stored: sealed with the site's key (nothing stays nothing)."""
+	if not text:
+		return None
+	if is_sealed(text):
+		return text
+	return PREFIX + Fernet(site_key(for_writing=True).encode()).encrypt(text.encode()).decode()
+
+
+def unseal(stored: str | None) -> str:
+	"""The clear notes of a stored value; NotesUnreadable when the site's key cannot open them."""
+	if not stored:
+		return ""
+	if not is_sealed(stored):
+		return stored  # stored before notes were sealed, until the patch seals it
+	try:
+		cipher = Fernet(site_key().encode())
+		return cipher.decrypt(stored.removeprefix(PREFIX).encode()).decode()
+	except (InvalidToken, ValueError):  # ValueError: a key that is no Fernet key at all
+		raise NotesUnreadable(key_wrong_message()) from None
+
+
+def log_refusal(name: str, trainees: list[str], path: str | None = None) -> None:
+	for trainee in trainees or [None]:
+		log(DOCTYPE, name, REFUSED, path or request_path(), trainee)
+
+
+def open_or_refuse(stored: str | None, name: str, trainees: list[str], path: str | None = None) -> str:
+	"""The clear notes of intervention `name`, or the key's message thrown to the reader with
+	the refusal logged. The error rolls the request back: the refusal is written after it."""
+	try:
+		return unseal(stored)
+	except NotesUnreadable as error:
+		path = path or request_path()
+
+		def write_refusal() -> None:
+			log_refusal(name, trainees, path)
+			frappe.db.commit()  # nosemgrep: after the request's rollback, the refusal alone
+
+		frappe.db.after_rollback.add(write_refusal)
+		frappe.throw(str(error), NotesUnreadable, title=_("Confidential Notes Locked"))

@@ -15,7 +15,8 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # Debian packages the real layer needs, installed only when missing: MariaDB,
-# Redis, what mysqlclient compiles against, wkhtmltopdf for PDF, Node and npm
+# Redis, what mysqlclient compiles against, wkhtmltopdf for PDF, gpg and file for
+# encrypted backups, Node and npm
 # (an image may ship its own Node, whose npm conflicts with Debian's), and
 # Chromium for the browser tests when the first argument is "browser".
 ensure_system_packages() {
@@ -30,6 +31,9 @@ ensure_system_packages() {
 	have gcc || wanted+=(gcc)
 	have curl || wanted+=(curl)
 	have wkhtmltopdf || wanted+=(wkhtmltopdf)
+	# frappe encrypts backups with gpg (on by the app) and tells an encrypted one with file.
+	have gpg || wanted+=(gnupg)
+	have file || wanted+=(file)
 	python3 -c 'import ensurepip, venv' 2>/dev/null || wanted+=(python3-venv python3-pip)
 	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
 		|| wanted+=(python3-dev)

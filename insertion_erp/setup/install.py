@@ -20,7 +20,9 @@ from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.permissions import add_permission, update_permission_property
 from frappe.utils import cast
+from frappe.utils.backups import get_or_generate_backup_encryption_key
 from frappe.utils.nestedset import get_root_of
+from frappe.utils.password import get_encryption_key
 
 from insertion_erp.company_setup import apply_quebec_formats
 from insertion_erp.constants import (
@@ -64,8 +66,19 @@ def after_install() -> None:
 	ensure_return_rates()
 	ensure_accounting_dimension()
 	set_first_install_defaults()
+	encrypt_backups()
 	if frappe.db.a_row_exists("Company"):
 		set_up_companies()
+
+
+def encrypt_backups() -> None:
+	"""The site's encryption key (which seals the support notes, privacy/sealed_notes.py) made
+	now if missing, and frappe's backups encrypted with the site's backup passphrase, made if
+	missing: both live in site_config.json and must be kept off the server (README, Backups
+	and keys)."""
+	get_encryption_key()
+	get_or_generate_backup_encryption_key()
+	frappe.db.set_single_value("System Settings", "encrypt_backup", 1)
 
 
 def after_migrate() -> None:

@@ -28,6 +28,13 @@ class TestInstall(InsertionTestCase):
 		migrate_hooks()
 		self.assertEqual(counts(), expected)
 
+	def test_installing_turns_on_encrypted_backups_with_both_keys(self) -> None:
+		# The site's encryption key seals the notes; the backup passphrase encrypts the dumps.
+		self.assertEqual(frappe.db.get_single_value("System Settings", "encrypt_backup"), 1)
+		config = frappe.get_site_config()
+		self.assertTrue(config.get("encryption_key"))
+		self.assertTrue(config.get("backup_encryption_key"))
+
 	def test_roles_can_use_the_desk(self) -> None:
 		for role in ROLES:
 			self.assertEqual(frappe.db.get_value("Role", role, "desk_access"), 1)

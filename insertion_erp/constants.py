@@ -86,10 +86,18 @@ CUSTOM_FIELDS = {
 			"insert_after": "old_parent",
 		},
 		{
+			"fieldname": "insertion_sin",
+			"fieldtype": "Password",
+			"label": "Social Insurance Number",
+			"insert_after": "insertion_deductions_tab",
+			"length": 9,
+			"description": "Nine digits. Stored encrypted; read only for the Record of Employment, T4 and RL-1 files, each reading logged.",
+		},
+		{
 			"fieldname": "insertion_federal_claim",
 			"fieldtype": "Currency",
 			"label": "Federal Claim Amount (TD1)",
-			"insert_after": "insertion_deductions_tab",
+			"insert_after": "insertion_sin",
 			"options": "CAD",
 			"description": "Total claim amount of the TD1 form; empty: the year's basic personal amount",
 		},
@@ -318,3 +326,15 @@ PAY_STATEMENT = "Relevé de paie"
 # Labour-standards pay of hourly trainees (earnings).
 VACATION_PAY_COMPONENT = ("Indemnité de vacances", "VAC")
 HOLIDAY_PAY_COMPONENT = ("Indemnité de jour férié", "FER")
+
+# Record of Employment, block 16: the code for each exit reason when the parcours ended before
+# its planned end (a parcours run to its end is A00, end of contract). Seeded in Insertion
+# Settings; to confirm against Service Canada's ROE guide (shared/quebec-payroll.md s. 4, [3P]).
+ROE_REASON_CODES = (
+	("Completed", "A00"),
+	("Left for a Job", "E00"),
+	("Back to School", "E00"),
+	("Dropped Out", "E00"),
+	("Dismissed", "M00"),
+	("Other", "K00"),
+)

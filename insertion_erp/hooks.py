@@ -44,6 +44,8 @@ doctype_js = {
 doc_events = {
 	"Salary Slip": {
 		"validate": "insertion_erp.overrides.salary_slip.apply_source_deductions",
+		"on_submit": "insertion_erp.overrides.salary_slip.refresh_records_of_employment",
+		"on_cancel": "insertion_erp.overrides.salary_slip.refresh_records_of_employment",
 		"before_cancel": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 		"on_trash": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 	},
@@ -56,6 +58,9 @@ doc_events = {
 	},
 	"POS Invoice": {
 		"validate": "insertion_erp.overrides.pos_invoice.check_served_by",
+	},
+	"Employee": {
+		"on_update": "insertion_erp.overrides.employee.draft_record_of_employment",
 	},
 	"Comment": {
 		"before_insert": "insertion_erp.overrides.comment.refuse_on_confidential_records",
@@ -102,5 +107,6 @@ scheduler_events = {
 		"insertion_erp.parcours.doctype.parcours_follow_up.parcours_follow_up.assign_due_follow_ups",
 		"insertion_erp.shop_floor.api.build_yesterday",
 		"insertion_erp.privacy.anonymisation.assign_due_anonymisations",
+		"insertion_erp.quebec_payroll.roe.remind_due",
 	],
 }

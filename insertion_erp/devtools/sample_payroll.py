@@ -31,14 +31,15 @@ def ensure_components() -> None:
 		)
 
 
-def ensure_hourly_structure(name: str, company: str, hour_rate: float) -> str:
-	"""Trainees paid by the hour from their timesheets."""
+def ensure_hourly_structure(name: str, company: str, hour_rate: float, frequency: str = "Monthly") -> str:
+	"""Trainees paid by the hour from their timesheets, every month or every week."""
 	return _ensure_structure(
 		name,
 		company,
 		salary_slip_based_on_timesheet=1,
 		salary_component=HOURLY_COMPONENT,
 		hour_rate=hour_rate,
+		payroll_frequency=frequency,
 	)
 
 

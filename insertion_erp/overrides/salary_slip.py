@@ -1,10 +1,11 @@
-"""Salary Slip (HRMS): Quebec source deductions on every slip of a Quebec company, and a slip
-a submitted claim holds can be neither cancelled nor deleted."""
+"""Salary Slip (HRMS): Quebec source deductions on every slip of a Quebec company, a slip
+a submitted claim holds can be neither cancelled nor deleted, and a submitted or cancelled
+slip updates its employee's draft Records of Employment."""
 
 import frappe
 from frappe import _
 
-from insertion_erp.quebec_payroll import deductions
+from insertion_erp.quebec_payroll import deductions, roe
 
 
 def apply_source_deductions(doc, method=None) -> None:
@@ -23,3 +24,8 @@ def guard_claimed_slip(doc, method=None) -> None:
 			),
 			title=_("Slip Claimed"),
 		)
+
+
+def refresh_records_of_employment(doc, method=None) -> None:
+	"""on_submit and on_cancel: the final pay comes after the exit; the draft ROE follows it."""
+	roe.refresh_for_slip(doc)

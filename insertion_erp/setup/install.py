@@ -33,6 +33,7 @@ from insertion_erp.constants import (
 	DEFAULT_FOLLOW_UP_MONTHS,
 	EMPLOYMENT_BARRIERS,
 	FUNDER_CUSTOMER_NAME,
+	ROE_REASON_CODES,
 	ROLES,
 	SETTINGS,
 	TRAINEE_EMPLOYMENT_TYPE,
@@ -182,8 +183,16 @@ def set_first_install_defaults() -> None:
 				"default_hours_schedule",
 				{"from_week": step.from_week, "to_week": step.to_week, "hours_per_week": float(step.hours)},
 			)
+	ensure_roe_reason_codes(settings)
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def ensure_roe_reason_codes(settings) -> None:
+	"""Block 16's code for each exit reason, when the settings have none (then the user's)."""
+	if not settings.get("roe_reason_codes"):
+		for exit_reason, code in ROE_REASON_CODES:
+			settings.append("roe_reason_codes", {"exit_reason": exit_reason, "roe_code": code})
 
 
 def ensure_global_search(doctype: str) -> None:

@@ -1,0 +1,23 @@
+const ROE_API = "insertion_erp.quebec_payroll.roe";
+
+// The ROE Web bulk file of a submitted ROE: the browser downloads it, as frappe's exports do.
+function download_roe_file(names) {
+	open_url_post(`/api/method/${ROE_API}.download_xml`, { names: JSON.stringify(names) });
+}
+
+frappe.ui.form.on("Record of Employment", {
+	refresh(frm) {
+		if (frm.doc.docstatus === 1) {
+			frm.add_custom_button(__("Download ROE Web File"), () => download_roe_file([frm.doc.name]));
+		}
+		if (frm.doc.docstatus === 0 && frm.doc.deadline) {
+			const late = frappe.datetime.get_diff(frm.doc.deadline, frappe.datetime.get_today()) < 0;
+			frm.dashboard.set_headline_alert(
+				late
+					? __("This ROE was due on {0}.", [frappe.datetime.str_to_user(frm.doc.deadline)])
+					: __("To issue on ROE Web by {0}.", [frappe.datetime.str_to_user(frm.doc.deadline)]),
+				late ? "red" : "orange"
+			);
+		}
+	},
+});

@@ -1,0 +1,227 @@
+"""From a trainee's parcours to its Record of Employment, in the Quebec payroll's company.
+
+The trainee starts Monday March 2, 2026 for 6 weeks, is on the shop floor 8:00 to 15:30 each
+workday (7 hours paid) and paid every week at $18.00 an hour from the timesheets built from
+the check-ins. Good Friday, April 3, is a general holiday: not worked, paid its indemnity.
+The parcours is closed on Friday April 10 as "Dismissed", two days before its planned end.
+By hand:
+- hours paid: weeks 1 to 4 (March 2 to 29) 35 h each, week 5 (March 30 to April 5) 28 h,
+  week 6 (April 6 to 12) 35 h: block 15A = 203 h;
+- week 5 also pays Good Friday: 1/20 of the four complete weeks before its week (March 1 to
+  28: 140 h x $18 = $2,520): $126.00, so $504.00 + $126.00 = $630.00;
+- week 6, the contract's last pay, pays the vacation accrued: 4 % of every wage,
+  (203 h x $18 + $126) x 4 % = $3,780 x 4 % = $151.20 (block 17A), so $630.00 + $151.20 = $781.20;
+- block 15C, final period first: 781.20, 630.00 (x 5); block 15B = $3,931.20;
+- the final pay period ends Sunday April 12: due by April 17; the reason, a dismissal before
+  the planned end, is the settings' code for "Dismissed": M00.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal as D
+from xml.etree import ElementTree
+
+import frappe
+from frappe.utils import flt
+from frappe.utils.password import set_encrypted_password
+
+from insertion_erp.constants import SETTINGS
+from insertion_erp.core.periods import Period
+from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure
+from insertion_erp.privacy.access_log import LOG
+from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
+from insertion_erp.quebec_payroll.test_quebec_payroll import COMPANY, build
+from insertion_erp.shop_floor import checkins
+from insertion_erp.tests.factories import make_parcours, make_trainee
+from insertion_erp.tests.utils import InsertionTestCase, make_user
+
+PAYROLL_USER = "roe-paie@example.org"
+START = date(2026, 3, 2)
+LAST_DAY = date(2026, 4, 10)
+GOOD_FRIDAY = date(2026, 4, 3)
+
+
+class TestRecordOfEmployment(InsertionTestCase):
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		build()
+		add_quebec_holidays(
+			frappe.get_cached_value("Company", COMPANY, "default_holiday_list"), "Good Friday"
+		)
+		ensure_hourly_structure("TEF hebdo APQ", COMPANY, 18, "Weekly")
+		make_user(PAYROLL_USER, ["HR Manager", "HR User"])
+		frappe.db.commit()  # nosemgrep: setUpClass records, read by every test
+
+	def setUp(self) -> None:
+		trainee = make_trainee(first_name="Rémi", last_name="Relevé")
+		self.parcours = make_parcours(
+			trainee.name, company=COMPANY, approval_date="2026-02-16", planned_weeks=6
+		)
+		self.parcours.start(START.isoformat())
+		self.employee = self.parcours.employee
+		assign(self.employee, "TEF hebdo APQ", COMPANY, START.isoformat())
+		day = START
+		while day <= LAST_DAY:
+			if day.weekday() < 5 and day != GOOD_FRIDAY:
+				for log_type, at in (("IN", time(8, 0)), ("OUT", time(15, 30))):
+					frappe.get_doc(
+						{
+							"doctype": "Employee Checkin",
+							"employee": self.employee,
+							"log_type": log_type,
+							"time": datetime.combine(day, at),
+						}
+					).insert(ignore_permissions=True)
+			day += timedelta(days=1)
+		built = checkins.build(Period(START, LAST_DAY), [self.employee])
+		self.assertEqual(built.problems, [])
+
+	def weekly_slip(self, monday: date) -> str:
+		slip = frappe.get_doc(
+			{
+				"doctype": "Salary Slip",
+				"employee": self.employee,
+				"start_date": monday,
+				"end_date": monday + timedelta(days=6),
+				"posting_date": monday + timedelta(days=6),
+				"payroll_frequency": "Weekly",
+				"company": COMPANY,
+			}
+		)
+		slip.insert(ignore_permissions=True)
+		slip.submit()
+		return slip.name
+
+	def close_and_pay(self) -> str:
+		for week in range(5):
+			self.weekly_slip(START + timedelta(weeks=week))
+		self.parcours.close(LAST_DAY.isoformat(), "Dismissed")
+		name = frappe.db.get_value(roe.DOCTYPE, {"employee": self.employee, "docstatus": 0})
+		self.assertTrue(name, "closing the parcours drafts the ROE")
+		# The last pay comes after the exit: the draft follows it.
+		self.weekly_slip(START + timedelta(weeks=5))
+		return name
+
+	def test_closing_drafts_the_roe_and_the_last_pay_completes_it(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		self.assertEqual(doc.parcours, self.parcours.name)
+		self.assertEqual((doc.first_day_worked, doc.last_day_paid), (START, LAST_DAY))
+		self.assertEqual(doc.final_period_end, date(2026, 4, 12))
+		self.assertEqual(doc.deadline, date(2026, 4, 17))
+		self.assertEqual(doc.pay_frequency, "Weekly")
+		self.assertEqual(doc.reason_code, "M00")
+		self.assertEqual(flt(doc.insurable_hours), 203)
+		self.assertEqual(
+			[(row.period_number, flt(row.insurable_earnings)) for row in doc.pay_periods],
+			[(1, 781.20), (2, 630.0), (3, 630.0), (4, 630.0), (5, 630.0), (6, 630.0)],
+		)
+		self.assertEqual(doc.pay_periods[0].period_end, date(2026, 4, 12))
+		self.assertEqual(flt(doc.insurable_earnings), 3931.20)
+		self.assertEqual(flt(doc.vacation_pay), 151.20)
+		# Block 15A is the hours the slips paid: the shop floor's timesheets.
+		paid = frappe.db.sql(
+			"select sum(total_working_hours) from `tabSalary Slip` where employee = %s and docstatus = 1",
+			self.employee,
+		)[0][0]
+		self.assertEqual(flt(doc.insurable_hours), flt(paid))
+		# The payroll user has its ToDo.
+		self.assertTrue(
+			frappe.db.exists(
+				"ToDo",
+				{
+					"reference_type": roe.DOCTYPE,
+					"reference_name": doc.name,
+					"allocated_to": PAYROLL_USER,
+					"status": "Open",
+				},
+			)
+		)
+
+	def test_a_parcours_run_to_its_end_is_the_end_of_a_contract(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		frappe.db.set_value("Parcours", self.parcours.name, "actual_end_date", "2026-04-12")
+		doc.reason_code = None
+		doc.save()
+		self.assertEqual(doc.reason_code, "A00")
+
+	def test_other_needs_a_comment_before_it_is_issued(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		doc.reason_code = "K00"
+		doc.save()  # a draft may wait for its comment
+		with self.assertRaisesRegex(frappe.ValidationError, "block 18"):
+			doc.submit()
+		doc.reload()
+		doc.comments = "Fin du parcours convenue avec l'agent d'Emploi-Québec."
+		doc.submit()
+		self.assertEqual(doc.docstatus, 1)
+
+	def test_the_submitted_roe_downloads_as_a_valid_roe_web_file_and_the_sin_read_is_logged(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		frappe.set_user(PAYROLL_USER)
+		doc.submit()
+		self.assertFalse(
+			frappe.db.exists(
+				"ToDo", {"reference_type": roe.DOCTYPE, "reference_name": doc.name, "status": "Open"}
+			)
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "CRA Payroll Account Number"):
+			roe.download_xml([doc.name])
+		frappe.set_user("Administrator")
+		settings = frappe.get_single(SETTINGS)
+		settings.update(
+			{
+				"payroll_account_number": "123456789RP0001",
+				"roe_contact_name": "Nadia Paie-Québec",
+				"roe_contact_phone": "514 555-0199",
+			}
+		)
+		settings.save()
+		frappe.set_user(PAYROLL_USER)
+		with self.assertRaisesRegex(frappe.ValidationError, "Social Insurance Number"):
+			roe.download_xml([doc.name])
+		frappe.set_user("Administrator")
+		set_encrypted_password("Employee", self.employee, "046454286", "insertion_sin")
+		frappe.db.set_value(
+			"Employee", self.employee, "current_address", "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
+		)
+		frappe.set_user(PAYROLL_USER)
+		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
+		content = frappe.response["filecontent"]
+		root = ElementTree.fromstring(content)
+		self.assertEqual(root.get("FileVersion"), "W-2.0")
+		record = root.find("ROE")
+		self.assertEqual(record.findtext("B5"), "123456789RP0001")
+		self.assertEqual(record.findtext("B8"), "046454286")
+		self.assertEqual(record.findtext("B9/PC"), "H2X1H3")
+		self.assertEqual(record.findtext("B10"), "2026-03-02")
+		self.assertEqual(record.findtext("B15A"), "203")
+		self.assertEqual(
+			[(pp.get("nbr"), pp.findtext("AMT")) for pp in record.find("B15C")],
+			[("1", "781.20"), *[(str(n), "630.00") for n in range(2, 7)]],
+		)
+		self.assertEqual(record.findtext("B16/CD"), "M00")
+		self.assertEqual((record.findtext("B16/AC"), record.findtext("B16/TEL")), ("514", "5550199"))
+		self.assertEqual(record.findtext("B17A/VP/AMT"), "151.20")
+		self.assertEqual(record.findtext("B6"), "W")
+		self.assertEqual(record.findtext("B14/CD"), "N")
+		self.assertEqual(record.findtext("B20"), "F")
+		self.assertEqual(D(record.findtext("B17A/VP/AMT")), D("151.20"))
+		# The SIN's reading is logged; it is in no list.
+		self.assertTrue(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
+		self.assertNotIn(
+			"046454286", str(frappe.get_all("Employee", fields=["*"], filters={"name": self.employee}))
+		)
+
+	def test_a_cashier_or_counsellor_cannot_download_it(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		doc.submit()
+		for user, roles in (
+			("roe-caisse@example.org", ["Shop Cashier", "Sales User"]),
+			("roe-conseil@example.org", ["Insertion Counsellor"]),
+		):
+			make_user(user, roles)
+			frappe.set_user(user)
+			with self.assertRaises(frappe.PermissionError):
+				roe.download_xml([doc.name])
+			frappe.set_user("Administrator")

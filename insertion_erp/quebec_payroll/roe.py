@@ -1,0 +1,381 @@
+"""Records of Employment from the payroll (the blocks: core/roe.py).
+
+Relieving an Employee (closing a parcours relieves its trainee's) creates a draft ROE,
+assigned to the payroll users; each save of a draft, and each salary slip submitted for its
+employee, computes its blocks again from the submitted slips, read in one query: the final
+pay, made after the exit, is in it as soon as it is submitted. A daily job reminds the payroll
+users of each draft due within two days.
+"""
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as assign
+from frappe.utils import flt, getdate, today
+from frappe.utils.password import get_decrypted_password
+
+from insertion_erp import __version__
+from insertion_erp.constants import ROE_REASON_CODES, SETTINGS, VACATION_PAY_COMPONENT
+from insertion_erp.controllers.arguments import require
+from insertion_erp.core import parcours as parcours_rules
+from insertion_erp.core import roe as rules
+from insertion_erp.core import roe_xml
+from insertion_erp.core.money import to_decimal
+from insertion_erp.permissions import check_role
+from insertion_erp.privacy.access_log import log
+
+DOCTYPE = "Record of Employment"
+PAYROLL_ROLES = ("HR Manager",)
+REMIND_DAYS = 2
+# The form's choices and the file's codes (blocks 14 and 20).
+RECALL_CODES = {"Not Returning": "N", "Returning": "Y", "Unknown": "U"}
+LANGUAGES = {"French": "F", "English": "E"}
+
+
+def on_employee_relieved(employee, method=None) -> None:
+	"""doc_events hook: an Employee now Left with a relieving date gets a draft ROE (once)."""
+	if employee.status != "Left" or not employee.relieving_date:
+		return
+	before = employee.get_doc_before_save()
+	if before and before.status == "Left" and before.relieving_date == employee.relieving_date:
+		return
+	create_draft(employee.name, getdate(employee.relieving_date))
+
+
+def create_draft(employee: str, last_day: date) -> str | None:
+	"""A draft ROE for the employee's interruption of earnings on `last_day`, unless one exists."""
+	existing = frappe.db.get_value(
+		DOCTYPE, {"employee": employee, "last_day_paid": last_day, "docstatus": ("<", 2)}
+	)
+	if existing:
+		return existing
+	details = frappe.db.get_value(
+		"Employee", employee, ["date_of_joining", "designation", "company"], as_dict=True
+	)
+	parcours = frappe.db.get_value(
+		"Parcours", {"employee": employee, "actual_end_date": last_day}, "name", order_by="start_date desc"
+	)
+	doc = frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"employee": employee,
+			"parcours": parcours,
+			"first_day_worked": details.date_of_joining,
+			"last_day_paid": last_day,
+			"occupation": details.designation,
+			"language": "French",
+			"recall_code": "Not Returning",
+		}
+	)
+	doc.flags.ignore_permissions = True
+	doc.insert()
+	remind(
+		doc,
+		_("Record of Employment of {0} to issue by {1}").format(
+			doc.employee_name, frappe.format(doc.deadline, "Date") if doc.deadline else _("its final pay")
+		),
+	)
+	return doc.name
+
+
+def fill(doc) -> None:
+	"""The draft's blocks from the submitted slips of its employee and its parcours' exit."""
+	if not doc.reason_code:  # then the bookkeeper's to change
+		doc.reason_code = reason(doc)
+	periods, frequency = paid_periods(doc.employee, getdate(doc.last_day_paid))
+	doc.set("pay_periods", [])
+	if not periods:
+		doc.final_period_end = doc.pay_frequency = doc.deadline = None
+		doc.insurable_hours = doc.insurable_earnings = doc.vacation_pay = 0
+		return
+	try:
+		built = rules.build(
+			periods, frequency, getdate(doc.first_day_worked), getdate(doc.last_day_paid), doc.reason_code
+		)
+	except rules.RoeError as error:
+		frappe.throw(error_message(error, frequency), title=_("Record of Employment"))
+	doc.final_period_end = built.final_period_end
+	doc.pay_frequency = frequency
+	doc.deadline = built.deadline
+	doc.insurable_hours = float(built.insurable_hours)
+	doc.insurable_earnings = float(built.insurable_earnings)
+	doc.vacation_pay = float(built.vacation_pay)
+	for (number, amount), period in zip(built.periods, built.reported, strict=True):
+		doc.append(
+			"pay_periods",
+			{
+				"period_number": number,
+				"period_end": period.end,
+				"hours": float(period.hours),
+				"insurable_earnings": float(amount),
+				"salary_slip": period.reference,
+			},
+		)
+
+
+def reason(doc) -> str:
+	"""Block 16 from the parcours' exit (core/parcours.exit_kind), Other for an employee who
+	left no parcours behind (the bookkeeper says why in the comments)."""
+	if not doc.parcours:
+		return doc.reason_code or rules.OTHER
+	parcours = frappe.db.get_value(
+		"Parcours", doc.parcours, ["planned_end_date", "actual_end_date", "exit_reason"], as_dict=True
+	)
+	ran_to_end = (
+		parcours_rules.exit_kind(
+			getdate(parcours.planned_end_date) if parcours.planned_end_date else None,
+			getdate(parcours.actual_end_date or doc.last_day_paid),
+			None,
+		)
+		== parcours_rules.Status.COMPLETED
+	)
+	return rules.reason_code(ran_to_end, parcours.exit_reason, reason_mapping())
+
+
+def reason_mapping() -> dict[str, str]:
+	rows = frappe.get_cached_doc(SETTINGS).get("roe_reason_codes") or []
+	return {row.exit_reason: row.roe_code for row in rows} or dict(ROE_REASON_CODES)
+
+
+def paid_periods(employee: str, last_day: date) -> tuple[list[rules.PayPeriod], str]:
+	"""The employee's submitted slips up to the last day, in one query: (periods, the latest
+	slip's pay frequency)."""
+	rows = frappe.db.sql(
+		"""
+		select ss.name, ss.start_date, ss.end_date, ss.payroll_frequency, ss.gross_pay,
+			ss.salary_slip_based_on_timesheet, ss.total_working_hours, ss.payment_days,
+			coalesce(sum(case when sd.salary_component = %(vacation)s then sd.amount end), 0) as vacation_pay
+		from `tabSalary Slip` ss
+		left join `tabSalary Detail` sd
+			on sd.parent = ss.name and sd.parenttype = 'Salary Slip' and sd.parentfield = 'earnings'
+		where ss.employee = %(employee)s and ss.docstatus = 1 and ss.start_date <= %(last_day)s
+		group by ss.name
+		order by ss.end_date desc
+		limit 60
+		""",
+		{"employee": employee, "last_day": last_day, "vacation": VACATION_PAY_COMPONENT[0]},
+		as_dict=True,
+	)
+	if not rows:
+		return [], ""
+	daily = to_decimal(flt(frappe.db.get_single_value("HR Settings", "standard_working_hours")) or 7)
+	periods = [
+		rules.PayPeriod(
+			start=getdate(row.start_date),
+			end=getdate(row.end_date),
+			hours=(
+				to_decimal(row.total_working_hours)
+				if row.salary_slip_based_on_timesheet
+				else daily * to_decimal(row.payment_days)
+			),
+			earnings=to_decimal(row.gross_pay),
+			vacation_pay=to_decimal(row.vacation_pay),
+			reference=row.name,
+		)
+		for row in rows
+	]
+	return periods, rows[0].payroll_frequency
+
+
+def error_message(error: rules.RoeError, frequency: str) -> str:
+	if error.kind == rules.UNKNOWN_FREQUENCY:
+		return _(
+			"A Record of Employment reports weekly, biweekly, semi-monthly or monthly pay periods, not {0}."
+		).format(_(frequency))
+	return _("No submitted salary slip pays this employee up to the last day for which paid.")
+
+
+def refresh_for_slip(slip, method=None) -> None:
+	"""doc_events hook (Salary Slip on_submit, on_cancel): the employee's draft ROEs again."""
+	for name in frappe.get_all(DOCTYPE, filters={"employee": slip.employee, "docstatus": 0}, pluck="name"):
+		doc = frappe.get_doc(DOCTYPE, name)
+		doc.flags.ignore_permissions = True
+		doc.save()
+
+
+def payroll_users() -> list[str]:
+	return frappe.get_all(
+		"Has Role",
+		filters={
+			"role": ("in", PAYROLL_ROLES),
+			"parenttype": "User",
+			"parent": ("not in", ("Administrator", "Guest")),
+		},
+		pluck="parent",
+		distinct=True,
+	)
+
+
+def remind(doc, description: str) -> None:
+	users = [
+		user
+		for user in payroll_users()
+		if frappe.db.get_value("User", user, "enabled")
+		and not frappe.db.exists(
+			"ToDo",
+			{"reference_type": DOCTYPE, "reference_name": doc.name, "allocated_to": user, "status": "Open"},
+		)
+	]
+	if users:
+		assign(
+			{
+				"assign_to": users,
+				"doctype": DOCTYPE,
+				"name": doc.name,
+				"description": description,
+				"date": doc.deadline,
+			},
+			ignore_permissions=True,
+		)
+
+
+def remind_due() -> None:
+	"""Daily: each draft ROE due within two days, to each payroll user who has no open ToDo for it."""
+	until = getdate(today()) + timedelta(days=REMIND_DAYS)
+	for row in frappe.get_all(
+		DOCTYPE,
+		filters={"docstatus": 0, "deadline": ("<=", until)},
+		fields=["name", "employee_name", "deadline"],
+	):
+		doc = frappe.get_doc(DOCTYPE, row.name)
+		remind(
+			doc,
+			_("Record of Employment of {0} due {1}: issue it on ROE Web").format(
+				row.employee_name, frappe.format(row.deadline, "Date")
+			),
+		)
+
+
+def close_todos(doc) -> None:
+	frappe.db.set_value(
+		"ToDo",
+		{"reference_type": DOCTYPE, "reference_name": doc.name, "status": "Open"},
+		"status",
+		"Closed",
+	)
+
+
+# The ROE Web bulk file ----------------------------------------------------------------------
+
+SCHEMA = Path(__file__).parent / "schema" / "roe-payroll-extract-2.0.xsd"
+
+
+@frappe.whitelist(methods=["POST"])
+def download_xml(names: str | list | None = None) -> None:
+	"""The ROE Web bulk file (XML version 2.0) of submitted ROEs, checked against the schema
+	(payroll users only); each employee's SIN read for it is logged."""
+	require(names=names)
+	check_role(PAYROLL_ROLES)
+	if isinstance(names, str):
+		try:
+			names = json.loads(names) if names.strip().startswith("[") else [names]
+		except ValueError:
+			frappe.throw(_("{0} is not a list of Records of Employment.").format(frappe.bold("names")))
+	if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+		frappe.throw(_("{0} is not a list of Records of Employment.").format(frappe.bold("names")))
+	docs = []
+	for name in names:
+		if not frappe.db.exists(DOCTYPE, name):
+			frappe.throw(_("Record of Employment {0} not found.").format(name), frappe.DoesNotExistError)
+		doc = frappe.get_doc(DOCTYPE, name)
+		doc.check_permission("read")
+		if doc.docstatus != 1:
+			frappe.throw(
+				_(
+					"Record of Employment {0} is not submitted: ROE Web takes the ROEs the payroll has issued."
+				).format(name),
+				title=_("Not Submitted"),
+			)
+		docs.append(doc)
+	if len(docs) > rules.MAX_ROES_PER_FILE:
+		frappe.throw(
+			_("A ROE Web file holds at most {0} Records of Employment.").format(rules.MAX_ROES_PER_FILE)
+		)
+	content = roe_xml.document([record_of(doc) for doc in docs], __version__)
+	validate_xml(content)
+	frappe.response["filename"] = f"roe-{getdate(today()).isoformat()}.xml"
+	frappe.response["filecontent"] = content
+	frappe.response["type"] = "download"
+
+
+def validate_xml(content: bytes) -> None:
+	"""The file against the project's schema (see its header); a message naming the first error."""
+	from lxml import etree
+
+	schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+	document = etree.fromstring(content)
+	if not schema.validate(document):
+		error = schema.error_log.last_error
+		frappe.throw(
+			_("The ROE Web file does not follow the layout, line {0}: {1}").format(error.line, error.message),
+			title=_("Invalid ROE File"),
+		)
+
+
+def record_of(doc) -> roe_xml.RoeRecord:
+	"""One ROE as the file carries it: the employee's name, address and SIN (its reading logged),
+	the settings' payroll account and contact."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	employee = frappe.db.get_value(
+		"Employee",
+		doc.employee,
+		["first_name", "last_name", "current_address", "insertion_trainee"],
+		as_dict=True,
+	)
+	missing = [
+		label
+		for label, value in (
+			(_("CRA Payroll Account Number"), settings.payroll_account_number),
+			(_("ROE Contact Person"), settings.roe_contact_name),
+			(_("ROE Contact Phone"), settings.roe_contact_phone),
+		)
+		if not value
+	]
+	if missing:
+		frappe.throw(
+			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
+			title=_("Settings Missing"),
+		)
+	sin = get_decrypted_password("Employee", doc.employee, "insertion_sin", raise_exception=False)
+	address = [line for line in (employee.current_address or "").splitlines() if line.strip()]
+	problems = []
+	if not sin or len(roe_xml.digits(sin)) != 9:
+		problems.append(_("Social Insurance Number"))
+	if len(address) < 2 or not roe_xml.postal_code(employee.current_address):
+		problems.append(_("Current Address (street, city and postal code)"))
+	if problems:
+		frappe.throw(
+			_("Employee {0} needs: {1}.").format(doc.employee_name, ", ".join(problems)),
+			title=_("Employee Data Missing"),
+		)
+	log("Employee", doc.employee, "Read", "ROE file (SIN)", employee.insertion_trainee)
+	contact_first, _space, contact_last = (settings.roe_contact_name or "").strip().partition(" ")
+	amends = frappe.db.get_value(DOCTYPE, doc.amended_from, "serial_number") if doc.amended_from else ""
+	return roe_xml.RoeRecord(
+		payroll_account=settings.payroll_account_number,
+		pay_period_type=rules.PAY_PERIOD_TYPE[doc.pay_frequency],
+		sin=sin,
+		person=roe_xml.Person(
+			employee.first_name or "",
+			employee.last_name or employee.first_name or "",
+			[line for line in address if not roe_xml.POSTAL_CODE.fullmatch(line.strip())],
+			roe_xml.postal_code(employee.current_address),
+		),
+		first_day_worked=getdate(doc.first_day_worked),
+		last_day_paid=getdate(doc.last_day_paid),
+		final_period_end=getdate(doc.final_period_end),
+		recall_code=RECALL_CODES.get(doc.recall_code, rules.NOT_RETURNING),
+		insurable_hours=to_decimal(doc.insurable_hours),
+		periods=[(row.period_number, to_decimal(row.insurable_earnings)) for row in doc.pay_periods],
+		reason_code=doc.reason_code,
+		contact=roe_xml.Contact(contact_first, contact_last or contact_first, settings.roe_contact_phone),
+		language=LANGUAGES.get(doc.language, "F"),
+		payroll_reference=doc.employee,
+		amends=amends or "",
+		occupation=doc.occupation or "",
+		vacation_pay=to_decimal(doc.vacation_pay),
+		comments=doc.comments or "",
+	)

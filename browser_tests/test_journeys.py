@@ -443,6 +443,64 @@ def test_payroll_bookkeeper_runs_may_in_french_and_prints_the_pay_statement(new_
 		assert warnings_on_the_entry == 1, f"the to-confirm warning shows {warnings_on_the_entry} times"
 
 
+ROE_TRAINEE = "Rémi Relevé"  # insertion_erp/tests/browser_data.py: paid weekly March 2 to April 12
+
+
+def test_director_closes_a_parcours_and_the_payroll_bookkeeper_files_its_roe(new_page, admin):
+	parcours = admin.get_value(
+		"Parcours",
+		[
+			["trainee_name", "=", ROE_TRAINEE],
+			["company", "=", PAYROLL_COMPANY],
+			["actual_end_date", "is", "not set"],
+		],
+	)
+	employee = admin.get_value("Parcours", [["name", "=", parcours]], "employee")
+
+	# The director closes the parcours on Friday April 10, the trainee dismissed.
+	page = new_page(DIRECTOR)
+	page.goto(f"{route('Parcours')}/{quote(parcours, safe='')}")
+	page.get_by_role("button", name="Fermer le parcours").click()
+	dialog = page.locator(".modal:visible")
+	end = dialog.locator('[data-fieldname="actual_end_date"] input')
+	end.fill("2026-04-10")
+	end.press("Escape")
+	dialog.locator('[data-fieldname="exit_reason"] select').select_option("Dismissed")
+	dialog.get_by_role("button", name="Fermer", exact=True).click()
+	expect(page.locator(".indicator-pill:visible").first).to_contain_text("Sortie anticipée")
+
+	# The payroll bookkeeper finds the ROE in her ToDo list, opens it in French and issues it.
+	roe = admin.get_value("Record of Employment", [["employee", "=", employee], ["docstatus", "=", 0]])
+	page = new_page(PAYROLL_BOOKKEEPER)
+	page.goto("/app/todo?status=Open")
+	todo = page.locator(".list-row-container", has_text=f"Relevé d'emploi de {ROE_TRAINEE}").first
+	expect(todo).to_be_visible()
+	page.goto(route("Record of Employment"))
+	# April's ROE is late on today's date: the list and the form say so.
+	row = page.locator(".list-row-container", has_text=roe).first
+	expect(row).to_contain_text("En retard")
+	row.locator(".list-subject a").first.click()
+	expect(page).to_have_url(re.compile(rf"/app/record-of-employment/{re.escape(quote(roe, safe=''))}"))
+	expect(page.locator("body")).to_contain_text("Ce RE devait être produit le 2026-04-17.")
+	expect(page.locator("body")).to_contain_text("Nombre total d'heures assurables (case 15A)")
+	expect(field(page, "insurable_hours").locator(".control-value")).to_have_text("210")
+	expect(field(page, "reason_code").locator("select")).to_have_value("M00")
+	rows = field(page, "pay_periods").locator(".grid-body .rows .grid-row")
+	expect(rows).to_have_count(6)
+	assert_french_and_quebec(page, "the draft Record of Employment")
+	page.screenshot(path=SCREENSHOTS / "roe-draft-fr.png", full_page=True)
+	page.get_by_role("button", name="Valider").click()
+	page.locator(".modal:visible").get_by_role("button", name="Oui").click()
+	expect(page.locator(".indicator-pill:visible").first).to_have_text("Produit")
+	with page.expect_download() as download:
+		page.get_by_role("button", name="Télécharger le fichier RE Web").click()
+	content = Path(download.value.path()).read_text(encoding="utf-8")
+	assert 'FileVersion="W-2.0"' in content
+	assert "<B15A>210</B15A>" in content
+	assert '<PP nbr="1">' in content and "<CD>M00</CD>" in content
+	page.screenshot(path=SCREENSHOTS / "roe-issued-fr.png", full_page=True)
+
+
 DESK = {"width": 1366, "height": 900}
 VIEWPORTS = {"desk": DESK, "tablet": TABLET}
 

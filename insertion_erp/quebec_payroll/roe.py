@@ -197,15 +197,13 @@ def refresh_for_slip(slip, method=None) -> None:
 
 
 def payroll_users() -> list[str]:
-	return frappe.get_all(
-		"Has Role",
-		filters={
-			"role": ("in", PAYROLL_ROLES),
-			"parenttype": "User",
-			"parent": ("not in", ("Administrator", "Guest")),
-		},
-		pluck="parent",
-		distinct=True,
+	"""The enabled users who hold a payroll role (Administrator and Guest aside)."""
+	return frappe.db.sql_list(
+		"""select distinct u.name from `tabUser` u
+		join `tabHas Role` r on r.parent = u.name and r.parenttype = 'User'
+		where r.role in %(roles)s and u.enabled = 1 and u.name not in ('Administrator', 'Guest')
+		order by u.name""",
+		{"roles": PAYROLL_ROLES},
 	)
 
 
@@ -213,8 +211,7 @@ def remind(doc, description: str) -> None:
 	users = [
 		user
 		for user in payroll_users()
-		if frappe.db.get_value("User", user, "enabled")
-		and not frappe.db.exists(
+		if not frappe.db.exists(
 			"ToDo",
 			{"reference_type": DOCTYPE, "reference_name": doc.name, "allocated_to": user, "status": "Open"},
 		)
@@ -264,9 +261,11 @@ SCHEMA = Path(__file__).parent / "schema" / "roe-payroll-extract-2.0.xsd"
 
 
 @frappe.whitelist(methods=["POST"])
-def download_xml(names: str | list | None = None) -> None:
+def download_xml(names: str | list | None = None, check_only: bool | int | str = False) -> None:
 	"""The ROE Web bulk file (XML version 2.0) of submitted ROEs, checked against the schema
-	(payroll users only); each employee's SIN read for it is logged."""
+	(payroll users only); each employee's SIN read for it is logged. With `check_only` (the
+	form asks first, so a problem comes as a message, not as a failed download): the same
+	checks, no file and no SIN given out."""
 	require(names=names)
 	check_role(PAYROLL_ROLES)
 	if isinstance(names, str):
@@ -294,8 +293,11 @@ def download_xml(names: str | list | None = None) -> None:
 		frappe.throw(
 			_("A ROE Web file holds at most {0} Records of Employment.").format(rules.MAX_ROES_PER_FILE)
 		)
-	content = roe_xml.document([record_of(doc) for doc in docs], __version__)
+	check_only = str(check_only).lower() in ("1", "true")
+	content = roe_xml.document([record_of(doc, log_reading=not check_only) for doc in docs], __version__)
 	validate_xml(content)
+	if check_only:
+		return
 	frappe.response["filename"] = f"roe-{getdate(today()).isoformat()}.xml"
 	frappe.response["filecontent"] = content
 	frappe.response["type"] = "download"
@@ -315,7 +317,7 @@ def validate_xml(content: bytes) -> None:
 		)
 
 
-def record_of(doc) -> roe_xml.RoeRecord:
+def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 	"""One ROE as the file carries it: the employee's name, address and SIN (its reading logged),
 	the settings' payroll account and contact."""
 	settings = frappe.get_cached_doc(SETTINGS)
@@ -351,7 +353,8 @@ def record_of(doc) -> roe_xml.RoeRecord:
 			_("Employee {0} needs: {1}.").format(doc.employee_name, ", ".join(problems)),
 			title=_("Employee Data Missing"),
 		)
-	log("Employee", doc.employee, "Read", "ROE file (SIN)", employee.insertion_trainee)
+	if log_reading:
+		log("Employee", doc.employee, "Read", "ROE file (SIN)", employee.insertion_trainee)
 	contact_first, _space, contact_last = (settings.roe_contact_name or "").strip().partition(" ")
 	amends = frappe.db.get_value(DOCTYPE, doc.amended_from, "serial_number") if doc.amended_from else ""
 	return roe_xml.RoeRecord(

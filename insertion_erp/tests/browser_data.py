@@ -14,6 +14,9 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
 - the Quebec payroll of "Atelier Paie Québec" (quebec_payroll/test_quebec_payroll.py): March
   2026 paid, the trainee's May timesheet not yet; a May Payroll Entry of an earlier run is
   cancelled and deleted, with its slips and journal entries, for the payroll bookkeeper to run;
+- a trainee of "Atelier Paie Québec" ("Relevé") paid every week from March 2 to April 12, 2026,
+  still in parcours, for the director to close and the payroll bookkeeper to file the ROE of
+  (a new one each run once the last one is closed); the settings' ROE contact and account;
 - the users below, each with a real password.
 """
 
@@ -22,11 +25,17 @@ from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.constants import CASHIER, SUPERVISOR
-from insertion_erp.devtools.sample_payroll import ensure_timesheet
+from insertion_erp.constants import CASHIER, SETTINGS, SUPERVISOR
+from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_timesheet
 from insertion_erp.quebec_payroll import test_quebec_payroll as quebec_payroll
 from insertion_erp.tests import payroll_fixture, return_fixture
-from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
+from insertion_erp.tests.factories import (
+	COUNSELLOR,
+	make_intervention,
+	make_parcours,
+	make_trainee,
+	started_parcours,
+)
 from insertion_erp.tests.utils import make_user
 
 SHOP = "Friperie Navigateur"
@@ -54,6 +63,7 @@ ITEM_PRICE = 12.50
 POS_PROFILE = "Caisse Friperie"
 NOTES_TRAINEE = "Navigateur"
 NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
+ROE_TRAINEE = "Rémi Relevé"
 
 
 def prepare() -> dict:
@@ -74,8 +84,67 @@ def prepare() -> dict:
 	intervention = ensure_intervention_with_notes()
 	ensure_till()
 	ensure_trainee_on_the_floor()
+	roe_parcours = ensure_parcours_to_close()
 	frappe.db.commit()  # nosemgrep: a command-line entry point
-	return {"contract": fixture.contract, "march_claim": march, "intervention": intervention}
+	return {
+		"contract": fixture.contract,
+		"march_claim": march,
+		"intervention": intervention,
+		"roe_parcours": roe_parcours,
+	}
+
+
+def ensure_parcours_to_close() -> str:
+	"""A trainee paid every week for six weeks from Monday March 2, 2026 (35 h a week at $18),
+	the parcours still open: the director closes it in the browser on Friday April 10."""
+	company = quebec_payroll.COMPANY
+	open_parcours = frappe.db.get_value(
+		"Parcours",
+		{
+			"company": company,
+			"trainee_name": ROE_TRAINEE,
+			"start_date": "2026-03-02",
+			"actual_end_date": ("is", "not set"),
+		},
+	)
+	if open_parcours:
+		return open_parcours
+	settings = frappe.get_single(SETTINGS)
+	settings.update(
+		{
+			"payroll_account_number": "123456789RP0001",
+			"roe_contact_name": "Nadia Paie-Québec",
+			"roe_contact_phone": "514 555-0199",
+		}
+	)
+	settings.save(ignore_permissions=True)
+	first, last = ROE_TRAINEE.split(" ", 1)
+	trainee = make_trainee(first_name=first, last_name=last, date_of_birth="1999-05-05")
+	parcours = make_parcours(trainee.name, company=company, approval_date="2026-02-16", planned_weeks=6)
+	parcours.start("2026-03-02")
+	employee = parcours.employee
+	details = frappe.get_doc("Employee", employee)  # a Password field is stored by saving the document
+	details.insertion_sin = "046454286"
+	details.current_address = "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
+	details.save(ignore_permissions=True)
+	assign(employee, ensure_hourly_structure("TEF hebdo APQ", company, 18, "Weekly"), company, "2026-03-02")
+	for week in range(6):
+		monday = add_days("2026-03-02", 7 * week)
+		ensure_timesheet(employee, company, monday, 35)
+		slip = frappe.get_doc(
+			{
+				"doctype": "Salary Slip",
+				"employee": employee,
+				"start_date": monday,
+				"end_date": add_days(monday, 6),
+				"posting_date": add_days(monday, 6),
+				"payroll_frequency": "Weekly",
+				"company": company,
+			}
+		)
+		slip.insert(ignore_permissions=True)
+		slip.submit()
+	return parcours.name
 
 
 def reopen_april(contract: str) -> None:

@@ -1,8 +1,12 @@
 const ROE_API = "insertion_erp.quebec_payroll.roe";
 
-// The ROE Web bulk file of a submitted ROE: the browser downloads it, as frappe's exports do.
+// The ROE Web bulk file: checked first (a missing SIN or setting comes as a message), then
+// downloaded by the browser as frappe's exports are.
 function download_roe_file(names) {
-	open_url_post(`/api/method/${ROE_API}.download_xml`, { names: JSON.stringify(names) });
+	const args = { names: JSON.stringify(names) };
+	frappe
+		.call({ method: `${ROE_API}.download_xml`, args: { ...args, check_only: 1 } })
+		.then(() => open_url_post(`/api/method/${ROE_API}.download_xml`, args));
 }
 
 frappe.ui.form.on("Record of Employment", {

@@ -1,5 +1,6 @@
 frappe.listview_settings["Record of Employment"] = {
 	add_fields: ["deadline", "docstatus"],
+	has_indicator_for_draft: 1,
 	get_indicator(doc) {
 		if (doc.docstatus === 1) return [__("Issued"), "green", "docstatus,=,1"];
 		if (doc.docstatus === 2) return [__("Cancelled"), "red", "docstatus,=,2"];
@@ -10,9 +11,11 @@ frappe.listview_settings["Record of Employment"] = {
 		listview.page.add_actions_menu_item(__("Download ROE Web File"), () => {
 			const names = listview.get_checked_items(true);
 			if (names.length) {
-				open_url_post("/api/method/insertion_erp.quebec_payroll.roe.download_xml", {
-					names: JSON.stringify(names),
-				});
+				const method = "insertion_erp.quebec_payroll.roe.download_xml";
+				const args = { names: JSON.stringify(names) };
+				frappe
+					.call({ method, args: { ...args, check_only: 1 } })
+					.then(() => open_url_post(`/api/method/${method}`, args));
 			}
 		});
 	},

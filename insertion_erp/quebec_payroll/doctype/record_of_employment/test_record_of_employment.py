@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 import frappe
 from frappe.utils import flt
-from frappe.utils.password import set_encrypted_password
+from frappe.utils.password import get_decrypted_password
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core.periods import Period
@@ -181,11 +181,17 @@ class TestRecordOfEmployment(InsertionTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Social Insurance Number"):
 			roe.download_xml([doc.name])
 		frappe.set_user("Administrator")
-		set_encrypted_password("Employee", self.employee, "046454286", "insertion_sin")
-		frappe.db.set_value(
-			"Employee", self.employee, "current_address", "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
-		)
+		employee = frappe.get_doc("Employee", self.employee)
+		employee.insertion_sin = "046454286"
+		employee.current_address = "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
+		employee.save()
+		# Stored encrypted: the column holds a mask, and a later save keeps the number.
+		self.assertEqual(frappe.db.get_value("Employee", self.employee, "insertion_sin"), "*********")
+		frappe.get_doc("Employee", self.employee).save()
+		self.assertEqual(get_decrypted_password("Employee", self.employee, "insertion_sin"), "046454286")
 		frappe.set_user(PAYROLL_USER)
+		roe.download_xml([doc.name], check_only=1)  # the form's check: no file, nothing logged
+		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
 		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
 		content = frappe.response["filecontent"]
 		root = ElementTree.fromstring(content)
@@ -225,3 +231,15 @@ class TestRecordOfEmployment(InsertionTestCase):
 			with self.assertRaises(frappe.PermissionError):
 				roe.download_xml([doc.name])
 			frappe.set_user("Administrator")
+
+	def test_the_daily_job_reminds_the_payroll_users_of_a_draft_due_within_two_days(self) -> None:
+		name = self.close_and_pay()
+		roe.close_todos(frappe._dict(name=name))
+		open_todos = {"reference_type": roe.DOCTYPE, "reference_name": name, "status": "Open"}
+		self.assertFalse(frappe.db.exists("ToDo", open_todos))
+		roe.remind_due()  # due April 17, 2026: long past, still a draft
+		reminded = frappe.get_all("ToDo", filters=open_todos, pluck="allocated_to")
+		self.assertIn(PAYROLL_USER, reminded)
+		self.assertNotIn("Administrator", reminded)
+		roe.remind_due()  # once a user
+		self.assertEqual(frappe.db.count("ToDo", open_todos), len(reminded))

@@ -1,0 +1,158 @@
+"""T4 and RL-1: each employee's boxes for a year, from the company's submitted salary slips
+paid in the year (posting date), and what would make the authorities refuse a slip.
+
+Two aggregated queries: the slips' gross pay by employee, and their deduction rows of the
+app's components by employee and component; the boxes come from core/year_end.py. The
+Problems column names the employees whose SIN, address or date of birth is missing, whose
+T4 and RL-1 boxes disagree, or whose contribution passes the year's maximum. No SIN is shown.
+"""
+
+from decimal import Decimal
+
+import frappe
+from frappe import _
+from frappe.utils import cint
+
+from insertion_erp.constants import DEDUCTION_COMPONENTS, EI, FEDERAL_TAX, QPIP, QPP, QPP2, QUEBEC_TAX
+from insertion_erp.controllers.arguments import require
+from insertion_erp.core import source_deductions, year_end
+from insertion_erp.core.money import to_decimal
+from insertion_erp.quebec_payroll.rates import payroll_year
+
+T4_LABELS = {
+	"14": "T4 Box 14 Employment Income",
+	"17": "T4 Box 17 QPP",
+	"17A": "T4 Box 17A QPP2",
+	"18": "T4 Box 18 EI Premiums",
+	"22": "T4 Box 22 Income Tax Deducted",
+	"24": "T4 Box 24 EI Insurable Earnings",
+	"26": "T4 Box 26 Pensionable Earnings",
+	"55": "T4 Box 55 QPIP Premiums",
+	"56": "T4 Box 56 QPIP Insurable Earnings",
+}
+RL1_LABELS = {
+	"A": "RL-1 Box A Employment Income",
+	"B.A": "RL-1 Box B.A QPP",
+	"B.B": "RL-1 Box B.B QPP2",
+	"C": "RL-1 Box C EI Premiums",
+	"E": "RL-1 Box E Quebec Income Tax",
+	"G": "RL-1 Box G QPP Pensionable Salary",
+	"H": "RL-1 Box H QPIP Premiums",
+	"I": "RL-1 Box I QPIP Eligible Salary",
+}
+FIELDS = {
+	QPP: "qpp",
+	QPP2: "qpp2",
+	EI: "ei",
+	QPIP: "qpip",
+	FEDERAL_TAX: "federal_tax",
+	QUEBEC_TAX: "quebec_tax",
+}
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	require(company=filters.company, year=filters.year)
+	year = cint(filters.year)
+	if not 2000 <= year <= 2100:
+		frappe.throw(_("{0} is not a year.").format(frappe.bold(filters.year)), title=_("Invalid Year"))
+	if not frappe.db.exists("Company", filters.company):
+		frappe.throw(_("Company {0} not found.").format(filters.company), frappe.DoesNotExistError)
+	return columns(), rows(filters.company, year)
+
+
+def column_key(box: str) -> str:
+	return box.lower().replace(".", "_")
+
+
+def columns() -> list[dict]:
+	money = {"fieldtype": "Currency", "options": "CAD", "width": 130}
+	return [
+		{
+			"fieldname": "employee",
+			"label": _("Employee"),
+			"fieldtype": "Link",
+			"options": "Employee",
+			"width": 130,
+		},
+		{"fieldname": "employee_name", "label": _("Employee Name"), "fieldtype": "Data", "width": 170},
+		*({"fieldname": f"t4_{column_key(b)}", "label": _(label), **money} for b, label in T4_LABELS.items()),
+		*(
+			{"fieldname": f"rl1_{column_key(b)}", "label": _(label), **money}
+			for b, label in RL1_LABELS.items()
+		),
+		{"fieldname": "problems", "label": _("Problems"), "fieldtype": "Data", "width": 300},
+	]
+
+
+def year_totals(company: str, year: int) -> dict[str, year_end.YearTotals]:
+	values = {"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"}
+	gross = frappe.db.sql(
+		"""select employee, sum(gross_pay) from `tabSalary Slip`
+		where company = %(company)s and docstatus = 1 and posting_date between %(start)s and %(end)s
+		group by employee""",
+		values,
+	)
+	names = {DEDUCTION_COMPONENTS[kind][0]: field for kind, field in FIELDS.items()}
+	deductions: dict[str, dict[str, Decimal]] = {}
+	for employee, component, amount in frappe.db.sql(
+		"""select ss.employee, sd.salary_component, sum(sd.amount)
+		from `tabSalary Detail` sd join `tabSalary Slip` ss on ss.name = sd.parent
+		where sd.parenttype = 'Salary Slip' and sd.parentfield = 'deductions' and sd.salary_component in %(components)s
+			and ss.company = %(company)s and ss.docstatus = 1 and ss.posting_date between %(start)s and %(end)s
+		group by ss.employee, sd.salary_component""",
+		{**values, "components": tuple(names)},
+	):
+		deductions.setdefault(employee, {})[names[component]] = to_decimal(amount)
+	return {
+		employee: year_end.YearTotals(gross=to_decimal(total), **deductions.get(employee, {}))
+		for employee, total in gross
+	}
+
+
+def rows(company: str, year: int) -> list[dict]:
+	totals = year_totals(company, year)
+	if not totals:
+		return []
+	parameters = payroll_year(year)
+	maximums = year_end.Maximums(
+		ympe=parameters.ympe,
+		yampe=parameters.yampe,
+		ei=parameters.ei_max_earnings,
+		qpip=parameters.qpip_max_earnings,
+	)
+	annual_max = {
+		"qpp": source_deductions.qpp_annual_max(parameters),
+		"qpp2": source_deductions.qpp2_annual_max(parameters),
+		"ei": source_deductions.ei_annual_max(parameters),
+		"qpip": source_deductions.qpip_annual_max(parameters),
+	}
+	employees = {
+		row.name: row
+		for row in frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list(totals))},
+			fields=["name", "employee_name", "date_of_birth", "current_address", "insertion_sin"],
+		)
+	}
+	out = []
+	for employee in sorted(totals, key=lambda e: (employees[e].employee_name or "", e)):
+		details = employees[employee]
+		t4 = year_end.t4(totals[employee], maximums)
+		rl1 = year_end.rl1(totals[employee], maximums)
+		problems = [_("SIN missing")] if not details.insertion_sin else []
+		if not (details.current_address or "").strip():
+			problems.append(_("address missing"))
+		if not details.date_of_birth:
+			problems.append(_("date of birth missing"))
+		problems += [_("boxes disagree: {0}").format(pair) for pair in year_end.disagreements(t4, rl1)]
+		problems += [
+			_("{0} over the year's maximum").format(field.upper())
+			for field, maximum in annual_max.items()
+			if getattr(totals[employee], field) > maximum
+		]
+		row = {"employee": employee, "employee_name": details.employee_name, "problems": "; ".join(problems)}
+		row.update({f"t4_{column_key(box)}": float(amount) for box, amount in t4.items()})
+		row.update({f"rl1_{column_key(box)}": float(amount) for box, amount in rl1.items()})
+		out.append(row)
+	return out

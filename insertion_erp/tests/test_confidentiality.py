@@ -26,6 +26,7 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 from insertion_erp.permissions import get_link_title
 from insertion_erp.privacy.access_request import access_request
 from insertion_erp.privacy.anonymisation import anonymisation_status, anonymise
+from insertion_erp.quebec_payroll import roe
 from insertion_erp.results import network
 from insertion_erp.results.report.activity_report.activity_report import integration_rate_card
 from insertion_erp.shop_floor import api as floor
@@ -84,6 +85,7 @@ INSERTION_ONLY_FIELDS = {
 }
 NOTES = "Note confidentielle : suivi en dépendance."
 SURNAME = "Confidentialité"
+SIN = "046454286"
 
 
 class TestConfidentiality(FrappeAPITestCase):
@@ -112,6 +114,9 @@ class TestConfidentiality(FrappeAPITestCase):
 		cls.employee = parcours.employee
 		cls.company = parcours.company
 		cls.contract = payroll_fixture.build().contract
+		employee = frappe.get_doc("Employee", cls.employee)
+		employee.insertion_sin = SIN  # a Password field: stored encrypted, the column masked
+		employee.save(ignore_permissions=True)
 		rebuild_for_doctype("Trainee")
 		frappe.db.commit()  # nosemgrep
 
@@ -383,6 +388,45 @@ class TestConfidentiality(FrappeAPITestCase):
 							call()
 		frappe.set_user("Administrator")
 		frappe.response.pop("filecontent", None)
+
+	def test_the_sin_and_the_payroll_filings(self) -> None:
+		# The SIN is in no column, list, REST list, report or network file, whoever asks.
+		self.assertNotEqual(frappe.db.get_value("Employee", self.employee, "insertion_sin"), SIN)
+		year = {"from_date": add_days(today(), -365), "to_date": today()}
+		for key in USERS:
+			with self.subTest(role=key, path="REST list of Employees"):
+				response = self.get(
+					self.resource("Employee"),
+					{"fields": json.dumps(["name", "insertion_sin"]), "limit_page_length": 0},
+					headers=self.auth(key),
+				)
+				self.assertNotIn(SIN, response.get_data(as_text=True))
+		paths = {
+			"T4 and RL-1": (
+				{"hr"},
+				lambda: run_report("T4 and RL-1", filters={"company": self.company, "year": 2026}),
+			),
+			"Record of Employment list": (
+				{"manager", "hr"},
+				lambda: frappe.get_list("Record of Employment", limit=1),
+			),
+			"ROE Web file": (set(), lambda: roe.download_xml(["none"])),
+		}
+		for key in USERS:
+			for path, (allowed, call) in paths.items():
+				with self.subTest(role=key, path=path):
+					self.as_user(key)
+					if key in allowed:
+						self.assertNotIn(SIN, json.dumps(call(), default=str))
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
+		self.as_user("manager")
+		network.export(self.company, **year)
+		content = frappe.response.pop("filecontent")  # the network's file, as JSON text
+		self.assertIn('"format"', content)
+		self.assertNotIn(SIN, content)
+		frappe.set_user("Administrator")
 
 	def test_personal_information_rights(self) -> None:
 		# Law 25: access requests, anonymisation and the access log are the managers';

@@ -82,3 +82,10 @@ def test_slips_of_the_same_pay_period_are_one_period():
 	assert built.periods == [(1, D("691.20"))]
 	assert built.vacation_pay == D("151.20")
 	assert built.reported[0].reference == ""
+
+
+def test_vacation_owed_is_the_rate_on_wages_less_what_was_paid():
+	periods = weeks(date(2026, 3, 2), 5)  # 5 x 540.00 = 2,700.00
+	assert roe.vacation_owed(periods, D(4)) == D("108.00")
+	paid = roe.PayPeriod(date(2026, 4, 6), date(2026, 4, 12), D(0), D("50.00"), D("50.00"))
+	assert roe.vacation_owed([*periods, paid], D(4)) == D("58.00")

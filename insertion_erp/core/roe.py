@@ -122,6 +122,14 @@ def build(
 	)
 
 
+def vacation_owed(periods: list[PayPeriod], rate_percent: Decimal) -> Decimal:
+	"""Vacation pay accrued on the wages of the periods and not paid yet (LNT s. 74): the rate
+	on every wage but the vacation pay itself, less the vacation pay already paid."""
+	paid = sum((p.vacation_pay for p in periods), ZERO)
+	wages = sum((p.earnings for p in periods), ZERO) - paid
+	return max(ZERO, round_money(wages * rate_percent / Decimal(100)) - paid)
+
+
 def merged(periods) -> list[PayPeriod]:
 	"""One period for the slips of the same pay period (a final pay made apart from the
 	period's regular slip)."""

@@ -23,9 +23,11 @@ from insertion_erp.controllers.arguments import require
 from insertion_erp.core import parcours as parcours_rules
 from insertion_erp.core import roe as rules
 from insertion_erp.core import roe_xml
-from insertion_erp.core.money import to_decimal
+from insertion_erp.core.labour_standards import vacation_pay_rate
+from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role
 from insertion_erp.privacy.access_log import log
+from insertion_erp.quebec_payroll.deductions import VACATION_AT_END
 
 DOCTYPE = "Record of Employment"
 PAYROLL_ROLES = ("HR Manager",)
@@ -87,6 +89,7 @@ def fill(doc) -> None:
 		doc.reason_code = reason(doc)
 	periods, frequency = paid_periods(doc.employee, getdate(doc.last_day_paid))
 	doc.set("pay_periods", [])
+	doc.final_pay = final_pay_notice(doc, periods)
 	if not periods:
 		doc.final_period_end = doc.pay_frequency = doc.deadline = None
 		doc.insurable_hours = doc.insurable_earnings = doc.vacation_pay = 0
@@ -114,6 +117,36 @@ def fill(doc) -> None:
 				"salary_slip": period.reference,
 			},
 		)
+
+
+def final_pay_notice(doc, periods: list[rules.PayPeriod]) -> str:
+	"""What the last pay must carry (an hourly trainee's vacation accrued until the end of the
+	contract, LNT s. 74 and 83), or what it carried once it is submitted."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	last_day = getdate(doc.last_day_paid)
+	final = [p for p in periods if p.start <= last_day <= p.end]
+	if final and sum((p.vacation_pay for p in final), ZERO):
+		return _("The final pay carried {0} of vacation pay (block 17A).").format(
+			frappe.format(float(sum((p.vacation_pay for p in final), ZERO)), "Currency")
+		)
+	if (settings.vacation_pay_mode or VACATION_AT_END) != VACATION_AT_END:
+		return _("Vacation pay is paid with each pay: the last pay carries its own.")
+	rate = vacation_pay_rate(
+		getdate(doc.first_day_worked),
+		last_day,
+		rates=(
+			to_decimal(settings.vacation_pay_rate or 4),
+			to_decimal(settings.vacation_pay_rate_after or 6),
+		),
+	)
+	owed = rules.vacation_owed(periods, rate)
+	return _(
+		"The last pay (the pay period of {0}) must carry the vacation pay accrued: {1} % of every wage of the employment, {2} on the wages paid so far, and the indemnity of each general holiday in its period. Submit it: this ROE follows."
+	).format(
+		frappe.format(last_day, "Date"),
+		frappe.format(float(rate), "Float"),
+		frappe.format(float(owed), "Currency"),
+	)
 
 
 def reason(doc) -> str:

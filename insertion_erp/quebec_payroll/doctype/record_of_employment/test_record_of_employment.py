@@ -99,6 +99,11 @@ class TestRecordOfEmployment(InsertionTestCase):
 		self.parcours.close(LAST_DAY.isoformat(), "Dismissed")
 		name = frappe.db.get_value(roe.DOCTYPE, {"employee": self.employee, "docstatus": 0})
 		self.assertTrue(name, "closing the parcours drafts the ROE")
+		# It tells the bookkeeper what the last pay must carry: 4 % on the five weeks paid,
+		# (168 h x $18 + $126) x 4 % = $3,150 x 4 % = $126.00 so far.
+		notice = frappe.db.get_value(roe.DOCTYPE, name, "final_pay")
+		self.assertIn("4 %", notice.replace("4,0", "4").replace("4.0", "4"))
+		self.assertIn("126", notice)
 		# The last pay comes after the exit: the draft follows it.
 		self.weekly_slip(START + timedelta(weeks=5))
 		return name
@@ -119,6 +124,7 @@ class TestRecordOfEmployment(InsertionTestCase):
 		self.assertEqual(doc.pay_periods[0].period_end, date(2026, 4, 12))
 		self.assertEqual(flt(doc.insurable_earnings), 3931.20)
 		self.assertEqual(flt(doc.vacation_pay), 151.20)
+		self.assertIn("151", doc.final_pay)  # what the final pay carried
 		# Block 15A is the hours the slips paid: the shop floor's timesheets.
 		paid = frappe.db.sql(
 			"select sum(total_working_hours) from `tabSalary Slip` where employee = %s and docstatus = 1",

@@ -54,6 +54,8 @@ TRAINEES = (
 	("Émilie", "Pelletier", "1997-09-12", 1, 1, "left_for_job", 170),
 	("Jonathan", "Morin", "2002-04-25", 2, 0, "followed_up", 400),
 	("Fatou", "Diallo", "1990-12-03", 0, 1, "returning", 420),
+	# Paid by the demo's payroll until he dropped out last month: his Record of Employment.
+	("Lucas", "Tremblay", "2000-06-18", 2, 1, "left_last_month", 100),
 )
 
 # Alumni of the last two years, followed up at 3 and 6 months, for the Activity Report:
@@ -97,14 +99,9 @@ def load() -> None:
 	year = getdate(nowdate()).year
 	for y in (year - 2, year - 1, year):
 		ensure_fiscal_year(y)
-	load_trainees(company)
-	load_training()
-	load_support()
-	load_alumni(company)
-	load_funding(company)
-	early_contact(*EARLY_CONTACT)
 	ensure_demo_user(CASHIER_LOGIN, ("Caissière", "Tremblay"), ["Sales User", CASHIER])
-	# HRMS lets only HR Manager create and submit a Payroll Entry: the bookkeeper runs the payroll.
+	# HRMS lets only HR Manager create and submit a Payroll Entry: the bookkeeper runs the payroll,
+	# and gets the ToDo of each Record of Employment the closed parcours draft.
 	ensure_demo_user(
 		BOOKKEEPER_LOGIN,
 		("Louise", "Comptable"),
@@ -112,6 +109,12 @@ def load() -> None:
 	)
 	ensure_demo_user(SUPERVISOR_LOGIN, ("Marc", "Plancher"), [SUPERVISOR])
 	ensure_demo_user(DIRECTOR_LOGIN, ("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"])
+	load_trainees(company)
+	load_training()
+	load_support()
+	load_alumni(company)
+	load_funding(company)
+	early_contact(*EARLY_CONTACT)
 	load_shop(company, CASHIER_LOGIN)
 	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
@@ -175,6 +178,8 @@ def load_trainees(company: str) -> None:
 			parcours.close(parcours.planned_end_date, "Completed")
 		elif stage == "left_for_job":
 			parcours.close(add_days(start, 90), "Left for a Job", "Embauchée en friperie commerciale")
+		elif stage == "left_last_month":
+			parcours.close(add_days(today.replace(day=1), -10), "Dropped Out", "Ne s'est plus présenté")
 		elif stage == "followed_up":
 			parcours.close(parcours.planned_end_date, "Completed")
 			record_follow_ups(parcours.name)
@@ -419,8 +424,9 @@ def load_funding(company: str) -> None:
 		filters={"company": company, "start_date": ("<", months[0].start)},
 		fields=["name", "employee", "start_date", "planned_end_date", "actual_end_date"],
 	)
+	# Everyone still in parcours, and whoever left during the months paid (paid until they left).
 	trainees = [
-		p for p in paid if getdate(p.actual_end_date or p.planned_end_date) > months[-1].end and p.employee
+		p for p in paid if getdate(p.actual_end_date or p.planned_end_date) >= months[0].start and p.employee
 	]
 	for parcours in trainees:
 		assign(parcours.employee, hourly, company, parcours.start_date)
@@ -439,9 +445,11 @@ def load_funding(company: str) -> None:
 	# timesheets (6 h paid a day), which the slips pay and the claims count.
 	for month in months:
 		for parcours in trainees:
-			check_in_on_workdays(
-				parcours.employee, Period(max(month.start, getdate(parcours.start_date)), month.end)
-			)
+			last_day = min(month.end, getdate(parcours.actual_end_date or month.end))
+			if last_day >= month.start:
+				check_in_on_workdays(
+					parcours.employee, Period(max(month.start, getdate(parcours.start_date)), last_day)
+				)
 		build_timesheets(month, [p.employee for p in trainees])
 		# Paid as a bookkeeper pays: a Payroll Entry for the trainees (timesheets) and one for
 		# the staff, with HRMS's accrual and bank entries, deductions and contributions booked.

@@ -77,7 +77,11 @@ def create_draft(employee: str, last_day: date) -> str | None:
 	remind(
 		doc,
 		_("Record of Employment of {0} to issue by {1}").format(
-			doc.employee_name, frappe.format(doc.deadline, "Date") if doc.deadline else _("its final pay")
+			doc.employee_name, frappe.format(doc.deadline, "Date")
+		)
+		if doc.deadline
+		else _("Record of Employment of {0}: to issue once the final pay is submitted").format(
+			doc.employee_name
 		),
 	)
 	return doc.name

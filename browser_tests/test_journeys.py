@@ -443,7 +443,7 @@ def test_payroll_bookkeeper_runs_may_in_french_and_prints_the_pay_statement(new_
 		assert warnings_on_the_entry == 1, f"the to-confirm warning shows {warnings_on_the_entry} times"
 
 
-ROE_TRAINEE = "Rémi Relevé"  # insertion_erp/tests/browser_data.py: paid weekly March 2 to April 12
+ROE_TRAINEE = "Rémi Relevé"  # insertion_erp/tests/browser_data.py: paid weekly June 1 to July 12
 
 
 def test_director_closes_a_parcours_and_the_payroll_bookkeeper_files_its_roe(new_page, admin):
@@ -457,13 +457,13 @@ def test_director_closes_a_parcours_and_the_payroll_bookkeeper_files_its_roe(new
 	)
 	employee = admin.get_value("Parcours", [["name", "=", parcours]], "employee")
 
-	# The director closes the parcours on Friday April 10, the trainee dismissed.
+	# The director closes the parcours on Friday July 10, the trainee dismissed.
 	page = new_page(DIRECTOR)
 	page.goto(f"{route('Parcours')}/{quote(parcours, safe='')}")
 	page.get_by_role("button", name="Fermer le parcours").click()
 	dialog = page.locator(".modal:visible")
 	end = dialog.locator('[data-fieldname="actual_end_date"] input')
-	end.fill("2026-04-10")
+	end.fill("2026-07-10")
 	end.press("Escape")
 	dialog.locator('[data-fieldname="exit_reason"] select').select_option("Dismissed")
 	dialog.get_by_role("button", name="Fermer", exact=True).click()
@@ -476,12 +476,12 @@ def test_director_closes_a_parcours_and_the_payroll_bookkeeper_files_its_roe(new
 	todo = page.locator(".list-row-container", has_text=f"Relevé d'emploi de {ROE_TRAINEE}").first
 	expect(todo).to_be_visible()
 	page.goto(route("Record of Employment"))
-	# April's ROE is late on today's date: the list and the form say so.
+	# July's ROE is late on today's date: the list and the form say so.
 	row = page.locator(".list-row-container", has_text=roe).first
 	expect(row).to_contain_text("En retard")
 	row.locator(".list-subject a").first.click()
 	expect(page).to_have_url(re.compile(rf"/app/record-of-employment/{re.escape(quote(roe, safe=''))}"))
-	expect(page.locator("body")).to_contain_text("Ce RE devait être produit le 2026-04-17.")
+	expect(page.locator("body")).to_contain_text("Ce RE devait être produit le 2026-07-17.")
 	expect(page.locator("body")).to_contain_text("Nombre total d'heures assurables (case 15A)")
 	expect(field(page, "insurable_hours").locator(".control-value")).to_have_text("210")
 	expect(field(page, "reason_code").locator("select")).to_have_value("M00")

@@ -14,7 +14,7 @@ from pathlib import Path
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
-from frappe.utils import flt, getdate, today
+from frappe.utils import escape_html, flt, getdate, today
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp import __version__
@@ -57,15 +57,24 @@ def create_draft(employee: str, last_day: date) -> str | None:
 	details = frappe.db.get_value(
 		"Employee", employee, ["date_of_joining", "designation", "company"], as_dict=True
 	)
-	parcours = frappe.db.get_value(
-		"Parcours", {"employee": employee, "actual_end_date": last_day}, "name", order_by="start_date desc"
+	parcours = (
+		frappe.db.get_value(
+			"Parcours",
+			{"employee": employee, "actual_end_date": last_day},
+			["name", "start_date"],
+			order_by="start_date desc",
+			as_dict=True,
+		)
+		or frappe._dict()
 	)
 	doc = frappe.get_doc(
 		{
 			"doctype": DOCTYPE,
 			"employee": employee,
-			"parcours": parcours,
-			"first_day_worked": details.date_of_joining,
+			"parcours": parcours.name,
+			# A trainee back for a second parcours keeps the Employee: this employment began
+			# with this parcours.
+			"first_day_worked": parcours.start_date or details.date_of_joining,
 			"last_day_paid": last_day,
 			"occupation": details.designation,
 			"language": "French",
@@ -419,3 +428,42 @@ def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 		vacation_pay=to_decimal(doc.vacation_pay),
 		comments=doc.comments or "",
 	)
+
+
+def year_checks(company: str, year: int) -> list[str]:
+	"""The year's exits without an issued ROE, and the issued ROEs whose insurable hours are not
+	the hours the slips paid (a slip changed after the ROE was issued), as messages."""
+	found = []
+	relieved = frappe.db.sql(
+		"""select e.name, e.employee_name, e.relieving_date,
+			(select r.name from `tabRecord of Employment` r
+			where r.employee = e.name and r.last_day_paid = e.relieving_date and r.docstatus = 1
+			order by r.creation desc limit 1) as roe
+		from `tabEmployee` e
+		where e.company = %(company)s and e.relieving_date between %(start)s and %(end)s""",
+		{"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"},
+		as_dict=True,
+	)
+	for row in relieved:
+		if not row.roe:
+			found.append(
+				_("{0} left on {1}: no Record of Employment issued.").format(
+					escape_html(row.employee_name), frappe.format(row.relieving_date, "Date")
+				)
+			)
+			continue
+		doc = frappe.get_doc(DOCTYPE, row.roe)
+		periods, frequency = paid_periods(row.name, getdate(doc.last_day_paid))
+		try:
+			built = rules.build(
+				periods, frequency, getdate(doc.first_day_worked), getdate(doc.last_day_paid), doc.reason_code
+			)
+		except rules.RoeError:
+			continue
+		if built.insurable_hours != to_decimal(doc.insurable_hours):
+			found.append(
+				_("{0}: Record of Employment {1} gives {2} insurable hours, the slips paid {3}.").format(
+					escape_html(row.employee_name), row.roe, doc.insurable_hours, built.insurable_hours
+				)
+			)
+	return found

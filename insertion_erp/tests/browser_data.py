@@ -14,9 +14,10 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
 - the Quebec payroll of "Atelier Paie Québec" (quebec_payroll/test_quebec_payroll.py): March
   2026 paid, the trainee's May timesheet not yet; a May Payroll Entry of an earlier run is
   cancelled and deleted, with its slips and journal entries, for the payroll bookkeeper to run;
-- a trainee of "Atelier Paie Québec" ("Relevé") paid every week from March 2 to April 12, 2026,
-  still in parcours, for the director to close and the payroll bookkeeper to file the ROE of
-  (a new one each run once the last one is closed); the settings' ROE contact and account;
+- a trainee of "Atelier Paie Québec" ("Relevé") paid every week from June 1 to July 12, 2026
+  (after the May the payroll bookkeeper pays), still in parcours, for the director to close and
+  the payroll bookkeeper to file the ROE of (a new one each run once the last one is closed);
+  the settings' ROE contact and account;
 - the users below, each with a real password.
 """
 
@@ -95,15 +96,16 @@ def prepare() -> dict:
 
 
 def ensure_parcours_to_close() -> str:
-	"""A trainee paid every week for six weeks from Monday March 2, 2026 (35 h a week at $18),
-	the parcours still open: the director closes it in the browser on Friday April 10."""
+	"""A trainee paid every week for six weeks from Monday June 1, 2026 (35 h a week at $18),
+	the parcours still open: the director closes it in the browser on Friday July 10. Hired
+	after May, the month the payroll bookkeeper pays in the browser: not in that payroll."""
 	company = quebec_payroll.COMPANY
 	open_parcours = frappe.db.get_value(
 		"Parcours",
 		{
 			"company": company,
 			"trainee_name": ROE_TRAINEE,
-			"start_date": "2026-03-02",
+			"start_date": "2026-06-01",
 			"actual_end_date": ("is", "not set"),
 		},
 	)
@@ -120,16 +122,16 @@ def ensure_parcours_to_close() -> str:
 	settings.save(ignore_permissions=True)
 	first, last = ROE_TRAINEE.split(" ", 1)
 	trainee = make_trainee(first_name=first, last_name=last, date_of_birth="1999-05-05")
-	parcours = make_parcours(trainee.name, company=company, approval_date="2026-02-16", planned_weeks=6)
-	parcours.start("2026-03-02")
+	parcours = make_parcours(trainee.name, company=company, approval_date="2026-05-15", planned_weeks=6)
+	parcours.start("2026-06-01")
 	employee = parcours.employee
 	details = frappe.get_doc("Employee", employee)  # a Password field is stored by saving the document
 	details.insertion_sin = "046454286"
 	details.current_address = "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
 	details.save(ignore_permissions=True)
-	assign(employee, ensure_hourly_structure("TEF hebdo APQ", company, 18, "Weekly"), company, "2026-03-02")
+	assign(employee, ensure_hourly_structure("TEF hebdo APQ", company, 18, "Weekly"), company, "2026-06-01")
 	for week in range(6):
-		monday = add_days("2026-03-02", 7 * week)
+		monday = add_days("2026-06-01", 7 * week)
 		ensure_timesheet(employee, company, monday, 35)
 		slip = frappe.get_doc(
 			{

@@ -249,3 +249,15 @@ class TestRecordOfEmployment(InsertionTestCase):
 		self.assertNotIn("Administrator", reminded)
 		roe.remind_due()  # once a user
 		self.assertEqual(frappe.db.count("ToDo", open_todos), len(reminded))
+
+	def test_a_second_parcours_has_its_own_roe_from_its_own_first_day(self) -> None:
+		first = self.close_and_pay()
+		again = make_parcours(self.parcours.trainee, company=COMPANY, approval_date="2026-04-20")
+		again.start("2026-05-04")
+		self.assertEqual(again.employee, self.employee)  # the same Employee, active again
+		again.close("2026-05-15", "Dropped Out")
+		second = frappe.db.get_value(roe.DOCTYPE, {"employee": self.employee, "parcours": again.name})
+		self.assertNotEqual(second, first)
+		doc = frappe.get_doc(roe.DOCTYPE, second)
+		self.assertEqual((doc.first_day_worked, doc.last_day_paid), (date(2026, 5, 4), date(2026, 5, 15)))
+		self.assertEqual(doc.reason_code, "E00")

@@ -1,5 +1,8 @@
 """T4 and RL-1: each employee's boxes for a year, from the company's submitted salary slips
-paid in the year (posting date), and what would make the authorities refuse a slip.
+paid in the year (posting date), what would make the authorities refuse a slip, and the
+year-end reconciliation: the slips' deductions and contributions against what their accrual
+journal entries booked on each agency's payable account (the remittances report's check, for
+the year), and the Records of Employment the year's exits call for.
 
 Two aggregated queries: the slips' gross pay by employee, and their deduction rows of the
 app's components by employee and component; the boxes come from core/year_end.py. The
@@ -7,17 +10,24 @@ Problems column names the employees whose SIN, address or date of birth is missi
 T4 and RL-1 boxes disagree, or whose contribution passes the year's maximum. No SIN is shown.
 """
 
+from datetime import date
 from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.utils import cint
+from frappe.utils import cint, escape_html
 
 from insertion_erp.constants import DEDUCTION_COMPONENTS, EI, FEDERAL_TAX, QPIP, QPP, QPP2, QUEBEC_TAX
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import source_deductions, year_end
 from insertion_erp.core.money import to_decimal
+from insertion_erp.core.periods import Period
+from insertion_erp.quebec_payroll import roe
 from insertion_erp.quebec_payroll.rates import payroll_year
+from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
+	agency_label,
+	remittances,
+)
 
 T4_LABELS = {
 	"14": "T4 Box 14 Employment Income",
@@ -58,7 +68,7 @@ def execute(filters: dict | None = None):
 		frappe.throw(_("{0} is not a year.").format(frappe.bold(filters.year)), title=_("Invalid Year"))
 	if not frappe.db.exists("Company", filters.company):
 		frappe.throw(_("Company {0} not found.").format(filters.company), frappe.DoesNotExistError)
-	return columns(), rows(filters.company, year)
+	return columns(), rows(filters.company, year), reconciliation(filters.company, year)
 
 
 def column_key(box: str) -> str:
@@ -156,3 +166,33 @@ def rows(company: str, year: int) -> list[dict]:
 		row.update({f"rl1_{column_key(box)}": float(amount) for box, amount in rl1.items()})
 		out.append(row)
 	return out
+
+
+def reconciliation(company: str, year: int) -> str:
+	"""The year's checks, as the report's message: each agency's slips against the ledger, each
+	relieved employee's ROE issued, and its insurable hours equal to the hours the slips paid."""
+	found = []
+	checked = remittances(company, Period(date(year, 1, 1), date(year, 12, 31)))
+	for agency, total in checked.agencies.items():
+		if total.difference:
+			found.append(
+				_(
+					"{0}: the slips withhold and contribute {1}, their journal entries booked {2} on {3}: a difference of {4}."
+				).format(
+					agency_label(agency),
+					frappe.format(float(total.total), "Currency"),
+					frappe.format(float(total.booked), "Currency"),
+					escape_html(total.account),
+					frappe.format(float(total.difference), "Currency"),
+				)
+			)
+	found += roe.year_checks(company, year)
+	if not found:
+		return "<p>{}</p>".format(
+			_(
+				"Reconciled: the slips agree with the payable accounts, and every exit of the year has its Record of Employment, its hours those the slips paid."
+			)
+		)
+	return "<p><b>{}</b></p><ul>{}</ul>".format(
+		_("To correct before filing:"), "".join(f"<li>{item}</li>" for item in found)
+	)

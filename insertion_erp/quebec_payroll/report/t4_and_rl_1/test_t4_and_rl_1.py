@@ -39,8 +39,11 @@ class TestT4AndRL1(InsertionTestCase):
 		cls.data = build()
 
 	def rows(self) -> dict[str, dict]:
-		_columns, data = t4_and_rl_1.execute({"company": COMPANY, "year": 2026})
+		_columns, data, _message = t4_and_rl_1.execute({"company": COMPANY, "year": 2026})
 		return {row["employee"]: row for row in data}
+
+	def message(self) -> str:
+		return t4_and_rl_1.execute({"company": COMPANY, "year": 2026})[2]
 
 	def test_the_boxes_are_the_sums_of_the_slips(self) -> None:
 		rows = self.rows()
@@ -77,6 +80,16 @@ class TestT4AndRL1(InsertionTestCase):
 			(slip, DEDUCTION_COMPONENTS[QPP][0]),
 		)
 		self.assertIn("QPP over the year's maximum", self.rows()[self.data.trainee]["problems"])
+		# And the year-end reconciliation finds the slips no longer agree with the ledger.
+		self.assertIn("Revenu Québec: the slips withhold and contribute", self.message())
+		self.assertIn("a difference of 5", self.message())
+
+	def test_the_year_reconciles_and_an_exit_without_its_roe_is_named(self) -> None:
+		self.assertIn("Reconciled", self.message())
+		frappe.db.set_value(
+			"Employee", self.data.trainee, {"status": "Left", "relieving_date": "2026-03-31"}
+		)  # relieved by hand: no parcours closed, no ROE drafted
+		self.assertIn("left on 2026-03-31: no Record of Employment issued", self.message())
 
 	def test_the_payroll_runs_it_the_cashier_cannot(self) -> None:
 		make_user("t4-caisse@example.org", ["Shop Cashier", "Sales User"])

@@ -19,6 +19,7 @@ setup(
 	packages=find_namespace_packages(include=["insertion_erp", "insertion_erp.*"]),
 	include_package_data=True,
 	zip_safe=False,
-	# frappe, erpnext and hrms are installed and managed by bench.
-	install_requires=[],
+	# frappe, erpnext and hrms are installed and managed by bench; lxml (which frappe brings in
+	# through premailer) checks the ROE Web file against its schema.
+	install_requires=["lxml>=4.9"],
 )

@@ -21,6 +21,19 @@ def check_role(roles: tuple[str, ...]) -> None:
 		)
 
 
+def users_with_roles(roles: tuple[str, ...]) -> list[str]:
+	"""Enabled desk users holding one of `roles` (Administrator and Guest aside): whom a daily
+	job gives its ToDos."""
+	return frappe.db.sql_list(
+		"""select distinct u.name from `tabUser` u
+		join `tabHas Role` r on r.parent = u.name and r.parenttype = 'User'
+		where r.role in %(roles)s and u.enabled = 1 and u.user_type = 'System User'
+			and u.name not in ('Administrator', 'Guest')
+		order by u.name""",
+		{"roles": roles},
+	)
+
+
 # Doctypes about trainees: shop staff must not learn anything from them.
 TRAINEE_DOCTYPES = (
 	"Trainee",

@@ -56,7 +56,7 @@ from frappe.utils.global_search import update_global_search
 from insertion_erp.constants import MANAGER, SETTINGS
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import outcomes, retention
-from insertion_erp.permissions import check_role
+from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.privacy.access_log import log
 
 GROUP_SESSION = "Group Session"
@@ -149,24 +149,12 @@ def due_for_anonymisation(on_date: date | str | None = None) -> list[frappe._dic
 	return due
 
 
-def insertion_managers() -> list[str]:
-	"""Enabled desk users holding Insertion Manager (Administrator aside)."""
-	return frappe.db.sql_list(
-		"""select distinct u.name from `tabUser` u
-		join `tabHas Role` r on r.parent = u.name and r.parenttype = 'User'
-		where r.role = %(role)s and u.enabled = 1 and u.user_type = 'System User'
-			and u.name not in ('Administrator', 'Guest')
-		order by u.name""",
-		{"role": MANAGER},
-	)
-
-
 def assign_due_anonymisations() -> int:
 	"""Daily: a ToDo for each Insertion Manager per trainee due, once per trainee and manager.
 
 	The ToDo names the trainee by their number only (its text goes out in notifications)."""
 	due = due_for_anonymisation()
-	managers = insertion_managers()
+	managers = users_with_roles((MANAGER,))
 	if not due or not managers:
 		return 0
 	already = {

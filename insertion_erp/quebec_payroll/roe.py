@@ -25,7 +25,7 @@ from insertion_erp.core import roe as rules
 from insertion_erp.core import roe_xml
 from insertion_erp.core.labour_standards import vacation_pay_rate
 from insertion_erp.core.money import ZERO, to_decimal
-from insertion_erp.permissions import check_role
+from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.privacy.access_log import log
 from insertion_erp.quebec_payroll.deductions import VACATION_AT_END
 
@@ -242,21 +242,10 @@ def refresh_for_slip(slip, method=None) -> None:
 		doc.save()
 
 
-def payroll_users() -> list[str]:
-	"""The enabled users who hold a payroll role (Administrator and Guest aside)."""
-	return frappe.db.sql_list(
-		"""select distinct u.name from `tabUser` u
-		join `tabHas Role` r on r.parent = u.name and r.parenttype = 'User'
-		where r.role in %(roles)s and u.enabled = 1 and u.name not in ('Administrator', 'Guest')
-		order by u.name""",
-		{"roles": PAYROLL_ROLES},
-	)
-
-
 def remind(doc, description: str) -> None:
 	users = [
 		user
-		for user in payroll_users()
+		for user in users_with_roles(PAYROLL_ROLES)
 		if not frappe.db.exists(
 			"ToDo",
 			{"reference_type": DOCTYPE, "reference_name": doc.name, "allocated_to": user, "status": "Open"},

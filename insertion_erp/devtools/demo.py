@@ -28,6 +28,7 @@ from insertion_erp.devtools.sample_payroll import (
 	submitted_contract,
 )
 from insertion_erp.privacy import sealed_notes
+from insertion_erp.quebec_payroll import year_end
 from insertion_erp.shop_floor.checkins import build as build_timesheets
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
@@ -114,6 +115,8 @@ def load() -> None:
 	load_support()
 	load_alumni(company)
 	load_funding(company)
+	# The year's T4 and RL-1, drafted from the payroll: the bookkeeper reviews them in February.
+	year_end.create_slips(company, year)
 	early_contact(*EARLY_CONTACT)
 	load_shop(company, CASHIER_LOGIN)
 	on_the_floor_this_week(company)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import frappe
 
 from insertion_erp.constants import DEDUCTION_COMPONENTS, EI, FEDERAL_TAX, QPIP, QPP, QPP2, QUEBEC_TAX
+from insertion_erp.quebec_payroll import year_end
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
 
 COMPANY = "Banc Fin d'Année"
@@ -54,9 +55,9 @@ def run(employees: int = 1000) -> dict:
 	frappe.set_user("Administrator")
 	try:
 		write(employees)
-		report_seconds = timed(lambda: t4_and_rl_1.rows(COMPANY, YEAR))
+		report_seconds = timed(lambda: t4_and_rl_1.rows(COMPANY, YEAR, year_end.year_totals(COMPANY, YEAR)))
 		floor_seconds = timed(floor)
-		rows = t4_and_rl_1.rows(COMPANY, YEAR)
+		rows = t4_and_rl_1.rows(COMPANY, YEAR, year_end.year_totals(COMPANY, YEAR))
 		result = {
 			"employees": len(rows),
 			"slips": employees * 52,

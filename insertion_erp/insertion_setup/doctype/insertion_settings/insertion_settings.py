@@ -1,3 +1,5 @@
+import re
+
 import frappe
 from frappe import _
 
@@ -40,6 +42,7 @@ class InsertionSettings(InsertionDocument):
 		self.validate_follow_up_offsets()
 		self.validate_break()
 		self.validate_retention()
+		self.validate_year_end()
 		if not 1 <= (self.evaluation_interval_weeks or 0) <= 26:
 			frappe.throw(
 				_("Evaluations must come every 1 to 26 weeks."), title=_("Invalid Evaluation Interval")
@@ -50,6 +53,27 @@ class InsertionSettings(InsertionDocument):
 		apply_donated_goods_choice(self)
 		# The GST and QST numbers printed on invoices (the companies' Tax ID) and receipts.
 		apply_registration_numbers(self)
+
+	def validate_year_end(self) -> None:
+		"""The numbers Revenu Québec checks in an RL-1 file, in their shape."""
+		shapes = (
+			("rq_identification_number", r"\d{10}", _("ten digits")),
+			("rq_file_number", r"\d{4}", _("four digits")),
+			("rq_transmitter_number", r"NP\d{6}", _("NP and six digits")),
+		)
+		for fieldname, pattern, shape in shapes:
+			value = (self.get(fieldname) or "").replace(" ", "").upper()
+			if value and not re.fullmatch(pattern, value):
+				frappe.throw(
+					_("{0} must be {1}.").format(frappe.bold(_(self.meta.get_label(fieldname))), shape),
+					title=_("Invalid Number"),
+				)
+			self.set(fieldname, value)
+		if not 0 <= (self.rl1_next_slip_number or 0) < 100_000_000:
+			frappe.throw(
+				_("{0} has at most eight digits.").format(frappe.bold(_("Next RL-1 Slip Number"))),
+				title=_("Invalid Number"),
+			)
 
 	def validate_break(self) -> None:
 		if not 0 <= (self.unpaid_break_minutes or 0) <= 120:

@@ -11,18 +11,16 @@ T4 and RL-1 boxes disagree, or whose contribution passes the year's maximum. No 
 """
 
 from datetime import date
-from decimal import Decimal
 
 import frappe
 from frappe import _
 from frappe.utils import cint, escape_html
 
-from insertion_erp.constants import DEDUCTION_COMPONENTS, EI, FEDERAL_TAX, QPIP, QPP, QPP2, QUEBEC_TAX
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import source_deductions, year_end
-from insertion_erp.core.money import to_decimal
 from insertion_erp.core.periods import Period
 from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll import year_end as slips
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
 	agency_label,
@@ -50,14 +48,6 @@ RL1_LABELS = {
 	"H": "RL-1 Box H QPIP Premiums",
 	"I": "RL-1 Box I QPIP Eligible Salary",
 }
-FIELDS = {
-	QPP: "qpp",
-	QPP2: "qpp2",
-	EI: "ei",
-	QPIP: "qpip",
-	FEDERAL_TAX: "federal_tax",
-	QUEBEC_TAX: "quebec_tax",
-}
 
 
 def execute(filters: dict | None = None):
@@ -68,11 +58,14 @@ def execute(filters: dict | None = None):
 		frappe.throw(_("{0} is not a year.").format(frappe.bold(filters.year)), title=_("Invalid Year"))
 	if not frappe.db.exists("Company", filters.company):
 		frappe.throw(_("Company {0} not found.").format(filters.company), frappe.DoesNotExistError)
-	return columns(), rows(filters.company, year), reconciliation(filters.company, year)
-
-
-def column_key(box: str) -> str:
-	return box.lower().replace(".", "_")
+	totals = slips.year_totals(filters.company, year)
+	return (
+		columns(),
+		rows(filters.company, year, totals),
+		reconciliation(filters.company, year, totals),
+		None,
+		report_summary(filters.company, year),
+	)
 
 
 def columns() -> list[dict]:
@@ -86,51 +79,23 @@ def columns() -> list[dict]:
 			"width": 130,
 		},
 		{"fieldname": "employee_name", "label": _("Employee Name"), "fieldtype": "Data", "width": 170},
-		*({"fieldname": f"t4_{column_key(b)}", "label": _(label), **money} for b, label in T4_LABELS.items()),
 		*(
-			{"fieldname": f"rl1_{column_key(b)}", "label": _(label), **money}
+			{"fieldname": slips.field_of("t4", b), "label": _(label), **money}
+			for b, label in T4_LABELS.items()
+		),
+		*(
+			{"fieldname": slips.field_of("rl1", b), "label": _(label), **money}
 			for b, label in RL1_LABELS.items()
 		),
 		{"fieldname": "problems", "label": _("Problems"), "fieldtype": "Data", "width": 300},
 	]
 
 
-def year_totals(company: str, year: int) -> dict[str, year_end.YearTotals]:
-	values = {"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"}
-	gross = frappe.db.sql(
-		"""select employee, sum(gross_pay) from `tabSalary Slip`
-		where company = %(company)s and docstatus = 1 and posting_date between %(start)s and %(end)s
-		group by employee""",
-		values,
-	)
-	names = {DEDUCTION_COMPONENTS[kind][0]: field for kind, field in FIELDS.items()}
-	deductions: dict[str, dict[str, Decimal]] = {}
-	for employee, component, amount in frappe.db.sql(
-		"""select ss.employee, sd.salary_component, sum(sd.amount)
-		from `tabSalary Detail` sd join `tabSalary Slip` ss on ss.name = sd.parent
-		where sd.parenttype = 'Salary Slip' and sd.parentfield = 'deductions' and sd.salary_component in %(components)s
-			and ss.company = %(company)s and ss.docstatus = 1 and ss.posting_date between %(start)s and %(end)s
-		group by ss.employee, sd.salary_component""",
-		{**values, "components": tuple(names)},
-	):
-		deductions.setdefault(employee, {})[names[component]] = to_decimal(amount)
-	return {
-		employee: year_end.YearTotals(gross=to_decimal(total), **deductions.get(employee, {}))
-		for employee, total in gross
-	}
-
-
-def rows(company: str, year: int) -> list[dict]:
-	totals = year_totals(company, year)
+def rows(company: str, year: int, totals: dict[str, year_end.YearTotals]) -> list[dict]:
 	if not totals:
 		return []
 	parameters = payroll_year(year)
-	maximums = year_end.Maximums(
-		ympe=parameters.ympe,
-		yampe=parameters.yampe,
-		ei=parameters.ei_max_earnings,
-		qpip=parameters.qpip_max_earnings,
-	)
+	maximums = slips.maximums(year)
 	annual_max = {
 		"qpp": source_deductions.qpp_annual_max(parameters),
 		"qpp2": source_deductions.qpp2_annual_max(parameters),
@@ -162,16 +127,18 @@ def rows(company: str, year: int) -> list[dict]:
 			if getattr(totals[employee], field) > maximum
 		]
 		row = {"employee": employee, "employee_name": details.employee_name, "problems": "; ".join(problems)}
-		row.update({f"t4_{column_key(box)}": float(amount) for box, amount in t4.items()})
-		row.update({f"rl1_{column_key(box)}": float(amount) for box, amount in rl1.items()})
+		row.update({slips.field_of("t4", box): float(amount) for box, amount in t4.items()})
+		row.update({slips.field_of("rl1", box): float(amount) for box, amount in rl1.items()})
 		out.append(row)
 	return out
 
 
-def reconciliation(company: str, year: int) -> str:
-	"""The year's checks, as the report's message: each agency's slips against the ledger, each
-	relieved employee's ROE issued, and its insurable hours equal to the hours the slips paid."""
-	found = []
+def reconciliation(company: str, year: int, totals: dict[str, year_end.YearTotals]) -> str:
+	"""The year's checks, as the report's message: each salary slip's rows against its totals,
+	each year-end slip's boxes against the salary slips, each agency's slips against the
+	ledger, each relieved employee's ROE issued, and its insurable hours equal to the hours the
+	slips paid."""
+	found = slips.edited_slips(company, year) + slips.issued_differences(company, year, totals)
 	checked = remittances(company, Period(date(year, 1, 1), date(year, 12, 31)))
 	for agency, total in checked.agencies.items():
 		if total.difference:
@@ -190,9 +157,30 @@ def reconciliation(company: str, year: int) -> str:
 	if not found:
 		return "<p>{}</p>".format(
 			_(
-				"Reconciled: the slips agree with the payable accounts, and every exit of the year has its Record of Employment, its hours those the slips paid."
+				"Reconciled: each salary slip's rows add up to its totals, the year-end slips to the salary slips, the slips agree with the payable accounts, and every exit of the year has its Record of Employment, its hours those the slips paid."
 			)
 		)
 	return "<p><b>{}</b></p><ul>{}</ul>".format(
 		_("To correct before filing:"), "".join(f"<li>{item}</li>" for item in found)
 	)
+
+
+def report_summary(company: str, year: int) -> list[dict]:
+	"""The T4 Summary and the RL-1 Summary of the submitted year-end slips, above the table."""
+	t4, rl1 = slips.summaries(company, year)
+	money = {"datatype": "Currency", "currency": "CAD"}
+	return [
+		{"label": _("T4 Summary: slips (box 88)"), "value": int(t4["88"]), "datatype": "Int"},
+		{"label": _("T4 Summary: employment income (box 14)"), "value": float(t4["14"]), **money},
+		{"label": _("T4 Summary: employees' EI premiums (box 18)"), "value": float(t4["18"]), **money},
+		{"label": _("T4 Summary: employer's EI premiums (box 19)"), "value": float(t4["19"]), **money},
+		{"label": _("T4 Summary: income tax deducted (box 22)"), "value": float(t4["22"]), **money},
+		{"label": _("T4 Summary: total deductions (box 80)"), "value": float(t4["80"]), **money},
+		{"label": _("RL-1 Summary: slips"), "value": int(rl1["slips"]), "datatype": "Int"},
+		{"label": _("RL-1 Summary: QPP, employees and employer"), "value": float(rl1["qpp"]), **money},
+		{"label": _("RL-1 Summary: QPIP, employees and employer"), "value": float(rl1["qpip"]), **money},
+		{"label": _("RL-1 Summary: Quebec income tax withheld"), "value": float(rl1["quebec_tax"]), **money},
+		{"label": _("RL-1 Summary: Health Services Fund (FSS)"), "value": float(rl1["fss"]), **money},
+		{"label": _("RL-1 Summary: labour standards (CNT)"), "value": float(rl1["cnt"]), **money},
+		{"label": _("RL-1 Summary: total"), "value": float(rl1["total"]), **money},
+	]

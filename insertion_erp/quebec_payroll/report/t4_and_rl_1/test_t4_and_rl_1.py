@@ -39,7 +39,7 @@ class TestT4AndRL1(InsertionTestCase):
 		cls.data = build()
 
 	def rows(self) -> dict[str, dict]:
-		_columns, data, _message = t4_and_rl_1.execute({"company": COMPANY, "year": 2026})
+		data = t4_and_rl_1.execute({"company": COMPANY, "year": 2026})[1]
 		return {row["employee"]: row for row in data}
 
 	def message(self) -> str:

@@ -1,0 +1,544 @@
+"""The year-end slips: each employee's T4 and RL-1 (Year-End Slip), drafted for a company and a
+year from the submitted salary slips, reviewed and submitted by the payroll, sent to the CRA
+(the T4 return's XML) and to Revenu Québec (the RL-1 file), amended or cancelled by the rules
+of each (core/year_end.py), and checked against the salary slips they came from.
+
+The boxes come from two aggregated queries over the year's slips (year_totals); nothing reads
+a salary slip document one at a time.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+import frappe
+from frappe import _
+from frappe.utils import cint, escape_html, today
+from frappe.utils.password import get_decrypted_password
+
+from insertion_erp import __version__
+from insertion_erp.constants import (
+	DEDUCTION_COMPONENTS,
+	EI,
+	FEDERAL_TAX,
+	QPIP,
+	QPP,
+	QPP2,
+	QUEBEC_TAX,
+	SETTINGS,
+)
+from insertion_erp.controllers.arguments import require
+from insertion_erp.core import year_end, year_end_xml
+from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.permissions import check_role
+from insertion_erp.privacy.access_log import log
+from insertion_erp.quebec_payroll.rates import payroll_year
+
+DOCTYPE = "Year-End Slip"
+PAYROLL_ROLES = ("HR Manager",)
+SCHEMAS = Path(__file__).parent / "schema"
+AUTHORITIES = {"CRA": "t4_filed", "Revenu Québec": "rl1_filed"}
+SENT, CANCELLATION_SENT = "Sent", "Cancellation Sent"
+FIELDS = {
+	QPP: "qpp",
+	QPP2: "qpp2",
+	EI: "ei",
+	QPIP: "qpip",
+	FEDERAL_TAX: "federal_tax",
+	QUEBEC_TAX: "quebec_tax",
+}
+# The Employer Contribution rows the summaries add (contribution: field of EmployerContributions).
+EMPLOYER_SHARES = {"QPP": "qpp", "QPP2": "qpp2", "QPIP": "qpip", "FSS": "fss", "CNT": "cnt"}
+
+
+def field_of(prefix: str, box: str) -> str:
+	"""The Year-End Slip field (and the report's column) of a box: t4_17a, rl1_b_a..."""
+	return f"{prefix}_{box.lower().replace('.', '_')}"
+
+
+def year_totals(company: str, year: int, employee: str | None = None) -> dict[str, year_end.YearTotals]:
+	"""What each employee's submitted slips paid in the year (posting date) add up to."""
+	values = {"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31", "employee": employee}
+	one = " and ss.employee = %(employee)s" if employee else ""
+	gross = frappe.db.sql(
+		f"""select ss.employee, sum(ss.gross_pay) from `tabSalary Slip` ss
+		where ss.company = %(company)s and ss.docstatus = 1
+			and ss.posting_date between %(start)s and %(end)s{one}
+		group by ss.employee""",
+		values,
+	)
+	names = {DEDUCTION_COMPONENTS[kind][0]: field for kind, field in FIELDS.items()}
+	deductions: dict[str, dict[str, Decimal]] = {}
+	for employee_name, component, amount in frappe.db.sql(
+		f"""select ss.employee, sd.salary_component, sum(sd.amount)
+		from `tabSalary Detail` sd join `tabSalary Slip` ss on ss.name = sd.parent
+		where sd.parenttype = 'Salary Slip' and sd.parentfield = 'deductions'
+			and sd.salary_component in %(components)s and ss.company = %(company)s and ss.docstatus = 1
+			and ss.posting_date between %(start)s and %(end)s{one}
+		group by ss.employee, sd.salary_component""",
+		{**values, "components": tuple(names)},
+	):
+		deductions.setdefault(employee_name, {})[names[component]] = to_decimal(amount)
+	return {
+		name: year_end.YearTotals(gross=to_decimal(total), **deductions.get(name, {}))
+		for name, total in gross
+	}
+
+
+def maximums(year: int) -> year_end.Maximums:
+	parameters = payroll_year(year)
+	return year_end.Maximums(
+		ympe=parameters.ympe,
+		yampe=parameters.yampe,
+		ei=parameters.ei_max_earnings,
+		qpip=parameters.qpip_max_earnings,
+	)
+
+
+def boxes(totals: year_end.YearTotals, limits: year_end.Maximums) -> dict[str, Decimal]:
+	"""An employee's boxes, as the Year-End Slip's fields."""
+	values = {field_of("t4", box): amount for box, amount in year_end.t4(totals, limits).items()}
+	values.update({field_of("rl1", box): amount for box, amount in year_end.rl1(totals, limits).items()})
+	return values
+
+
+def box_values(doc) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+	"""The T4 and RL-1 boxes a Year-End Slip carries."""
+	return (
+		{box: to_decimal(doc.get(field_of("t4", box))) for box in year_end.T4_BOXES},
+		{box: to_decimal(doc.get(field_of("rl1", box))) for box in year_end.RL1_BOXES},
+	)
+
+
+# The document ----------------------------------------------------------------------------------
+
+
+def fill(doc) -> None:
+	"""A draft's boxes from the year's submitted salary slips, its address from the employee."""
+	doc.employee_name = frappe.db.get_value("Employee", doc.employee, "employee_name")
+	doc.address = frappe.db.get_value("Employee", doc.employee, "current_address")
+	doc.filing_type = "Amended" if doc.amended_from else "Original"
+	doc.t4_filed = doc.rl1_filed = doc.rl1_slip_number = ""  # a draft was never sent (an amendment's copy)
+	totals = year_totals(doc.company, cint(doc.year), doc.employee).get(
+		doc.employee, year_end.YearTotals(ZERO)
+	)
+	for field, amount in boxes(totals, maximums(cint(doc.year))).items():
+		doc.set(field, float(amount))
+
+
+def validate(doc) -> None:
+	if not 2000 <= cint(doc.year) <= 2100:
+		frappe.throw(_("{0} is not a year.").format(frappe.bold(doc.year)), title=_("Invalid Year"))
+	if frappe.db.get_value("Employee", doc.employee, "company") != doc.company:
+		frappe.throw(
+			_("Employee {0} is not an employee of {1}.").format(
+				frappe.bold(doc.employee), frappe.bold(doc.company)
+			),
+			title=_("Invalid Employee"),
+		)
+	other = frappe.db.get_value(
+		DOCTYPE,
+		{
+			"company": doc.company,
+			"year": doc.year,
+			"employee": doc.employee,
+			"docstatus": ("<", 2),
+			"name": ("!=", doc.name),
+		},
+	)
+	if other:
+		frappe.throw(
+			_("{0} already has the year-end slip {1} for {2}: amend that one.").format(
+				escape_html(doc.employee_name or doc.employee), frappe.bold(other), doc.year
+			),
+			title=_("Duplicate Slip"),
+		)
+
+
+@frappe.whitelist(methods=["POST"])
+def create_slips(company: str | None = None, year: int | str | None = None) -> dict:
+	"""A draft Year-End Slip for each employee the company paid in the year who has none; the
+	drafts already there are refreshed. Payroll users only."""
+	require(company=company, year=year)
+	check_role(PAYROLL_ROLES)
+	year = valid_year(year)
+	if not frappe.db.exists("Company", company):
+		frappe.throw(_("Company {0} not found.").format(company), frappe.DoesNotExistError)
+	frappe.has_permission(DOCTYPE, "create", throw=True)
+	existing = {
+		row.employee: row
+		for row in frappe.get_all(
+			DOCTYPE,
+			filters={"company": company, "year": year, "docstatus": ("<", 2)},
+			fields=["name", "employee", "docstatus"],
+		)
+	}
+	created = refreshed = 0
+	for employee in sorted(year_totals(company, year)):
+		row = existing.get(employee)
+		if row is None:
+			frappe.get_doc(
+				{"doctype": DOCTYPE, "company": company, "year": year, "employee": employee}
+			).insert()
+			created += 1
+		elif row.docstatus == 0:
+			frappe.get_doc(DOCTYPE, row.name).save()
+			refreshed += 1
+	return {"created": created, "refreshed": refreshed}
+
+
+def valid_year(year) -> int:
+	value = cint(year)
+	if not 2000 <= value <= 2100:
+		frappe.throw(_("{0} is not a year.").format(frappe.bold(year)), title=_("Invalid Year"))
+	return value
+
+
+# Sending them -----------------------------------------------------------------------------------
+
+
+def filing_state(company: str, year: int, authority: str) -> dict[str, list[str]]:
+	"""The slips still to send `authority`, by kind (core/year_end.pending)."""
+	field = AUTHORITIES[authority]
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={"company": company, "year": year, "docstatus": ("in", (1, 2))},
+		fields=["name", "docstatus", "amended_from", field],
+		order_by="employee_name asc, name asc",
+	)
+	drafts = frappe.get_all(
+		DOCTYPE,
+		filters={"company": company, "year": year, "docstatus": 0, "amended_from": ("is", "set")},
+		fields=["name", "amended_from"],
+	)
+	slips = [
+		year_end.FiledSlip(
+			row.name,
+			row.docstatus,
+			row.amended_from,
+			row[field] in (SENT, CANCELLATION_SENT),
+			row[field] == CANCELLATION_SENT,
+		)
+		for row in rows
+	]
+	slips += [year_end.FiledSlip(row.name, 0, row.amended_from, False) for row in drafts]
+	return year_end.pending(slips)
+
+
+@frappe.whitelist(methods=["POST"])
+def download(
+	company: str | None = None,
+	year: int | str | None = None,
+	authority: str | None = None,
+	kind: str | None = None,
+	check_only: bool | int | str = False,
+) -> dict | None:
+	"""The T4 return (authority "CRA") or the RL-1 file ("Revenu Québec") of the slips still to
+	send of one kind (original, amended or cancelled), checked against the project's schema.
+	The slips in the file are then marked as sent to that authority, and each SIN read for it is
+	logged. With `check_only`: how many slips of each kind are to send, after the same checks,
+	no file and no SIN given out."""
+	require(company=company, year=year, authority=authority)
+	check_role(PAYROLL_ROLES)
+	year = valid_year(year)
+	if authority not in AUTHORITIES:
+		frappe.throw(
+			_("{0} is not CRA or Revenu Québec.").format(frappe.bold(authority)), title=_("Invalid Authority")
+		)
+	if not frappe.db.exists("Company", company):
+		frappe.throw(_("Company {0} not found.").format(company), frappe.DoesNotExistError)
+	pending = filing_state(company, year, authority)
+	check_only = str(check_only).lower() in ("1", "true")
+	if check_only and not kind:
+		return {key: len(names) for key, names in pending.items()}
+	if kind not in year_end.KINDS:
+		frappe.throw(
+			_("{0} is not original, amended or cancelled.").format(frappe.bold(kind)), title=_("Invalid Kind")
+		)
+	names = pending[kind]
+	if not names:
+		frappe.throw(_("No {0} slip is waiting to be sent.").format(_(kind)), title=_("Nothing to Send"))
+	docs = [frappe.get_doc(DOCTYPE, name) for name in names]
+	employer, transmitter = employer_and_transmitter(company, authority)
+	slips = [slip_of(doc, log_reading=not check_only) for doc in docs]
+	if authority == "CRA":
+		content = year_end_xml.t4_return(
+			slips, kind, employer, transmitter, year, employer_ei(company, names)
+		)
+		validate_xml(content, "t4-return.xsd")
+	else:
+		numbers = rl1_numbers(docs, kind)
+		for slip, (number, replaces) in zip(slips, numbers, strict=True):
+			slip.rl1_number, slip.rl1_replaces = number, replaces
+		content = year_end_xml.rl1_file(slips, kind, employer, transmitter, year)
+		validate_xml(content, "rl1-transmission.xsd")
+	if check_only:
+		return {kind: len(names)}
+	field = AUTHORITIES[authority]
+	for doc, slip in zip(docs, slips, strict=True):
+		doc.db_set(field, CANCELLATION_SENT if kind == year_end.CANCELLED else SENT)
+		if authority != "CRA" and kind != year_end.CANCELLED:
+			doc.db_set("rl1_slip_number", slip.rl1_number)
+	prefix = "t4" if authority == "CRA" else "rl1"
+	frappe.response["filename"] = f"{prefix}-{year}-{kind}-{today()}.xml"
+	frappe.response["filecontent"] = content
+	frappe.response["type"] = "download"
+
+
+def rl1_numbers(docs: list, kind: str) -> list[tuple[str, str]]:
+	"""Each slip's RL-1 number and the number it replaces: a new number from the transmitter's
+	range (Insertion Settings) for an original or an amendment, the slip's own for a
+	cancellation."""
+	out = []
+	for doc in docs:
+		if kind == year_end.CANCELLED:
+			out.append((doc.rl1_slip_number, ""))
+			continue
+		replaces = ""
+		previous = doc.amended_from
+		while previous and not replaces:
+			replaces = frappe.db.get_value(DOCTYPE, previous, "rl1_slip_number") or ""
+			previous = frappe.db.get_value(DOCTYPE, previous, "amended_from")
+		out.append((next_rl1_number(), replaces))
+	return out
+
+
+def next_rl1_number() -> str:
+	"""The next number of the range Revenu Québec gave the transmitter, the row locked while
+	it is taken, so two files never share a number."""
+	value = frappe.db.sql(
+		"select value from `tabSingles` where doctype = %s and field = 'rl1_next_slip_number' for update",
+		SETTINGS,
+	)
+	sequence = cint(value[0][0]) if value else 0
+	if sequence <= 0:
+		frappe.throw(
+			_("Fill in Insertion Settings first: {0}.").format(_("Next RL-1 Slip Number")),
+			title=_("Settings Missing"),
+		)
+	frappe.db.set_single_value(SETTINGS, "rl1_next_slip_number", sequence + 1)
+	return year_end.rl1_slip_number(sequence)
+
+
+def employer_and_transmitter(company: str, authority: str):
+	settings = frappe.get_cached_doc(SETTINGS)
+	needed = [
+		(_("CRA Payroll Account Number"), settings.payroll_account_number),
+		(_("ROE Contact Person"), settings.roe_contact_name),
+		(_("ROE Contact Phone"), settings.roe_contact_phone),
+	]
+	if authority != "CRA":
+		needed += [
+			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
+			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
+			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
+		]
+	missing = [label for label, value in needed if not value]
+	if missing:
+		frappe.throw(
+			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
+			title=_("Settings Missing"),
+		)
+	address = company_address(company)
+	employer = year_end_xml.Employer(
+		name=company,
+		business_number=settings.payroll_account_number,
+		address=address,
+		contact_name=settings.roe_contact_name,
+		contact_phone=settings.roe_contact_phone,
+		contact_email=settings.year_end_contact_email or "",
+		quebec_id=settings.rq_identification_number or "",
+		quebec_file=settings.rq_file_number or "0001",
+	)
+	reference = "YE" + frappe.utils.now_datetime().strftime("%d%H%M")
+	transmitter = year_end_xml.Transmitter(
+		reference,
+		settings.rq_transmitter_number or "",
+		settings.rq_certification_number or "",
+		__version__,
+	)
+	return employer, transmitter
+
+
+def company_address(company: str) -> year_end_xml.Address:
+	from frappe.contacts.doctype.address.address import get_default_address
+
+	name = get_default_address("Company", company)
+	row = (
+		frappe.db.get_value(
+			"Address", name, ["address_line1", "address_line2", "city", "pincode"], as_dict=True
+		)
+		if name
+		else None
+	)
+	if not row or not (row.address_line1 and row.city and year_end_xml.postal_code(row.pincode)):
+		frappe.throw(
+			_("Company {0} needs an address with its street, city and postal code.").format(
+				frappe.bold(company)
+			),
+			title=_("Company Address Missing"),
+		)
+	lines = [row.address_line1] + ([row.address_line2] if row.address_line2 else [])
+	return year_end_xml.Address(lines, row.city, "QC", year_end_xml.postal_code(row.pincode))
+
+
+def slip_of(doc, log_reading: bool = True) -> year_end_xml.Slip:
+	"""One employee's slip as the files carry it: name, address and SIN (its reading logged)."""
+	employee = frappe.db.get_value(
+		"Employee", doc.employee, ["first_name", "last_name", "insertion_trainee"], as_dict=True
+	)
+	sin = get_decrypted_password("Employee", doc.employee, "insertion_sin", raise_exception=False)
+	address = year_end_xml.Address.parse(doc.address or "")
+	problems = []
+	if not sin or len(year_end_xml.digits(sin)) != 9:
+		problems.append(_("Social Insurance Number"))
+	if address.missing():
+		problems.append(_("Current Address (street, city and postal code)"))
+	if problems:
+		frappe.throw(
+			_("Employee {0} needs: {1}.").format(escape_html(doc.employee_name), ", ".join(problems)),
+			title=_("Employee Data Missing"),
+		)
+	if log_reading:
+		log("Employee", doc.employee, "Read", "T4 and RL-1 file (SIN)", employee.insertion_trainee)
+	t4, rl1 = box_values(doc)
+	person = year_end_xml.Person(
+		doc.employee, sin, employee.first_name or "", employee.last_name or employee.first_name or "", address
+	)
+	return year_end_xml.Slip(person, t4, rl1)
+
+
+def employer_ei(company: str, names: list[str]) -> Decimal:
+	"""The employer's EI premiums of the year's salary slips of the employees in `names`."""
+	rows = frappe.get_all(DOCTYPE, filters={"name": ("in", names)}, fields=["employee", "year"])
+	if not rows:
+		return ZERO
+	year = cint(rows[0].year)
+	amount = frappe.db.sql(
+		"""select sum(ec.amount) from `tabEmployer Contribution` ec
+		join `tabSalary Slip` ss on ss.name = ec.parent
+		where ec.parenttype = 'Salary Slip' and ec.contribution = 'EI' and ss.docstatus = 1
+			and ss.company = %(company)s and ss.employee in %(employees)s
+			and ss.posting_date between %(start)s and %(end)s""",
+		{
+			"company": company,
+			"employees": tuple(row.employee for row in rows),
+			"start": f"{year}-01-01",
+			"end": f"{year}-12-31",
+		},
+	)
+	return to_decimal(amount[0][0] if amount else 0)
+
+
+def validate_xml(content: bytes, schema: str) -> None:
+	from lxml import etree
+
+	checker = etree.XMLSchema(etree.parse(str(SCHEMAS / schema)))
+	if not checker.validate(etree.fromstring(content)):
+		error = checker.error_log.last_error
+		frappe.throw(
+			_("The file does not follow the layout, line {0}: {1}").format(error.line, error.message),
+			title=_("Invalid File"),
+		)
+
+
+# Summaries and checks ------------------------------------------------------------------------
+
+
+def summaries(company: str, year: int) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+	"""The T4 Summary and the RL-1 Summary of the year's submitted year-end slips, with the
+	employer's contributions of the year's salary slips."""
+	fields = [field_of("t4", b) for b in ("14", "18", "22")] + [
+		field_of("rl1", b) for b in ("B.A", "B.B", "H", "E")
+	]
+	issued = frappe.get_all(
+		DOCTYPE, filters={"company": company, "year": year, "docstatus": 1}, fields=fields
+	)
+	slips = [
+		{
+			**{b: to_decimal(row[field_of("t4", b)]) for b in ("14", "18", "22")},
+			**{b: to_decimal(row[field_of("rl1", b)]) for b in ("B.A", "B.B", "H", "E")},
+		}
+		for row in issued
+	]
+	shares = dict(
+		frappe.db.sql(
+			"""select ec.contribution, sum(ec.amount) from `tabEmployer Contribution` ec
+			join `tabSalary Slip` ss on ss.name = ec.parent
+			where ec.parenttype = 'Salary Slip' and ss.docstatus = 1 and ss.company = %(company)s
+				and ss.posting_date between %(start)s and %(end)s
+			group by ec.contribution""",
+			{"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"},
+		)
+	)
+	employer = year_end.EmployerContributions(
+		**{field: to_decimal(shares.get(kind)) for kind, field in EMPLOYER_SHARES.items()}
+	)
+	return year_end.t4_summary(slips, to_decimal(shares.get("EI"))), year_end.rl1_summary(slips, employer)
+
+
+def issued_differences(company: str, year: int, totals: dict[str, year_end.YearTotals]) -> list[str]:
+	"""Each year-end slip's boxes (draft or submitted) the salary slips no longer add up to, by
+	employee and box: a salary slip cancelled, amended or edited after the year-end slip was
+	drafted."""
+	limits = maximums(year)
+	found = []
+	for doc in frappe.get_all(
+		DOCTYPE,
+		filters={"company": company, "year": year, "docstatus": ("<", 2)},
+		fields=["name", "employee", "employee_name"]
+		+ [field_of("t4", b) for b in year_end.T4_BOXES]
+		+ [field_of("rl1", b) for b in year_end.RL1_BOXES],
+	):
+		now = boxes(totals.get(doc.employee, year_end.YearTotals(ZERO)), limits)
+		issued = {field: to_decimal(doc[field]) for field in now}
+		for field, on_slip, today_sum in year_end.box_differences(issued, now):
+			prefix, _sep, box = field.partition("_")
+			found.append(
+				_(
+					"{0}, {1} box {2}: the year-end slip {3} says {4}, the salary slips now add up to {5}."
+				).format(
+					escape_html(doc.employee_name),
+					"T4" if prefix == "t4" else "RL-1",
+					box_label(prefix, box),
+					doc.name,
+					frappe.format(float(on_slip), "Currency"),
+					frappe.format(float(today_sum), "Currency"),
+				)
+			)
+	return found
+
+
+def box_label(prefix: str, key: str) -> str:
+	boxes_of = year_end.T4_BOXES if prefix == "t4" else year_end.RL1_BOXES
+	return next(box for box in boxes_of if field_of(prefix, box) == f"{prefix}_{key}")
+
+
+def edited_slips(company: str, year: int) -> list[str]:
+	"""The year's submitted salary slips whose rows no longer add up to their totals (a row
+	changed in the database after submission), with the boxes the changed component feeds."""
+	rows = frappe.db.sql(
+		"""select ss.name, ss.employee_name, ss.gross_pay, ss.total_deduction,
+			sum(case when sd.parentfield = 'earnings' then sd.amount else 0 end) as earnings,
+			sum(case when sd.parentfield = 'deductions' then sd.amount else 0 end) as deductions
+		from `tabSalary Slip` ss left join `tabSalary Detail` sd
+			on sd.parent = ss.name and sd.parenttype = 'Salary Slip'
+				and sd.do_not_include_in_total = 0 and sd.statistical_component = 0
+		where ss.company = %(company)s and ss.docstatus = 1 and ss.posting_date between %(start)s and %(end)s
+		group by ss.name, ss.employee_name, ss.gross_pay, ss.total_deduction
+		having abs(earnings - ss.gross_pay) >= 0.005 or abs(deductions - ss.total_deduction) >= 0.005""",
+		{"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"},
+		as_dict=True,
+	)
+	return [
+		_(
+			"{0}, salary slip {1}: its rows add up to {2} of earnings and {3} of deductions, its totals say {4} and {5}."
+		).format(
+			escape_html(row.employee_name),
+			row.name,
+			frappe.format(row.earnings, "Currency"),
+			frappe.format(row.deductions, "Currency"),
+			frappe.format(row.gross_pay, "Currency"),
+			frappe.format(row.total_deduction, "Currency"),
+		)
+		for row in rows
+	]

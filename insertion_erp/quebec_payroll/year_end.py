@@ -445,8 +445,9 @@ def validate_xml(content: bytes, schema: str) -> None:
 
 
 def summaries(company: str, year: int) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-	"""The T4 Summary and the RL-1 Summary of the year's submitted year-end slips, with the
-	employer's contributions of the year's salary slips."""
+	"""The T4 Summary and the RL-1 Summary of the year's year-end slips (drafts and submitted:
+	the slips as they will be filed), with the employer's contributions of the year's salary
+	slips."""
 	fields = [field_of("t4", b) for b in ("14", "18", "22")] + [
 		field_of("rl1", b) for b in ("B.A", "B.B", "H", "E")
 	]

@@ -380,3 +380,13 @@ class TestYearEndSlip(InsertionTestCase):
 			year_end.download(COMPANY, 2026, "IRS", "original")
 		with self.assertRaisesRegex(frappe.ValidationError, "is not original, amended or cancelled"):
 			year_end.download(COMPANY, 2026, "CRA", "late")
+
+	def test_the_employees_copies_print_in_french_without_the_sin(self) -> None:
+		doc = self.slips()[self.data.supervisor]
+		frappe.local.lang = "fr"
+		html = frappe.get_print("Year-End Slip", doc.name, "T4 et Relevé 1")
+		self.assertIn("Case 14 Revenus d'emploi", html)
+		self.assertIn("Case B.A Cotisation au RRQ", html)
+		self.assertIn("108 000,00", html.replace("\u202f", " ").replace("\xa0", " "))
+		self.assertNotIn("046454286", html)
+		self.assertNotIn("046 454 286", html)

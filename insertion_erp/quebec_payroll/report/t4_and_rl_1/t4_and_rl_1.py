@@ -166,7 +166,7 @@ def reconciliation(company: str, year: int, totals: dict[str, year_end.YearTotal
 
 
 def report_summary(company: str, year: int) -> list[dict]:
-	"""The T4 Summary and the RL-1 Summary of the submitted year-end slips, above the table."""
+	"""The T4 Summary and the RL-1 Summary of the year-end slips, above the table."""
 	t4, rl1 = slips.summaries(company, year)
 	money = {"datatype": "Currency", "currency": "CAD"}
 	return [

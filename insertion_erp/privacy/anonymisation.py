@@ -29,8 +29,9 @@ What it keeps, on purpose:
   follow-up situations, dates and wages, evaluations' levels, interventions'
   dates and durations, categories (gender, income source, barriers, exit
   reason), so the Activity Report and the funder's figures still add up;
-- the Employee, Salary Slips, reimbursement claims, invoices, payments and the
-  general ledger, untouched: the Employee keeps the person's own name because it
+- the Employee, Salary Slips, Records of Employment, year-end slips (T4 and
+  RL-1), reimbursement claims, invoices, payments and the general ledger,
+  untouched: the Employee keeps the person's own name because it
   is the payroll record the law requires the employer to keep (the tax laws ask
   for six years after the year it concerns: Tax Administration Act, s. 35;
   Income Tax Act, s. 230), and past claims must still add up to the cent. The

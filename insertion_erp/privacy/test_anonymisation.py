@@ -18,6 +18,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.funding.doctype.reimbursement_claim.test_reimbursement_claim import TOTAL
 from insertion_erp.insertion_support.doctype.support_intervention.support_intervention import set_notes
 from insertion_erp.privacy import anonymisation, sealed_notes
+from insertion_erp.quebec_payroll import year_end
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.tests import payroll_fixture
 from insertion_erp.tests.factories import (
@@ -259,6 +260,17 @@ class TestAnonymisation(AnonymisationTestCase):
 				where employee = %s order by name""",
 				self.f.trainee_employee,
 			),
+			# The tax records the laws ask the employer to keep: the ROE and the T4 and RL-1.
+			"tax_records": sql(
+				"""select name, employee_name, docstatus, t4_14 from `tabYear-End Slip`
+				where employee = %s order by name""",
+				self.f.trainee_employee,
+			)
+			+ sql(
+				"""select name, employee_name, docstatus, insurable_earnings from `tabRecord of Employment`
+				where employee = %s order by name""",
+				self.f.trainee_employee,
+			),
 			"employee": frappe.db.get_value(
 				"Employee",
 				self.f.trainee_employee,
@@ -269,7 +281,9 @@ class TestAnonymisation(AnonymisationTestCase):
 
 	def test_anonymise_erases_the_person_and_keeps_every_figure(self) -> None:
 		report_before = report_rows()
+		year_end.create_slips(payroll_fixture.COMPANY, 2026)
 		figures_before = self.claim_figures()
+		self.assertTrue(figures_before["tax_records"])
 		self.assertEqual(figures_before["claim"][1], float(TOTAL))  # the worked example, 5 042,15 $
 		got = {(row["section"], row["indicator"]): row for row in report_before}
 		self.assertGreaterEqual(

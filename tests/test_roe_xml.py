@@ -70,6 +70,15 @@ def test_an_amendment_names_the_roe_it_replaces_and_no_vacation_pay_no_block_17(
 	document = parse(roe_xml.document([record(amends="W12345678", vacation_pay=D(0))]))
 	assert document.find("ROE").findtext("B2") == "W12345678"
 	assert document.find("ROE/B17A") is None
+	assert document.find("ROE/B17B") is None
+
+
+def test_the_statutory_holidays_after_the_last_day_go_in_block_17b():
+	document = parse(roe_xml.document([record(holidays=[(date(2026, 4, 3), D("126"))])]))
+	holidays = document.find("ROE/B17B")
+	assert [(sh.get("nbr"), sh.findtext("DT"), sh.findtext("AMT")) for sh in holidays] == [
+		("1", "2026-04-03", "126.00")
+	]
 
 
 def test_the_schema_refuses_what_roe_web_would():

@@ -10,7 +10,7 @@ Pure: the standard library's ElementTree only.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from xml.etree import ElementTree
@@ -23,6 +23,7 @@ VENDOR = "insertion_erp"
 PRODUCT = "insertion_erp"
 # Block 17A, vacation pay code 2: paid because the employee is no longer working.
 VACATION_PAID_ON_LEAVING = "2"
+MAX_HOLIDAYS = 10  # block 17B lists at most ten statutory holidays
 POSTAL_CODE = re.compile(r"\b([A-Za-z]\d[A-Za-z])\s?(\d[A-Za-z]\d)\b")
 
 
@@ -64,6 +65,7 @@ class RoeRecord:
 	vacation_pay: Decimal = Decimal(0)  # block 17A
 	comments: str = ""  # block 18
 	draft: bool = False
+	holidays: list[tuple[date, Decimal]] = field(default_factory=list)  # block 17B
 
 
 class FileTooLarge(ValueError):
@@ -137,6 +139,12 @@ def record(root: ElementTree.Element, roe: RoeRecord) -> None:
 		vacation = _add(_add(element, "B17A"), "VP", nbr="1")
 		_add(vacation, "CD", VACATION_PAID_ON_LEAVING)
 		_add(vacation, "AMT", amount(roe.vacation_pay))
+	if roe.holidays:  # element names to confirm against Service Canada's schema (README)
+		block = _add(element, "B17B")
+		for number, (day, value) in enumerate(roe.holidays[:MAX_HOLIDAYS], start=1):
+			holiday = _add(block, "SH", nbr=str(number))
+			_add(holiday, "DT", day.isoformat())
+			_add(holiday, "AMT", amount(value))
 	_optional(element, "B18", roe.comments, 160)
 	_add(element, "B20", roe.language)
 

@@ -282,15 +282,21 @@ def holiday_pay(slip, employee) -> Decimal:
 	"""1/20 of the wages of the four complete weeks before each holiday's week (LNT s. 62), for
 	each holiday of the employee's (or company's) Holiday List within the slip's period; the
 	wages are the hours of the employee's timesheets at the slip's hourly rate."""
+	return sum(holiday_indemnities(slip, employee).values(), ZERO)
+
+
+def holiday_indemnities(slip, employee) -> dict[date, Decimal]:
+	"""Each holiday of the slip's period and its indemnity (holiday_pay's parts; the ROE reports
+	those after the last day for which paid in block 17B)."""
 	holiday_list = employee.holiday_list or frappe.get_cached_value(
 		"Company", slip.company, "default_holiday_list"
 	)
 	if not holiday_list:
-		return ZERO
+		return {}
 	start, end = getdate(slip.start_date), getdate(slip.end_date)
 	days = holidays_in(start, end, holiday_dates(holiday_list, start, end))
 	if not days:
-		return ZERO
+		return {}
 	weeks = {day: holiday_reference_weeks(day) for day in days}
 	first = min(w[0] for w in weeks.values())
 	last = max(w[1] for w in weeks.values())
@@ -305,14 +311,14 @@ def holiday_pay(slip, employee) -> Decimal:
 		)
 	)
 	rate = to_decimal(slip.hour_rate)
-	total = ZERO
-	for reference_start, reference_end in weeks.values():
+	indemnities = {}
+	for day, (reference_start, reference_end) in weeks.items():
 		worked = sum(
-			(to_decimal(h) for day, h in hours.items() if reference_start <= getdate(day) <= reference_end),
+			(to_decimal(h) for d, h in hours.items() if reference_start <= getdate(d) <= reference_end),
 			ZERO,
 		)
-		total += holiday_indemnity(worked * rate)
-	return total
+		indemnities[day] = holiday_indemnity(worked * rate)
+	return indemnities
 
 
 @request_cache

@@ -9,6 +9,7 @@ users of each draft due within two days.
 
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import frappe
@@ -18,7 +19,7 @@ from frappe.utils import escape_html, flt, getdate, today
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp import __version__
-from insertion_erp.constants import ROE_REASON_CODES, SETTINGS, VACATION_PAY_COMPONENT
+from insertion_erp.constants import HOLIDAY_PAY_COMPONENT, ROE_REASON_CODES, SETTINGS, VACATION_PAY_COMPONENT
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import parcours as parcours_rules
 from insertion_erp.core import roe as rules
@@ -27,7 +28,7 @@ from insertion_erp.core.labour_standards import vacation_pay_rate
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.privacy.access_log import log
-from insertion_erp.quebec_payroll.deductions import VACATION_AT_END
+from insertion_erp.quebec_payroll.deductions import VACATION_AT_END, holiday_indemnities
 
 DOCTYPE = "Record of Employment"
 PAYROLL_ROLES = ("HR Manager",)
@@ -103,6 +104,7 @@ def fill(doc) -> None:
 	periods, frequency = paid_periods(doc.employee, getdate(doc.last_day_paid))
 	doc.set("pay_periods", [])
 	doc.final_pay = final_pay_notice(doc, periods)
+	doc.set("statutory_holidays", [])
 	if not periods:
 		doc.final_period_end = doc.pay_frequency = doc.deadline = None
 		doc.insurable_hours = doc.insurable_earnings = doc.vacation_pay = 0
@@ -130,6 +132,32 @@ def fill(doc) -> None:
 				"salary_slip": period.reference,
 			},
 		)
+	for day, amount in holidays_after_last_day(built.reported[0].reference, getdate(doc.last_day_paid)):
+		doc.append("statutory_holidays", {"holiday_date": day, "amount": float(amount)})
+
+
+def holidays_after_last_day(final_slip: str, last_day: date) -> list[tuple[date, Decimal]]:
+	"""Block 17B: the general holidays after the last day for which paid that the final slip
+	paid an indemnity for (its holiday row, split by holiday as the payroll computed it)."""
+	slip = frappe.db.get_value(
+		"Salary Slip",
+		final_slip,
+		["name", "employee", "company", "start_date", "end_date", "hour_rate"],
+		as_dict=True,
+	)
+	paid = frappe.db.sql(
+		"""select sum(amount) from `tabSalary Detail`
+		where parent = %s and parenttype = 'Salary Slip' and salary_component = %s""",
+		(final_slip, HOLIDAY_PAY_COMPONENT[0]),
+	)[0][0]
+	if not slip or not flt(paid):
+		return []
+	employee = frappe.db.get_value("Employee", slip.employee, ["holiday_list"], as_dict=True)
+	return [
+		(day, amount)
+		for day, amount in sorted(holiday_indemnities(slip, employee).items())
+		if day > last_day and amount
+	]
 
 
 def final_pay_notice(doc, periods: list[rules.PayPeriod]) -> str:
@@ -416,6 +444,7 @@ def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 		occupation=doc.occupation or "",
 		vacation_pay=to_decimal(doc.vacation_pay),
 		comments=doc.comments or "",
+		holidays=[(getdate(row.holiday_date), to_decimal(row.amount)) for row in doc.statutory_holidays],
 	)
 
 

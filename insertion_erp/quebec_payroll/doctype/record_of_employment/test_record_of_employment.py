@@ -144,6 +144,24 @@ class TestRecordOfEmployment(InsertionTestCase):
 			)
 		)
 
+	def test_a_holiday_after_the_last_day_paid_by_the_final_pay_is_block_17b(self) -> None:
+		# Closed Thursday April 2: the final week (March 30 to April 5) pays Mon-Thu, 28 h, and
+		# Good Friday's indemnity, $126.00, for a holiday after the last day for which paid.
+		for week in range(4):
+			self.weekly_slip(START + timedelta(weeks=week))
+		self.parcours.close("2026-04-02", "Dropped Out")
+		self.weekly_slip(START + timedelta(weeks=4))
+		doc = frappe.get_doc(roe.DOCTYPE, {"employee": self.employee, "docstatus": 0})
+		self.assertEqual(doc.last_day_paid, date(2026, 4, 2))
+		self.assertEqual(
+			[(row.holiday_date, flt(row.amount)) for row in doc.statutory_holidays], [(GOOD_FRIDAY, 126.0)]
+		)
+		self.assertEqual(flt(doc.pay_periods[0].hours), 28)
+
+	def test_a_holiday_before_the_last_day_is_not_block_17b(self) -> None:
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		self.assertEqual(doc.statutory_holidays, [])  # Good Friday, April 3, came before April 10
+
 	def test_a_parcours_run_to_its_end_is_the_end_of_a_contract(self) -> None:
 		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
 		frappe.db.set_value("Parcours", self.parcours.name, "actual_end_date", "2026-04-12")

@@ -139,7 +139,7 @@ def record(root: ElementTree.Element, roe: RoeRecord) -> None:
 		vacation = _add(_add(element, "B17A"), "VP", nbr="1")
 		_add(vacation, "CD", VACATION_PAID_ON_LEAVING)
 		_add(vacation, "AMT", amount(roe.vacation_pay))
-	if roe.holidays:  # element names to confirm against Service Canada's schema (README)
+	if roe.holidays:  # names as a public ROE Web writer has them; to confirm for V2.0 (README)
 		block = _add(element, "B17B")
 		for number, (day, value) in enumerate(roe.holidays[:MAX_HOLIDAYS], start=1):
 			holiday = _add(block, "SH", nbr=str(number))

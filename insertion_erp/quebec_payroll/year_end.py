@@ -266,7 +266,7 @@ def download(
 		)
 		validate_xml(content, "t4-return.xsd")
 	else:
-		numbers = rl1_numbers(docs, kind)
+		numbers = rl1_numbers(docs, kind, reserve=not check_only)
 		for slip, (number, replaces) in zip(slips, numbers, strict=True):
 			slip.rl1_number, slip.rl1_replaces = number, replaces
 		content = year_end_xml.rl1_file(slips, kind, employer, transmitter, year)
@@ -284,12 +284,12 @@ def download(
 	frappe.response["type"] = "download"
 
 
-def rl1_numbers(docs: list, kind: str) -> list[tuple[str, str]]:
+def rl1_numbers(docs: list, kind: str, reserve: bool = True) -> list[tuple[str, str]]:
 	"""Each slip's RL-1 number and the number it replaces: a new number from the transmitter's
 	range (Insertion Settings) for an original or an amendment, the slip's own for a
-	cancellation."""
+	cancellation. Without `reserve` (a check), the numbers the file would take, none used up."""
 	out = []
-	for doc in docs:
+	for index, doc in enumerate(docs):
 		if kind == year_end.CANCELLED:
 			out.append((doc.rl1_slip_number, ""))
 			continue
@@ -298,15 +298,17 @@ def rl1_numbers(docs: list, kind: str) -> list[tuple[str, str]]:
 		while previous and not replaces:
 			replaces = frappe.db.get_value(DOCTYPE, previous, "rl1_slip_number") or ""
 			previous = frappe.db.get_value(DOCTYPE, previous, "amended_from")
-		out.append((next_rl1_number(), replaces))
+		out.append((next_rl1_number(reserve, ahead=index), replaces))
 	return out
 
 
-def next_rl1_number() -> str:
+def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 	"""The next number of the range Revenu Québec gave the transmitter, the row locked while
-	it is taken, so two files never share a number."""
+	it is taken, so two files never share a number (without `reserve`: the number `ahead`
+	places on, left unused)."""
 	value = frappe.db.sql(
-		"select value from `tabSingles` where doctype = %s and field = 'rl1_next_slip_number' for update",
+		f"""select value from `tabSingles` where doctype = %s and field = 'rl1_next_slip_number'
+		{"for update" if reserve else ""}""",
 		SETTINGS,
 	)
 	sequence = cint(value[0][0]) if value else 0
@@ -315,6 +317,8 @@ def next_rl1_number() -> str:
 			_("Fill in Insertion Settings first: {0}.").format(_("Next RL-1 Slip Number")),
 			title=_("Settings Missing"),
 		)
+	if not reserve:
+		return year_end.rl1_slip_number(sequence + ahead)
 	frappe.db.set_single_value(SETTINGS, "rl1_next_slip_number", sequence + 1)
 	return year_end.rl1_slip_number(sequence)
 
@@ -452,7 +456,7 @@ def summaries(company: str, year: int) -> tuple[dict[str, Decimal], dict[str, De
 		field_of("rl1", b) for b in ("B.A", "B.B", "H", "E")
 	]
 	issued = frappe.get_all(
-		DOCTYPE, filters={"company": company, "year": year, "docstatus": 1}, fields=fields
+		DOCTYPE, filters={"company": company, "year": year, "docstatus": ("<", 2)}, fields=fields
 	)
 	slips = [
 		{

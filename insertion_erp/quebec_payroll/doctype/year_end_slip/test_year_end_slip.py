@@ -262,6 +262,8 @@ class TestYearEndSlip(InsertionTestCase):
 				{"reference_name": self.data.trainee, "path": "T4 and RL-1 file (SIN)"},
 			)
 		)
+		# The check before a download uses up no slip number of the range.
+		year_end.download(COMPANY, 2026, "Revenu Québec", "original", check_only=1)
 		rl1 = download("Revenu Québec", "original")
 		numbers = [e.text for e in rl1.iterfind("rq:Groupe01/rq:R/rq:NoReleve", NS)]
 		self.assertEqual(
@@ -322,6 +324,10 @@ class TestYearEndSlip(InsertionTestCase):
 
 	def test_the_summaries_add_the_slips_and_the_employer(self) -> None:
 		slips = self.slips()
+		drafts = {
+			row["label"]: row["value"] for row in t4_and_rl_1.execute({"company": COMPANY, "year": 2026})[4]
+		}
+		self.assertEqual(drafts["T4 Summary: slips (box 88)"], 2)  # the drafts, as they will be filed
 		for doc in slips.values():
 			doc.submit()
 		summary = {

@@ -330,6 +330,10 @@ HOLIDAY_PAY_COMPONENT = ("Indemnité de jour férié", "FER")
 # Record of Employment, block 16: the code for each exit reason when the parcours ended before
 # its planned end (a parcours run to its end is A00, end of contract). Seeded in Insertion
 # Settings; to confirm against Service Canada's ROE guide (shared/quebec-payroll.md s. 4, [3P]).
+# Block 15C: how many pay periods an electronic ROE reports, by HRMS's payroll frequency.
+# Seeded in Insertion Settings with their source, each to confirm against the ROE guide.
+ROE_PERIODS_SOURCE = "[3P] shared/quebec-payroll.md s. 4 (third-party summaries of the ROE guide, block 15C)"
+ROE_PERIODS_REPORTED = (("Weekly", 53), ("Fortnightly", 27), ("Bimonthly", 25), ("Monthly", 13))
 ROE_REASON_CODES = (
 	("Completed", "A00"),
 	("Left for a Job", "E00"),

@@ -19,8 +19,6 @@ from decimal import Decimal
 
 from insertion_erp.core.money import ZERO, round_money
 
-# Periods reported in block 15C, by HRMS's payroll frequency [3P: to confirm with the ROE guide].
-PERIODS_REPORTED = {"Weekly": 53, "Fortnightly": 27, "Bimonthly": 25, "Monthly": 13}
 # Block 6, the pay period type.
 PAY_PERIOD_TYPE = {"Weekly": "W", "Fortnightly": "B", "Bimonthly": "S", "Monthly": "M"}
 END_OF_CONTRACT = "A00"
@@ -97,15 +95,18 @@ def build(
 	first_day_worked: date,
 	last_day_paid: date,
 	reason: str,
+	periods_reported: dict[str, int],
 ) -> Roe:
 	"""The ROE's blocks from the employee's paid periods (any order): the periods ending after
-	the last day paid belong to no earnings of this employment and are left out."""
-	if frequency not in PERIODS_REPORTED:
+	the last day paid belong to no earnings of this employment and are left out. Block 15C
+	reports as many periods as `periods_reported` gives the frequency (a setting: its figures
+	are to confirm against the ROE guide)."""
+	if frequency not in periods_reported or frequency not in PAY_PERIOD_TYPE:
 		raise RoeError(UNKNOWN_FREQUENCY)
 	paid = sorted(merged(p for p in periods if p.start <= last_day_paid), key=lambda p: p.end, reverse=True)
 	if not paid:
 		raise RoeError(NO_PAY)
-	reported = paid[: PERIODS_REPORTED[frequency]]
+	reported = paid[: periods_reported[frequency]]
 	final = reported[0]
 	return Roe(
 		first_day_worked=first_day_worked,

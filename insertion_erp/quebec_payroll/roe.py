@@ -19,7 +19,13 @@ from frappe.utils import escape_html, flt, getdate, today
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp import __version__
-from insertion_erp.constants import HOLIDAY_PAY_COMPONENT, ROE_REASON_CODES, SETTINGS, VACATION_PAY_COMPONENT
+from insertion_erp.constants import (
+	HOLIDAY_PAY_COMPONENT,
+	ROE_PERIODS_REPORTED,
+	ROE_REASON_CODES,
+	SETTINGS,
+	VACATION_PAY_COMPONENT,
+)
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import parcours as parcours_rules
 from insertion_erp.core import roe as rules
@@ -111,7 +117,12 @@ def fill(doc) -> None:
 		return
 	try:
 		built = rules.build(
-			periods, frequency, getdate(doc.first_day_worked), getdate(doc.last_day_paid), doc.reason_code
+			periods,
+			frequency,
+			getdate(doc.first_day_worked),
+			getdate(doc.last_day_paid),
+			doc.reason_code,
+			periods_reported(),
 		)
 	except rules.RoeError as error:
 		frappe.throw(error_message(error, frequency), title=_("Record of Employment"))
@@ -207,6 +218,13 @@ def reason(doc) -> str:
 		== parcours_rules.Status.COMPLETED
 	)
 	return rules.reason_code(ran_to_end, parcours.exit_reason, reason_mapping())
+
+
+def periods_reported() -> dict[str, int]:
+	"""Block 15C's number of periods by pay frequency, from Insertion Settings (seeded from
+	constants.ROE_PERIODS_REPORTED with their source, each flagged to confirm)."""
+	rows = frappe.get_cached_doc(SETTINGS).get("roe_periods_reported") or []
+	return {row.pay_frequency: row.periods for row in rows if row.periods} or dict(ROE_PERIODS_REPORTED)
 
 
 def reason_mapping() -> dict[str, str]:
@@ -474,7 +492,12 @@ def year_checks(company: str, year: int) -> list[str]:
 		periods, frequency = paid_periods(row.name, getdate(doc.last_day_paid))
 		try:
 			built = rules.build(
-				periods, frequency, getdate(doc.first_day_worked), getdate(doc.last_day_paid), doc.reason_code
+				periods,
+				frequency,
+				getdate(doc.first_day_worked),
+				getdate(doc.last_day_paid),
+				doc.reason_code,
+				periods_reported(),
 			)
 		except rules.RoeError:
 			continue

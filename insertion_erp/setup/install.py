@@ -33,6 +33,8 @@ from insertion_erp.constants import (
 	DEFAULT_FOLLOW_UP_MONTHS,
 	EMPLOYMENT_BARRIERS,
 	FUNDER_CUSTOMER_NAME,
+	ROE_PERIODS_REPORTED,
+	ROE_PERIODS_SOURCE,
 	ROE_REASON_CODES,
 	ROLES,
 	SETTINGS,
@@ -184,6 +186,7 @@ def set_first_install_defaults() -> None:
 				{"from_week": step.from_week, "to_week": step.to_week, "hours_per_week": float(step.hours)},
 			)
 	ensure_roe_reason_codes(settings)
+	ensure_roe_periods_reported(settings)
 	settings.flags.ignore_permissions = True
 	settings.save()
 
@@ -193,6 +196,21 @@ def ensure_roe_reason_codes(settings) -> None:
 	if not settings.get("roe_reason_codes"):
 		for exit_reason, code in ROE_REASON_CODES:
 			settings.append("roe_reason_codes", {"exit_reason": exit_reason, "roe_code": code})
+
+
+def ensure_roe_periods_reported(settings) -> None:
+	"""Block 15C's number of periods by pay frequency, with their source, each to confirm."""
+	if not settings.get("roe_periods_reported"):
+		for frequency, periods in ROE_PERIODS_REPORTED:
+			settings.append(
+				"roe_periods_reported",
+				{
+					"pay_frequency": frequency,
+					"periods": periods,
+					"source": ROE_PERIODS_SOURCE,
+					"to_confirm": 1,
+				},
+			)
 
 
 def ensure_global_search(doctype: str) -> None:

@@ -116,14 +116,7 @@ def fill(doc) -> None:
 		doc.insurable_hours = doc.insurable_earnings = doc.vacation_pay = 0
 		return
 	try:
-		built = rules.build(
-			periods,
-			frequency,
-			getdate(doc.first_day_worked),
-			getdate(doc.last_day_paid),
-			doc.reason_code,
-			periods_reported(),
-		)
+		built = build(doc, periods, frequency)
 	except rules.RoeError as error:
 		frappe.throw(error_message(error, frequency), title=_("Record of Employment"))
 	doc.final_period_end = built.final_period_end
@@ -169,6 +162,18 @@ def holidays_after_last_day(final_slip: str, last_day: date) -> list[tuple[date,
 		for day, amount in sorted(holiday_indemnities(slip, employee).items())
 		if day > last_day and amount
 	]
+
+
+def build(doc, periods: list[rules.PayPeriod], frequency: str) -> rules.Roe:
+	"""The ROE's blocks (core/roe.build) for the dates and reason of `doc`."""
+	return rules.build(
+		periods,
+		frequency,
+		getdate(doc.first_day_worked),
+		getdate(doc.last_day_paid),
+		doc.reason_code,
+		periods_reported(),
+	)
 
 
 def final_pay_notice(doc, periods: list[rules.PayPeriod]) -> str:
@@ -385,17 +390,71 @@ def download_xml(names: str | list | None = None, check_only: bool | int | str =
 
 
 def validate_xml(content: bytes) -> None:
-	"""The file against the project's schema (see its header); a message naming the first error."""
+	validate_against(
+		content,
+		SCHEMA,
+		_("The ROE Web file does not follow the layout, line {0}: {1}"),
+		_("Invalid ROE File"),
+	)
+
+
+# Shared by the payroll's files (the ROE Web file here, the T4 and RL-1 files in year_end.py).
+
+
+def validate_against(content: bytes, schema: Path, message: str, title: str) -> None:
+	"""The file against the project's schema (see its header); `message` names the first error
+	by its line and text."""
 	from lxml import etree
 
-	schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
-	document = etree.fromstring(content)
-	if not schema.validate(document):
-		error = schema.error_log.last_error
+	checker = etree.XMLSchema(etree.parse(str(schema)))
+	if not checker.validate(etree.fromstring(content)):
+		error = checker.error_log.last_error
+		frappe.throw(message.format(error.line, error.message), title=title)
+
+
+def require_settings(needed: list[tuple[str, str | None]]) -> None:
+	"""The settings a file needs, as (label, value): a message naming those not filled in."""
+	missing = [label for label, value in needed if not value]
+	if missing:
 		frappe.throw(
-			_("The ROE Web file does not follow the layout, line {0}: {1}").format(error.line, error.message),
-			title=_("Invalid ROE File"),
+			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
+			title=_("Settings Missing"),
 		)
+
+
+def file_contact_settings(settings) -> list[tuple[str, str | None]]:
+	"""The payroll account and the contact every file to the authorities carries."""
+	return [
+		(_("CRA Payroll Account Number"), settings.payroll_account_number),
+		(_("ROE Contact Person"), settings.roe_contact_name),
+		(_("ROE Contact Phone"), settings.roe_contact_phone),
+	]
+
+
+def sin_for_file(
+	employee: str,
+	employee_name: str,
+	address_complete: bool,
+	path: str,
+	trainee: str | None,
+	log_reading: bool,
+) -> str:
+	"""The employee's SIN for a file to the authorities, once the SIN and the address are
+	complete (else a message naming what is missing); the reading logged under `path`."""
+	sin = get_decrypted_password("Employee", employee, "insertion_sin", raise_exception=False)
+	problems = []
+	if not sin or len(roe_xml.digits(sin)) != 9:
+		problems.append(_("Social Insurance Number"))
+	if not address_complete:
+		problems.append(_("Current Address (street, city and postal code)"))
+	if problems:
+		frappe.throw(
+			_("Employee {0} needs: {1}.").format(escape_html(employee_name), ", ".join(problems)),
+			title=_("Employee Data Missing"),
+		)
+	if log_reading:
+		log("Employee", employee, "Read", path, trainee)
+	return sin
 
 
 def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
@@ -408,34 +467,16 @@ def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 		["first_name", "last_name", "current_address", "insertion_trainee"],
 		as_dict=True,
 	)
-	missing = [
-		label
-		for label, value in (
-			(_("CRA Payroll Account Number"), settings.payroll_account_number),
-			(_("ROE Contact Person"), settings.roe_contact_name),
-			(_("ROE Contact Phone"), settings.roe_contact_phone),
-		)
-		if not value
-	]
-	if missing:
-		frappe.throw(
-			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
-			title=_("Settings Missing"),
-		)
-	sin = get_decrypted_password("Employee", doc.employee, "insertion_sin", raise_exception=False)
+	require_settings(file_contact_settings(settings))
 	address = [line for line in (employee.current_address or "").splitlines() if line.strip()]
-	problems = []
-	if not sin or len(roe_xml.digits(sin)) != 9:
-		problems.append(_("Social Insurance Number"))
-	if len(address) < 2 or not roe_xml.postal_code(employee.current_address):
-		problems.append(_("Current Address (street, city and postal code)"))
-	if problems:
-		frappe.throw(
-			_("Employee {0} needs: {1}.").format(doc.employee_name, ", ".join(problems)),
-			title=_("Employee Data Missing"),
-		)
-	if log_reading:
-		log("Employee", doc.employee, "Read", "ROE file (SIN)", employee.insertion_trainee)
+	sin = sin_for_file(
+		doc.employee,
+		doc.employee_name,
+		len(address) >= 2 and bool(roe_xml.postal_code(employee.current_address)),
+		"ROE file (SIN)",
+		employee.insertion_trainee,
+		log_reading,
+	)
 	contact_first, _space, contact_last = (settings.roe_contact_name or "").strip().partition(" ")
 	amends = frappe.db.get_value(DOCTYPE, doc.amended_from, "serial_number") if doc.amended_from else ""
 	return roe_xml.RoeRecord(
@@ -491,14 +532,7 @@ def year_checks(company: str, year: int) -> list[str]:
 		doc = frappe.get_doc(DOCTYPE, row.roe)
 		periods, frequency = paid_periods(row.name, getdate(doc.last_day_paid))
 		try:
-			built = rules.build(
-				periods,
-				frequency,
-				getdate(doc.first_day_worked),
-				getdate(doc.last_day_paid),
-				doc.reason_code,
-				periods_reported(),
-			)
+			built = build(doc, periods, frequency)
 		except rules.RoeError:
 			continue
 		if built.insurable_hours != to_decimal(doc.insurable_hours):

@@ -13,7 +13,6 @@ from pathlib import Path
 import frappe
 from frappe import _
 from frappe.utils import cint, escape_html, today
-from frappe.utils.password import get_decrypted_password
 
 from insertion_erp import __version__
 from insertion_erp.constants import (
@@ -30,7 +29,7 @@ from insertion_erp.controllers.arguments import require
 from insertion_erp.core import year_end, year_end_xml
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role
-from insertion_erp.privacy.access_log import log
+from insertion_erp.quebec_payroll import roe
 from insertion_erp.quebec_payroll.rates import payroll_year
 
 DOCTYPE = "Year-End Slip"
@@ -325,23 +324,14 @@ def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 
 def employer_and_transmitter(company: str, authority: str):
 	settings = frappe.get_cached_doc(SETTINGS)
-	needed = [
-		(_("CRA Payroll Account Number"), settings.payroll_account_number),
-		(_("ROE Contact Person"), settings.roe_contact_name),
-		(_("ROE Contact Phone"), settings.roe_contact_phone),
-	]
+	needed = roe.file_contact_settings(settings)
 	if authority != "CRA":
 		needed += [
 			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
 			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
 			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
 		]
-	missing = [label for label, value in needed if not value]
-	if missing:
-		frappe.throw(
-			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
-			title=_("Settings Missing"),
-		)
+	roe.require_settings(needed)
 	address = company_address(company)
 	employer = year_end_xml.Employer(
 		name=company,
@@ -390,20 +380,15 @@ def slip_of(doc, log_reading: bool = True) -> year_end_xml.Slip:
 	employee = frappe.db.get_value(
 		"Employee", doc.employee, ["first_name", "last_name", "insertion_trainee"], as_dict=True
 	)
-	sin = get_decrypted_password("Employee", doc.employee, "insertion_sin", raise_exception=False)
 	address = year_end_xml.Address.parse(doc.address or "")
-	problems = []
-	if not sin or len(year_end_xml.digits(sin)) != 9:
-		problems.append(_("Social Insurance Number"))
-	if address.missing():
-		problems.append(_("Current Address (street, city and postal code)"))
-	if problems:
-		frappe.throw(
-			_("Employee {0} needs: {1}.").format(escape_html(doc.employee_name), ", ".join(problems)),
-			title=_("Employee Data Missing"),
-		)
-	if log_reading:
-		log("Employee", doc.employee, "Read", "T4 and RL-1 file (SIN)", employee.insertion_trainee)
+	sin = roe.sin_for_file(
+		doc.employee,
+		doc.employee_name,
+		not address.missing(),
+		"T4 and RL-1 file (SIN)",
+		employee.insertion_trainee,
+		log_reading,
+	)
 	t4, rl1 = box_values(doc)
 	person = year_end_xml.Person(
 		doc.employee, sin, employee.first_name or "", employee.last_name or employee.first_name or "", address
@@ -434,15 +419,9 @@ def employer_ei(company: str, names: list[str]) -> Decimal:
 
 
 def validate_xml(content: bytes, schema: str) -> None:
-	from lxml import etree
-
-	checker = etree.XMLSchema(etree.parse(str(SCHEMAS / schema)))
-	if not checker.validate(etree.fromstring(content)):
-		error = checker.error_log.last_error
-		frappe.throw(
-			_("The file does not follow the layout, line {0}: {1}").format(error.line, error.message),
-			title=_("Invalid File"),
-		)
+	roe.validate_against(
+		content, SCHEMAS / schema, _("The file does not follow the layout, line {0}: {1}"), _("Invalid File")
+	)
 
 
 # Summaries and checks ------------------------------------------------------------------------

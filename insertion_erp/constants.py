@@ -25,6 +25,12 @@ CASHIER_PERMISSIONS = {
 	"POS Profile": ("read",),
 	"Mode of Payment": ("read",),
 }
+# The partners' contacts and addresses (frappe's own Contact and Address) for the insertion
+# team, who keep the partners' records.
+PARTNER_CONTACT_PERMISSIONS = {
+	"Contact": ("read", "write", "create", "email", "print", "report"),
+	"Address": ("read", "write", "create", "email", "print", "report"),
+}
 
 # Records seeded at install (then the user's to edit or delete)
 TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"

@@ -38,6 +38,9 @@ doctype_js = {
 	"Holiday List": "public/js/holiday_list.js",
 }
 
+# The public questionnaires (partners/questionnaires.py) read in French unless the guest chose English.
+before_request = ["insertion_erp.partners.questionnaires.questionnaire_language"]
+
 # Documents
 # ---------
 # Handlers on standard doctypes: one module per doctype in overrides/.

@@ -28,6 +28,7 @@ UPSTREAM_DOCTYPES = {
 	"Skill",
 	"Role",
 	"User",
+	"Contact",
 }
 
 # Field types whose options are not a doctype name or a list of choices.

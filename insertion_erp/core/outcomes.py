@@ -282,6 +282,7 @@ DEFINITIONS = {
 	"integration_all": "(employed + in school or training) / follow-ups due: the unreached and the "
 	"follow-ups not done count as failures",
 	"durable": "(permanent jobs + fixed-term jobs of 6 months or more) / trainees reached at the follow-up",
+	"completion": "Parcours ended in the period that were completed / parcours ended in the period",
 	"average_weeks": "Days from the start to the end of the parcours, both included, / 7, over the parcours "
 	"ended in the period",
 	"suppressed": "A count below the small-count threshold is not published: it shows as empty",
@@ -338,6 +339,7 @@ SITUATION_LABELS = {
 }
 FOLLOW_UP_SECTION = "Follow-up at {0} Months"
 INDICATOR_LABELS = {
+	"completion": "Completion Rate",
 	"average_weeks": "Average Parcours Length (Weeks)",
 	"due": "Follow-ups Due",
 	"reached": "Trainees Reached",
@@ -358,6 +360,16 @@ def rows(activity: Activity) -> list[Row]:
 		out.append(
 			Row(section, TRAINEE_LABELS[key], trainees.get(key), definition=key, key=("trainees", key))
 		)
+	out.append(
+		Row(
+			section,
+			INDICATOR_LABELS["completion"],
+			trainees.get("completed"),
+			completion_rate(activity),
+			"completion",
+			"rate",
+		)
+	)
 	out.append(
 		Row(
 			section,
@@ -452,6 +464,12 @@ def _category_rows(activity: Activity, name: str) -> list[Row]:
 		)
 		for key, count in sorted(counts.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
 	]
+
+
+def completion_rate(activity: Activity) -> Decimal | None:
+	"""Completed parcours in percent of the parcours ended in the period."""
+	trainees = activity["trainees"]
+	return share(trainees.get("completed"), _total((trainees.get("completed"), trainees.get("exited_early"))))
 
 
 def rate(activity: Activity, months: int, which: str = "integration") -> Decimal | None:

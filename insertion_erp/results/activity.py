@@ -18,7 +18,7 @@ from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.consent import in_force_sql
 from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
 
-FILTERS = ("company", "trade", "counsellor")
+FILTERS = ("company", "trade", "counsellor", "referral_partner")
 
 
 def follow_up_offsets() -> list[int]:
@@ -48,6 +48,22 @@ def activity(
 	return result
 
 
+def activity_by_referrer(period: Period, filters: dict | None = None) -> dict[str, outcomes.Activity]:
+	"""The activity of the parcours each partner referred, by partner, counted as `activity`
+	counts them (its counts of people, exits and follow-ups; not its hours), in two queries."""
+	filters = {key: value for key, value in (filters or {}).items() if key in FILTERS and value}
+	served, follow_ups = served_parcours(period, filters), follow_ups_due(period, filters)
+	offsets = set(follow_up_offsets()) | {
+		row.months_after_exit for row in follow_ups if row.months_after_exit
+	}
+	by_partner: dict[str, outcomes.Activity] = {}
+	for partner in {row.referral_partner for row in served + follow_ups if row.referral_partner}:
+		result = by_partner[partner] = outcomes.new_activity(offsets)
+		count_parcours(result, [p for p in served if p.referral_partner == partner], period)
+		count_follow_ups(result, [f for f in follow_ups if f.referral_partner == partner])
+	return by_partner
+
+
 def _conditions(filters: dict, alias: str = "p", consent: dict | None = None) -> str:
 	conditions = "".join(f" and {alias}.`{key}` = %({key})s" for key in filters)
 	return conditions + (f" and {in_force_sql(f'{alias}.trainee')}" if consent else "")
@@ -58,7 +74,7 @@ def served_parcours(period: Period, filters: dict, consent: dict | None = None) 
 	rows = frappe.db.sql(
 		f"""
 		select p.name, p.trainee, p.employee, p.start_date, p.planned_end_date, p.actual_end_date,
-			p.planned_weeks, p.exit_reason, p.exit_situation, p.income_source,
+			p.planned_weeks, p.exit_reason, p.exit_situation, p.income_source, p.referral_partner,
 			t.date_of_birth, t.age_band, t.gender
 		from `tabParcours` p
 		join `tabTrainee` t on t.name = p.trainee
@@ -181,7 +197,7 @@ def follow_ups_due(period: Period, filters: dict, consent: dict | None = None) -
 		return []
 	return frappe.db.sql(
 		f"""
-		select f.months_after_exit, f.status, f.situation, f.job_type, f.job_months
+		select f.months_after_exit, f.status, f.situation, f.job_type, f.job_months, p.referral_partner
 		from `tabParcours Follow-up` f
 		join `tabParcours` p on p.name = f.parcours
 		where f.due_date between %(start)s and %(end)s {_conditions(filters, consent=consent)}

@@ -29,10 +29,13 @@ from insertion_erp.constants import (
 	CASHIER,
 	CASHIER_PERMISSIONS,
 	CONTRACT_DOCTYPE,
+	COUNSELLOR,
 	CUSTOM_FIELDS,
 	DEFAULT_FOLLOW_UP_MONTHS,
 	EMPLOYMENT_BARRIERS,
 	FUNDER_CUSTOMER_NAME,
+	MANAGER,
+	PARTNER_CONTACT_PERMISSIONS,
 	ROE_PERIODS_REPORTED,
 	ROE_PERIODS_SOURCE,
 	ROE_REASON_CODES,
@@ -58,6 +61,7 @@ def after_install() -> None:
 	for role in ROLES:
 		ensure_role(role)
 	add_cashier_permissions()
+	add_partner_contact_permissions()
 	for barrier in EMPLOYMENT_BARRIERS:
 		if not frappe.db.exists("Employment Barrier", barrier):
 			frappe.get_doc({"doctype": "Employment Barrier", "barrier_name": barrier}).insert(
@@ -112,11 +116,22 @@ def set_up_companies() -> None:
 def add_cashier_permissions() -> None:
 	"""The till's permissions for the Shop Cashier role."""
 	ensure_role(CASHIER)
-	for doctype, ptypes in CASHIER_PERMISSIONS.items():
-		if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": CASHIER, "permlevel": 0}):
-			add_permission(doctype, CASHIER, 0)
+	add_role_permissions(CASHIER, CASHIER_PERMISSIONS)
+
+
+def add_partner_contact_permissions() -> None:
+	"""The partners' contacts and addresses for the insertion team."""
+	for role in (MANAGER, COUNSELLOR):
+		ensure_role(role)
+		add_role_permissions(role, PARTNER_CONTACT_PERMISSIONS)
+
+
+def add_role_permissions(role: str, permissions: dict[str, tuple[str, ...]]) -> None:
+	for doctype, ptypes in permissions.items():
+		if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0}):
+			add_permission(doctype, role, 0)
 		for ptype in ptypes:
-			update_permission_property(doctype, CASHIER, 0, ptype, 1)
+			update_permission_property(doctype, role, 0, ptype, 1)
 
 
 def ensure_payroll_rates() -> None:

@@ -7,6 +7,7 @@ from frappe.utils import flt, getdate, today
 from pypika.terms import ExistsCriterion
 
 from insertion_erp.controllers.traced_document import TracedDocument
+from insertion_erp.partners.names import partner_from_text
 
 EMPLOYED = ("Employed Full Time", "Employed Part Time")
 JOB_FIELDS = ("job_type", "job_months", "hourly_wage", "weekly_hours")
@@ -26,6 +27,9 @@ class ParcoursFollowup(TracedDocument):
 		counsellor: DF.Link | None
 		due_date: DF.Date
 		employer_or_school: DF.Data | None
+		partner: DF.Link | None
+		answered_online_on: DF.Datetime | None
+		confirmed_by: DF.Link | None
 		hourly_wage: DF.Currency
 		job_months: DF.Int
 		job_type: DF.Literal["", "Permanent", "Fixed Term", "Seasonal or Occasional"]
@@ -41,7 +45,7 @@ class ParcoursFollowup(TracedDocument):
 			"Other",
 			"Unreachable",
 		]
-		status: DF.Literal["Planned", "Done"]
+		status: DF.Literal["Planned", "To Confirm", "Done"]
 		trainee: DF.Link | None
 		trainee_name: DF.Data | None
 		weekly_hours: DF.Float
@@ -71,7 +75,33 @@ class ParcoursFollowup(TracedDocument):
 		elif self.situation:
 			frappe.throw(_("Enter the date of the contact."), title=_("Contact Date Missing"))
 		self.check_job()
-		self.status = "Done" if self.contact_date else "Planned"
+		self.status = self.current_status()
+
+	def current_status(self) -> str:
+		"""Done once the contact is recorded; an answer the alumnus gave online waits for the
+		counsellor's confirmation and counts in no result until then."""
+		if not self.contact_date:
+			return "Planned"
+		return "To Confirm" if self.answered_online_on and not self.confirmed_by else "Done"
+
+	@frappe.whitelist()
+	def confirm_answer(self) -> None:
+		"""The counsellor confirms what the alumnus answered online (after a call if need be)."""
+		self.check_permission("write")
+		if not self.answered_online_on:
+			frappe.throw(_("This follow-up has no answer given online."), title=_("Nothing to Confirm"))
+		self.confirmed_by = frappe.session.user
+		self.save()
+
+	@frappe.whitelist()
+	def create_partner(self) -> str:
+		"""The typed employer or school as a Partner, linked here and wherever the same name was typed."""
+		self.check_permission("write")
+		return partner_from_text(
+			self.employer_or_school,
+			"School or Training Centre" if self.situation == "In School or Training" else "Employer",
+			_(self.meta.get_label("employer_or_school")),
+		)
 
 	def check_job(self) -> None:
 		"""The job's kind, length, wage and hours belong to an employed situation, and only to it."""

@@ -98,6 +98,13 @@ frappe.query_reports["Activity Report"] = {
 			options: "User",
 			depends_on: "eval:doc.source != 'Network Files'",
 		},
+		{
+			fieldname: "referral_partner",
+			label: __("Referring Partner"),
+			fieldtype: "Link",
+			options: "Partner",
+			depends_on: "eval:doc.source != 'Network Files'",
+		},
 	],
 	onload(report) {
 		if (!frappe.user.has_role(["Insertion Manager", "System Manager"])) return;

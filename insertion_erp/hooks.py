@@ -27,7 +27,11 @@ setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
 # ----
 # The floor supervisor opens on the Shop Floor page, the cashier at the till (landing.py);
 # rates as Quebec writes them ("54,5 %") and fields' labels in French everywhere in the desk.
-app_include_js = ["/assets/insertion_erp/js/landing.js", "/assets/insertion_erp/js/quebec_desk.js"]
+app_include_js = [
+	"/assets/insertion_erp/js/landing.js",
+	"/assets/insertion_erp/js/quebec_desk.js",
+	"/assets/insertion_erp/js/questionnaire_link.js",
+]
 boot_session = "insertion_erp.landing.boot_session"
 # The till's "served by" choice, on ERPNext's Point of Sale page.
 page_js = {"point-of-sale": "public/js/point_of_sale.js"}

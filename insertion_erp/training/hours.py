@@ -6,6 +6,7 @@ from decimal import Decimal
 import frappe
 from frappe.utils import getdate, today
 
+from insertion_erp.core.partners import placement_hours_in
 from insertion_erp.core.periods import Period, without
 from insertion_erp.core.training import minutes_to_hours, paid_training_hours
 from insertion_erp.insertion_support.access import permission_query_conditions
@@ -101,3 +102,38 @@ def support_hours(
 	return {
 		row.trainee: {"hours": minutes_to_hours(row.minutes or 0), "count": row.interventions} for row in rows
 	}
+
+
+def placement_hours(parcours: list[str], period: Period) -> dict[str, Decimal]:
+	"""Hours of each parcours' placements at partner employers within the period, in one query
+	(a placement's hours spread evenly over its days)."""
+	if not parcours:
+		return {}
+	hours: dict[str, Decimal] = {}
+	for row in frappe.db.sql(
+		"""select parcours, start_date, end_date, hours from `tabPlacement`
+		where parcours in %(parcours)s and start_date <= %(end)s and end_date >= %(start)s""",
+		{"parcours": tuple(parcours), "start": period.start, "end": period.end},
+		as_dict=True,
+	):
+		placed = Period(getdate(row.start_date), getdate(row.end_date))
+		hours[row.parcours] = hours.get(row.parcours, Decimal(0)) + placement_hours_in(
+			row.hours, placed, period
+		)
+	return hours
+
+
+def companies_counting_placements(period: Period) -> set[str]:
+	"""The companies whose submitted insertion contract over the period counts placement hours."""
+	return set(
+		frappe.get_all(
+			"Insertion Contract",
+			filters={
+				"docstatus": 1,
+				"placement_hours_count": 1,
+				"from_date": ("<=", period.end),
+				"to_date": (">=", period.start),
+			},
+			pluck="company",
+		)
+	)

@@ -28,6 +28,7 @@ class InsertionContract(InsertionDocument):
 		funder_customer: DF.Link
 		max_hourly_wage: DF.Currency
 		max_weekly_hours: DF.Float
+		placement_hours_count: DF.Check
 		places: DF.Int
 		planned_weeks: DF.Int
 		reference: DF.Data

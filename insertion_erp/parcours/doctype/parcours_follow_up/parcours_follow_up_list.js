@@ -1,5 +1,8 @@
 frappe.listview_settings["Parcours Follow-up"] = {
 	get_indicator(doc) {
+		if (doc.status === "To Confirm") {
+			return [__("To Confirm"), "orange", "status,=,To Confirm"];
+		}
 		if (doc.status === "Done") {
 			return [__("Done"), "green", "status,=,Done"];
 		}

@@ -8,3 +8,12 @@ frappe.ui.form.on("Placement", {
 		}));
 	},
 });
+
+frappe.ui.form.on("Placement", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		frm.add_custom_button(__("Employer Questionnaire"), () =>
+			insertion_erp.questionnaires.invite({ questionnaire: "Employer Satisfaction", placement: frm.doc.name })
+		);
+	},
+});

@@ -60,6 +60,23 @@ class TrainingPlan(TracedDocument):
 				totals[key] += week[key] or 0
 		return totals
 
+	@frappe.whitelist()
+	def placement_levels(self) -> list[dict]:
+		"""The levels the host employers gave at the parcours' placements, beside the evaluations."""
+		self.check_permission("read")
+		if not frappe.has_permission("Placement", "read"):
+			return []
+		return frappe.db.sql(
+			"""select pl.name as placement, pl.partner, pl.evaluation_date, pl.evaluated_by,
+				l.competency, l.target_level, l.level, l.comment
+			from `tabPlacement` pl
+			join `tabTraining Evaluation Level` l on l.parent = pl.name and l.parenttype = 'Placement'
+			where pl.parcours = %(parcours)s and pl.evaluation_date is not null
+			order by pl.evaluation_date, pl.name, l.idx""",
+			{"parcours": self.parcours},
+			as_dict=True,
+		)
+
 	def before_insert(self) -> None:
 		if not self.competencies:
 			self.fill_from_template()

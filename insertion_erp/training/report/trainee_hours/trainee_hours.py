@@ -8,7 +8,13 @@ from frappe.utils import getdate
 
 from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import occupied_period as parcours_period
-from insertion_erp.training.hours import paid_hours, support_hours, training_event_hours
+from insertion_erp.training.hours import (
+	companies_counting_placements,
+	paid_hours,
+	placement_hours,
+	support_hours,
+	training_event_hours,
+)
 
 
 def execute(filters: dict | None = None):
@@ -23,6 +29,8 @@ def execute(filters: dict | None = None):
 	paid = paid_hours(parcours, period)
 	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
 	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
+	placed = placement_hours([p.name for p in parcours], period)
+	counting = companies_counting_placements(period)
 
 	data = []
 	for p in parcours:
@@ -34,6 +42,8 @@ def execute(filters: dict | None = None):
 				"trade": p.trade,
 				"counsellor": p.counsellor,
 				"paid_hours": paid[p.name],
+				"placement_hours": placed.get(p.name, 0),
+				"training_hours": paid[p.name] + (placed.get(p.name, 0) if p.company in counting else 0),
 				"workshop_hours": events.get(p.employee, 0),
 				"support_hours": support.get(p.trainee, {}).get("hours", 0),
 				"interventions": support.get(p.trainee, {}).get("count", 0),
@@ -60,6 +70,7 @@ def parcours_in(period: Period, filters) -> list:
 			"trainee_name",
 			"trade",
 			"counsellor",
+			"company",
 			"employee",
 			"start_date",
 			"planned_end_date",
@@ -102,6 +113,20 @@ def columns() -> list[dict]:
 			"fieldtype": "Float",
 			"precision": 2,
 			"width": 130,
+		},
+		{
+			"fieldname": "placement_hours",
+			"label": _("Placement Hours"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 120,
+		},
+		{
+			"fieldname": "training_hours",
+			"label": _("Training Hours Counted"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 140,
 		},
 		{
 			"fieldname": "workshop_hours",

@@ -8,9 +8,9 @@ from insertion_erp.core.periods import Period
 from insertion_erp.partners.names import link_typed_names
 from insertion_erp.partners.report.partner_report import partner_report
 from insertion_erp.results import activity
-from insertion_erp.training.report.trainee_hours import trainee_hours
 from insertion_erp.tests.factories import closed_parcours, make_plan, started_parcours
 from insertion_erp.tests.utils import InsertionTestCase
+from insertion_erp.training.report.trainee_hours import trainee_hours
 
 REFERRER = "CLSC Rapport Partenaires"
 EMPLOYER = "Boulangerie Rapport Partenaires"

@@ -41,6 +41,10 @@ RECORDS = (
 	"Training Evaluation Level",
 	"Support Intervention",
 	"Support Intervention Participant",
+	"Placement",
+	"Alumni Follow-up Answer",
+	"Employer Satisfaction Answer",
+	"Questionnaire Invitation",
 )
 
 # Replaced by the pseudonym: the name and the copies other records keep of it.
@@ -52,6 +56,7 @@ NAME_FIELDS = {
 	"Training Evaluation": ("trainee_name",),
 	"Support Intervention": ("trainee_name",),
 	"Support Intervention Participant": ("trainee_name",),
+	"Placement": ("trainee_name",),
 }
 
 # Erased (left empty). The date of birth gives way to the age band at entry.
@@ -59,6 +64,10 @@ ERASED_FIELDS = {
 	"Trainee": ("date_of_birth", "email", "phone"),
 	"Parcours": ("referral_details", "exit_notes"),
 	"Parcours Follow-up": ("employer_or_school", "notes"),
+	"Placement": ("tasks", "evaluated_by", "evaluation_comment", "supervisor_name"),
+	"Alumni Follow-up Answer": ("employer_or_school", "comment", "token"),
+	"Employer Satisfaction Answer": ("comment", "token"),
+	"Questionnaire Invitation": ("email", "answer", "token_hash"),
 	"Training Plan": ("goals",),
 	"Training Evaluation Level": ("comment",),
 	# An intervention about this trainee alone. A group session is about the other

@@ -87,3 +87,17 @@ def last_contacts(up_to: date) -> dict[str, date]:
 			if day and (partner not in latest or getdate(day) > latest[partner]):
 				latest[partner] = getdate(day)
 	return latest
+
+
+@frappe.whitelist()
+def employers_who_hired_card() -> dict:
+	"""Number card: partners that hired an alumnus found at a follow-up done this calendar year,
+	for the user's company. For those who may read the partner report."""
+	if not frappe.get_cached_doc("Report", "Partner Report").is_permitted():
+		frappe.throw(frappe._("Not permitted"), frappe.PermissionError)
+	company = frappe.defaults.get_user_default("Company") or frappe.db.get_single_value(
+		"Global Defaults", "default_company"
+	)
+	today = getdate()
+	found = hires(Period(date(today.year, 1, 1), today), company)
+	return {"value": len(found), "fieldtype": "Int"}

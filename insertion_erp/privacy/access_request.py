@@ -23,6 +23,9 @@ The JSON file (schema "insertion_erp/access-request/1"):
 	  "training_plans": [{..., "competencies": [...]}],
 	  "training_evaluations": [{..., "levels": [...]}],
 	  "support_interventions": [{..., "notes": "...", "participants": [...]}],
+	  "placements": [{..., "levels": [...]}],    stages at partner employers, the employer's levels
+	  "follow_up_answers": [{...}],              what the person answered to the follow-up questionnaire
+	  "employer_answers": [{...}],               what employers answered about the person's work
 	  "comments": [{...}],                       comments written on these records
 	  "attachments": [{...}],                    files attached to them (name, record, size, date)
 	  "access_log": [{...}],                     who opened, read or wrote what about the person
@@ -76,6 +79,9 @@ SECTIONS = (
 	("training_plans", "Training Plan"),
 	("training_evaluations", "Training Evaluation"),
 	("support_interventions", "Support Intervention"),
+	("placements", "Placement"),
+	("follow_up_answers", "Alumni Follow-up Answer"),
+	("employer_answers", "Employer Satisfaction Answer"),
 )
 
 
@@ -179,6 +185,18 @@ def gather(trainee: str) -> dict:
 				row for row in intervention["participants"] if row["trainee"] == trainee
 			]
 			intervention["trainee_name"] = person["trainee_name"]
+	placements = records("Placement", "parcours in %(parcours)s", by_trainee, "start_date")
+	invitations = frappe.get_all(
+		"Questionnaire Invitation",
+		or_filters={
+			"follow_up": ("in", [f["name"] for f in follow_ups] or [""]),
+			"placement": ("in", [p["name"] for p in placements] or [""]),
+		},
+		pluck="name",
+	)
+	by_invitation = {"invitations": tuple(invitations) or ("",)}
+	answers = records("Alumni Follow-up Answer", "invitation in %(invitations)s", by_invitation)
+	employer_answers = records("Employer Satisfaction Answer", "invitation in %(invitations)s", by_invitation)
 	about = {
 		"Trainee": [trainee],
 		"Parcours": [p["name"] for p in parcours],
@@ -186,6 +204,7 @@ def gather(trainee: str) -> dict:
 		"Training Plan": [p["name"] for p in plans],
 		"Training Evaluation": [e["name"] for e in evaluations],
 		"Support Intervention": [i["name"] for i in interventions if i["kind"] != GROUP_SESSION],
+		"Placement": [p["name"] for p in placements],
 	}
 	return {
 		"schema": SCHEMA,
@@ -199,6 +218,9 @@ def gather(trainee: str) -> dict:
 		"training_plans": plans,
 		"training_evaluations": evaluations,
 		"support_interventions": interventions,
+		"placements": placements,
+		"follow_up_answers": answers,
+		"employer_answers": employer_answers,
 		"comments": comments_on(about),
 		"attachments": attachments_of(about),
 		"access_log": frappe.get_all(
@@ -359,6 +381,9 @@ def view(data: dict) -> dict:
 		"follow_ups": _("Follow-ups"),
 		"training_plans": _("Training Plans"),
 		"training_evaluations": _("Training Evaluations"),
+		"placements": _("Placements"),
+		"follow_up_answers": _("Follow-up Questionnaire Answers"),
+		"employer_answers": _("Employers' Questionnaire Answers"),
 		"support_interventions": _("Support Interventions"),
 	}
 	for key, doctype in SECTIONS:

@@ -296,6 +296,12 @@ def records_of(trainee: str) -> dict[str, list[str]]:
 		filters={"trainee": trainee, "kind": ("!=", GROUP_SESSION)},
 		pluck="name",
 	)
+	placements = frappe.get_all("Placement", filters={"parcours": ("in", parcours or [""])}, pluck="name")
+	invitations = frappe.get_all(
+		"Questionnaire Invitation",
+		or_filters={"follow_up": ("in", follow_ups or [""]), "placement": ("in", placements or [""])},
+		pluck="name",
+	)
 	return {
 		"Trainee": [trainee],
 		"Parcours": parcours,
@@ -303,6 +309,14 @@ def records_of(trainee: str) -> dict[str, list[str]]:
 		"Training Plan": plans,
 		"Training Evaluation": evaluations,
 		"Support Intervention": interventions,
+		"Placement": placements,
+		"Questionnaire Invitation": invitations,
+		"Alumni Follow-up Answer": frappe.get_all(
+			"Alumni Follow-up Answer", filters={"invitation": ("in", invitations or [""])}, pluck="name"
+		),
+		"Employer Satisfaction Answer": frappe.get_all(
+			"Employer Satisfaction Answer", filters={"invitation": ("in", invitations or [""])}, pluck="name"
+		),
 	}
 
 
@@ -342,12 +356,13 @@ def erase_records(records: dict[str, list[str]], names: dict[str, str]) -> None:
 		values.update({field: names["trainee_name"] for field in retention.NAME_FIELDS.get(doctype, ())})
 		if values:
 			frappe.db.set_value(doctype, {"name": ("in", found)}, values)
-	if records["Training Evaluation"]:
-		frappe.db.set_value(
-			"Training Evaluation Level",
-			{"parenttype": "Training Evaluation", "parent": ("in", records["Training Evaluation"])},
-			{field: None for field in retention.ERASED_FIELDS["Training Evaluation Level"]},
-		)
+	for parenttype in ("Training Evaluation", "Placement"):  # the levels' comments
+		if records[parenttype]:
+			frappe.db.set_value(
+				"Training Evaluation Level",
+				{"parenttype": parenttype, "parent": ("in", records[parenttype])},
+				{field: None for field in retention.ERASED_FIELDS["Training Evaluation Level"]},
+			)
 
 
 def rename_in_group_sessions(trainee: str, sessions: list[str]) -> None:

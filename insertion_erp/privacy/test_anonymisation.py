@@ -218,6 +218,48 @@ class TestAnonymisation(AnonymisationTestCase):
 			}
 		).insert(ignore_permissions=True)
 
+		employer = frappe.get_doc(
+			{"doctype": "Partner", "partner_name": "Restaurant Le Bon Voisin", "partner_type": "Employer"}
+		).insert()
+		self.placement = frappe.get_doc(
+			{
+				"doctype": "Placement",
+				"parcours": self.parcours.name,
+				"partner": employer.name,
+				"start_date": "2026-03-09",
+				"end_date": "2026-03-13",
+				"hours": 35,
+				"tasks": "Plonge et préparation froide",
+				"evaluation_date": "2026-03-13",
+				"evaluated_by": "Chef Martin",
+				"evaluation_comment": "Arrive en retard le lundi.",
+			}
+		).insert()
+		frappe.db.set_value(
+			"Training Evaluation Level", {"parent": self.placement.name}, "comment", "Lente au début"
+		)
+		invitation = frappe.get_doc(
+			{
+				"doctype": "Questionnaire Invitation",
+				"questionnaire": "Employer Satisfaction",
+				"placement": self.placement.name,
+				"partner": employer.name,
+				"email": "chef@bonvoisin.example.org",
+				"status": "Answered",
+			}
+		).insert(ignore_permissions=True)
+		frappe.get_doc(
+			{
+				"doctype": "Employer Satisfaction Answer",
+				"invitation": invitation.name,
+				"partner": employer.name,
+				"placement": self.placement.name,
+				"overall": "4",
+				"comment": "Elle a bien progressé.",
+			}
+		).db_insert()
+		self.invitation = invitation.name
+
 		claim = frappe.get_doc(
 			{
 				"doctype": "Reimbursement Claim",
@@ -358,6 +400,28 @@ class TestAnonymisation(AnonymisationTestCase):
 		)
 		self.assertTrue(levels)
 		self.assertEqual({(row.level, row.comment) for row in levels}, {("Emerging", None)})
+		placement = frappe.db.get_value("Placement", self.placement.name, "*", as_dict=True)
+		self.assertEqual(
+			(placement.tasks, placement.evaluated_by, placement.evaluation_comment, placement.trainee_name),
+			(None, None, None, pseudonym),
+		)
+		self.assertEqual((placement.hours, placement.partner), (35, "Restaurant Le Bon Voisin"))
+		self.assertEqual(
+			{
+				row.comment
+				for row in sql(
+					"select comment from `tabTraining Evaluation Level` where parent = %s", placement.name
+				)
+			},
+			{None},
+		)
+		self.assertEqual(frappe.db.get_value("Questionnaire Invitation", self.invitation, "email"), None)
+		self.assertEqual(
+			frappe.db.get_value(
+				"Employer Satisfaction Answer", {"invitation": self.invitation}, ["overall", "comment"]
+			),
+			("4", None),
+		)
 		meeting = frappe.db.get_value("Support Intervention", self.meeting.name, "*", as_dict=True)
 		self.assertEqual((meeting.notes, meeting.referred_to, meeting.topic), (None, None, None))
 		self.assertEqual((meeting.trainee_name, meeting.duration_minutes), (pseudonym, 45))

@@ -23,6 +23,9 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	get_notes,
 	set_notes,
 )
+from insertion_erp.core.partners import token_hash
+from insertion_erp.partners import questionnaires
+from insertion_erp.partners.figures import employers_who_hired_card
 from insertion_erp.permissions import get_link_title
 from insertion_erp.privacy.access_request import access_request
 from insertion_erp.privacy.anonymisation import anonymisation_status, anonymise
@@ -76,16 +79,72 @@ READERS = {
 	"Training Plan": STAFF,
 	"Training Evaluation": {"manager", "counsellor", "other_counsellor"},
 	"Support Intervention": {"manager", "counsellor", "bookkeeper", "hr"},
+	# The partners and what links them to trainees: the insertion team's only.
+	"Partner": {"manager", "counsellor", "other_counsellor"},
+	"Placement": {"manager", "counsellor", "other_counsellor"},
+	"Questionnaire Invitation": {"manager", "counsellor", "other_counsellor"},
+	"Alumni Follow-up Answer": {"manager", "counsellor", "other_counsellor"},
+	"Employer Satisfaction Answer": {"manager", "counsellor", "other_counsellor"},
 }
+INSERTION_TEAM = READERS["Partner"]
 # Fields readers without the insertion roles never see.
 INSERTION_ONLY_FIELDS = {
-	"Parcours": ("income_source", "referral_source", "barriers"),
+	"Parcours": ("income_source", "referral_source", "referral_partner", "barriers"),
 	"Training Plan": ("goals",),
 	"Support Intervention": ("topic",),
 }
 NOTES = "Note confidentielle : suivi en dépendance."
 SURNAME = "Confidentialité"
 SIN = "046454286"
+PARTNER = "Organisme Partenaire Test"
+# A questionnaire link's token, known to the test only (the database keeps its hash).
+TOKEN = "confidentialite-jeton-valide-0123456789abcdef"
+
+
+def partner_records(parcours, plan) -> dict[str, str]:
+	"""A referring partner hosting the trainee's placement, a questionnaire link and both answers."""
+	partner = frappe.get_doc(
+		{"doctype": "Partner", "partner_name": PARTNER, "partner_type": "Employer"}
+	).insert()
+	frappe.db.set_value("Parcours", parcours.name, "referral_partner", partner.name)
+	placement = frappe.get_doc(
+		{
+			"doctype": "Placement",
+			"parcours": parcours.name,
+			"partner": partner.name,
+			"start_date": add_days(today(), -20),
+			"end_date": add_days(today(), -16),
+			"hours": 30,
+			"evaluation_date": add_days(today(), -16),
+		}
+	).insert()
+	invitation = frappe.get_doc(
+		{
+			"doctype": "Questionnaire Invitation",
+			"questionnaire": "Alumni Follow-up",
+			"status": "Sent",
+			"expires_on": add_days(today(), 10),
+			"token_hash": token_hash(TOKEN),
+		}
+	).insert(ignore_permissions=True)
+	answers = {}
+	for doctype, values in (
+		("Alumni Follow-up Answer", {"situation": "Looking for Work"}),
+		(
+			"Employer Satisfaction Answer",
+			{"partner": partner.name, "overall": "4", "placement": placement.name},
+		),
+	):
+		doc = frappe.get_doc({"doctype": doctype, **values})
+		doc.db_insert()  # as the web form would, without its token
+		answers[doctype] = doc.name
+	assert plan.name and placement.levels
+	return {
+		"Partner": partner.name,
+		"Placement": placement.name,
+		"Questionnaire Invitation": invitation.name,
+		**answers,
+	}
 
 
 class TestConfidentiality(FrappeAPITestCase):
@@ -110,6 +169,7 @@ class TestConfidentiality(FrappeAPITestCase):
 			"Training Plan": plan.name,
 			"Training Evaluation": evaluation.name,
 			"Support Intervention": intervention.name,
+			**partner_records(parcours, plan),
 		}
 		cls.employee = parcours.employee
 		cls.company = parcours.company
@@ -464,6 +524,86 @@ class TestConfidentiality(FrappeAPITestCase):
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("Trainee", trainee, "last_name"), SURNAME)  # never anonymised
 		frappe.response.pop("filecontent", None)
+
+	def test_partners_their_report_card_and_questionnaires(self) -> None:
+		# No one outside the insertion team sees a partner's link to a trainee, or sends a link.
+		year = {"from_date": add_days(today(), -365), "to_date": today()}
+		paths = {
+			"Partner Report": (
+				INSERTION_TEAM,
+				lambda: run_report("Partner Report", filters={"company": self.company, **year}),
+			),
+			"Partner Names to Match": ({"manager"}, lambda: run_report("Partner Names to Match")),
+			"employers_who_hired_card": (INSERTION_TEAM, employers_who_hired_card),
+			"questionnaires.invite": (
+				{"manager", "counsellor", "other_counsellor"},
+				lambda: questionnaires.invite(
+					"Employer Satisfaction", placement=self.records["Placement"], send_email=0
+				),
+			),
+		}
+		for key in USERS:
+			for path, (allowed, call) in paths.items():
+				with self.subTest(role=key, path=path):
+					self.as_user(key)
+					if key in allowed:
+						call()
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
+		frappe.db.rollback()  # the links the test sent
+		# The plan's readers outside the team see no placement on it.
+		for key in READERS["Training Plan"]:
+			with self.subTest(role=key, path="plan.placement_levels"):
+				self.as_user(key)
+				levels = frappe.get_doc("Training Plan", self.records["Training Plan"]).placement_levels()
+				self.assertEqual(bool(levels), key in INSERTION_TEAM)
+		frappe.set_user("Administrator")
+		# The partner's report names no trainee.
+		result = run_report("Partner Report", filters={"company": self.company, **year})["result"]
+		self.assertIn(PARTNER, [row["partner"] for row in result])
+		self.assertNotIn(SURNAME, json.dumps(result, default=str, ensure_ascii=False))
+
+	def test_an_anonymous_visitor_gets_the_form_behind_a_valid_token_only(self) -> None:
+		for path in (
+			"/alumni-follow-up/new",
+			"/alumni-follow-up/new?token=" + "x" * 43,
+			"/employer-satisfaction/new?token=" + TOKEN,  # a token for the other questionnaire
+		):
+			with self.subTest(path=path):
+				page = self.get(path).get_data(as_text=True)
+				self.assertIn("pas valide", page)  # French by default
+				self.assertNotIn("employer_or_school", page)
+		page = self.get("/alumni-follow-up/new?token=" + TOKEN).get_data(as_text=True)
+		self.assertIn("employer_or_school", page)
+		self.assertIn("Quelle est votre situation", page)
+		for doctype in READERS:
+			with self.subTest(doctype=doctype):
+				self.assertEqual(self.get(self.resource(doctype)).status_code, 403)
+				self.assertEqual(self.get(self.resource(doctype, self.records[doctype])).status_code, 403)
+		for method, args in (
+			("frappe.desk.query_report.run", {"report_name": "Partner Report"}),
+			("insertion_erp.partners.questionnaires.invite", {"questionnaire": "Alumni Follow-up"}),
+			("insertion_erp.partners.figures.employers_who_hired_card", {}),
+		):
+			with self.subTest(method=method):
+				self.assertEqual(self.post(self.method(method), args).status_code, 403)
+		before = frappe.db.count("Alumni Follow-up Answer")
+		response = self.post(
+			self.method("frappe.website.doctype.web_form.web_form.accept"),
+			{
+				"web_form": "alumni-follow-up",
+				"data": json.dumps(
+					{"token": "x" * 43, "situation": "Other", "doctype": "Alumni Follow-up Answer"}
+				),
+			},
+		)
+		self.assertEqual(response.status_code, 417)
+		self.assertIn("pas valide", response.get_data(as_text=True))
+		self.assertEqual(frappe.db.count("Alumni Follow-up Answer"), before)
+		# English on request, kept (frappe's language cookie) for the answer.
+		english = self.get(f"/alumni-follow-up/new?token={TOKEN}&_lang=en").get_data(as_text=True)
+		self.assertIn("What is your situation today?", english)
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}

@@ -15,6 +15,7 @@ from frappe.tests.test_api import FrappeAPITestCase
 from frappe.utils import add_days, today
 from frappe.utils.global_search import rebuild_for_doctype, search
 
+from insertion_erp.core.partners import token_hash
 from insertion_erp.funding.report.contract_budget.contract_budget import execute as contract_budget
 from insertion_erp.funding.report.mission_and_market.mission_and_market import (
 	self_financing_ratio_to_date,
@@ -23,7 +24,6 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	get_notes,
 	set_notes,
 )
-from insertion_erp.core.partners import token_hash
 from insertion_erp.partners import questionnaires
 from insertion_erp.partners.figures import employers_who_hired_card
 from insertion_erp.permissions import get_link_title

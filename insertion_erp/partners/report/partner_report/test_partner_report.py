@@ -6,6 +6,7 @@ from frappe.utils import add_days, today
 
 from insertion_erp.core.periods import Period
 from insertion_erp.partners.names import link_typed_names
+from insertion_erp.partners.report.partner_names_to_match import partner_names_to_match as names_to_match
 from insertion_erp.partners.report.partner_report import partner_report
 from insertion_erp.results import activity
 from insertion_erp.tests.factories import closed_parcours, make_plan, started_parcours
@@ -141,3 +142,31 @@ class TestPartnerReport(InsertionTestCase):
 		self.assertEqual(frappe.db.get_value("Parcours", parcours.name, "referral_partner"), clsc)
 		self.assertFalse(frappe.db.get_value("Parcours", other.name, "referral_partner"))
 		self.assertEqual(link_typed_names(), 0)
+
+	def test_a_typed_employer_becomes_a_partner_in_one_click(self) -> None:
+		first = closed_parcours(end=add_days(today(), -200))
+		second = closed_parcours(end=add_days(today(), -200))
+		follow_ups = []
+		for parcours, typed in ((first, "Quincaillerie  Dupré"), (second, "quincaillerie dupre")):
+			doc = frappe.get_doc("Parcours Follow-up", {"parcours": parcours.name, "months_after_exit": 3})
+			doc.update(
+				{
+					"contact_date": add_days(today(), -5),
+					"situation": "Employed Part Time",
+					"employer_or_school": typed,
+				}
+			)
+			doc.save()
+			follow_ups.append(doc)
+		self.assertIn("Quincaillerie  Dupré", [row["text"] for row in names_to_match.execute()[1]])
+		made = follow_ups[0].create_partner()
+		self.assertEqual(
+			(made, frappe.db.get_value("Partner", made, "partner_type")), ("Quincaillerie Dupré", "Employer")
+		)
+		for doc in follow_ups:  # both spellings agree with the new partner's name
+			self.assertEqual(frappe.db.get_value("Parcours Follow-up", doc.name, "partner"), made)
+		self.assertEqual(follow_ups[1].create_partner(), made)  # no second partner
+		self.assertEqual(frappe.db.count("Partner", {"partner_name": ("like", "Quincaillerie%")}), 1)
+		self.assertNotIn(
+			"quincaillerie dupre", [row["text"].casefold() for row in names_to_match.execute()[1]]
+		)

@@ -17,6 +17,7 @@ from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS, SUPE
 from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import Period, month_period
 from insertion_erp.core.training import LEVELS
+from insertion_erp.devtools.demo_partners import load_partners
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
@@ -118,6 +119,7 @@ def load() -> None:
 	# The year's T4 and RL-1, drafted from the payroll: the bookkeeper reviews them in February.
 	year_end.create_slips(company, year)
 	early_contact(*EARLY_CONTACT)
+	load_partners(company)
 	load_shop(company, CASHIER_LOGIN)
 	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point

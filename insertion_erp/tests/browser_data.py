@@ -18,15 +18,19 @@ unclaimed, so the bookkeeper's journey starts from the same state each time.
   (after the May the payroll bookkeeper pays), still in parcours, for the director to close and
   the payroll bookkeeper to file the ROE of (a new one each run once the last one is closed);
   the settings' ROE contact and account;
+- an alumna ("Ancienne Questionnaire") whose 3-month follow-up is put back to planned each run,
+  and a trainee's placement at "Garage Navigateur": each with a questionnaire link whose token
+  the journeys know (ALUMNI_TOKEN, EMPLOYER_TOKEN), made again each run;
 - the users below, each with a real password.
 """
 
 import frappe
-from frappe.utils import add_days, nowdate
+from frappe.utils import add_days, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, SETTINGS, SUPERVISOR
+from insertion_erp.core.partners import token_hash
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_timesheet
 from insertion_erp.quebec_payroll import test_quebec_payroll as quebec_payroll
 from insertion_erp.tests import payroll_fixture, return_fixture
@@ -65,6 +69,11 @@ POS_PROFILE = "Caisse Friperie"
 NOTES_TRAINEE = "Navigateur"
 NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
 ROE_TRAINEE = "Rémi Relevé"
+# The questionnaires' links the journeys open (browser_tests/test_partners.py): the database keeps
+# their hash only, so the tokens are fixed here.
+ALUMNI_TOKEN = "navigateur-ancienne-jeton-0123456789abcdefghij"
+EMPLOYER_TOKEN = "navigateur-employeur-jeton-0123456789abcdefghij"
+HOST = "Garage Navigateur"
 
 
 def prepare() -> dict:
@@ -86,12 +95,15 @@ def prepare() -> dict:
 	ensure_till()
 	ensure_trainee_on_the_floor()
 	roe_parcours = ensure_parcours_to_close()
+	follow_up, placement = ensure_questionnaire_links()
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	return {
 		"contract": fixture.contract,
 		"march_claim": march,
 		"intervention": intervention,
 		"roe_parcours": roe_parcours,
+		"follow_up": follow_up,
+		"placement": placement,
 	}
 
 
@@ -317,3 +329,59 @@ def ensure_trainee_on_the_floor() -> str:
 		return parcours
 	trainee = make_trainee(first_name="Léa", last_name=FLOOR_TRAINEE)
 	return started_parcours(trainee=trainee.name, company=SHOP, start=add_days(nowdate(), -14)).name
+
+
+def ensure_questionnaire_links() -> tuple[str, str]:
+	"""An alumna's follow-up, planned again, and a placement, each with a fresh link."""
+	parcours = frappe.db.get_value("Parcours", {"trainee_name": "Ancienne Questionnaire"})
+	if not parcours:
+		trainee = make_trainee(first_name="Ancienne", last_name="Questionnaire")
+		parcours = started_parcours(trainee=trainee.name, company=SHOP, start=add_days(nowdate(), -240))
+		parcours.close(add_days(nowdate(), -60), "Completed")
+		parcours = parcours.name
+	follow_up = frappe.db.get_value("Parcours Follow-up", {"parcours": parcours, "months_after_exit": 3})
+	frappe.db.set_value(
+		"Parcours Follow-up",
+		follow_up,
+		{field: None for field in ("contact_date", "situation", "employer_or_school", "partner", "job_type",
+			"answered_online_on", "confirmed_by")}
+		| {"job_months": 0, "hourly_wage": 0, "weekly_hours": 0, "status": "Planned"},
+	)  # fmt: skip
+	if not frappe.db.exists("Partner", HOST):
+		frappe.get_doc({"doctype": "Partner", "partner_name": HOST, "partner_type": "Employer"}).insert()
+	placement = frappe.db.get_value("Placement", {"partner": HOST})
+	if not placement:
+		trainee = make_trainee(first_name="Stagiaire", last_name="Navigateur")
+		host = started_parcours(trainee=trainee.name, company=SHOP, start=add_days(nowdate(), -30))
+		placement = (
+			frappe.get_doc(
+				{
+					"doctype": "Placement",
+					"parcours": host.name,
+					"partner": HOST,
+					"start_date": add_days(nowdate(), -10),
+					"end_date": add_days(nowdate(), -6),
+					"hours": 35,
+				}
+			)
+			.insert()
+			.name
+		)
+	for name, questionnaire, token, target in (
+		("follow_up", "Alumni Follow-up", ALUMNI_TOKEN, follow_up),
+		("placement", "Employer Satisfaction", EMPLOYER_TOKEN, placement),
+	):
+		frappe.db.delete("Questionnaire Invitation", {"token_hash": token_hash(token)})
+		frappe.get_doc(
+			{
+				"doctype": "Questionnaire Invitation",
+				"questionnaire": questionnaire,
+				name: target,
+				"partner": HOST if name == "placement" else None,
+				"status": "Sent",
+				"sent_on": now_datetime(),
+				"expires_on": add_days(now_datetime(), 30),
+				"token_hash": token_hash(token),
+			}
+		).insert(ignore_permissions=True)
+	return follow_up, placement

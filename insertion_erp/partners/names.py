@@ -74,3 +74,16 @@ def partner_from_text(text: str | None, partner_type: str, label: str) -> str:
 	)
 	partner.insert()
 	return partner.name
+
+
+@frappe.whitelist(methods=["POST"])
+def create_partner_from_follow_up(follow_up: str) -> str:
+	"""A follow-up's typed employer or school as a Partner, linked there and wherever the same
+	name was typed (the follow-up's "Create Partner" button)."""
+	doc = frappe.get_doc("Parcours Follow-up", follow_up)
+	doc.check_permission("write")
+	return partner_from_text(
+		doc.employer_or_school,
+		"School or Training Centre" if doc.situation == "In School or Training" else "Employer",
+		_(doc.meta.get_label("employer_or_school")),
+	)

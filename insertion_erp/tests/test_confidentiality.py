@@ -399,15 +399,7 @@ class TestConfidentiality(FrappeAPITestCase):
 				lambda: frappe.get_doc("Training Plan", self.records["Training Plan"]).sales_served(),
 			),
 		}
-		for key in USERS:
-			for path, (allowed, call) in paths.items():
-				with self.subTest(role=key, path=path):
-					self.as_user(key)
-					if key in allowed:
-						call()
-					else:
-						with self.assertRaises(frappe.PermissionError):
-							call()
+		self.check_paths(paths)
 
 	def test_results_reports_files_and_cards(self) -> None:
 		# The results: counts and rates for the director and the bookkeeper; the network's
@@ -542,16 +534,16 @@ class TestConfidentiality(FrappeAPITestCase):
 				),
 			),
 		}
-		for key in USERS:
-			for path, (allowed, call) in paths.items():
-				with self.subTest(role=key, path=path):
-					self.as_user(key)
-					if key in allowed:
-						call()
-					else:
-						with self.assertRaises(frappe.PermissionError):
-							call()
+		self.check_paths(paths)
 		frappe.db.rollback()  # the links the test sent
+		# Frappe shows a custom number card to the readers of its document type: the team's.
+		for key in USERS:
+			with self.subTest(role=key, path="Number Card"):
+				self.as_user(key)
+				self.assertEqual(
+					bool(frappe.has_permission("Number Card", doc="Employers Who Hired This Year")),
+					key in INSERTION_TEAM,
+				)
 		# The plan's readers outside the team see no placement on it.
 		for key in READERS["Training Plan"]:
 			with self.subTest(role=key, path="plan.placement_levels"):
@@ -604,6 +596,18 @@ class TestConfidentiality(FrappeAPITestCase):
 		# English on request, kept (frappe's language cookie) for the answer.
 		english = self.get(f"/alumni-follow-up/new?token={TOKEN}&_lang=en").get_data(as_text=True)
 		self.assertIn("What is your situation today?", english)
+
+	def check_paths(self, paths: dict) -> None:
+		"""Each path, as each user: answered to the roles allowed, refused to every other."""
+		for key in USERS:
+			for path, (allowed, call) in paths.items():
+				with self.subTest(role=key, path=path):
+					self.as_user(key)
+					if key in allowed:
+						call()
+					else:
+						with self.assertRaises(frappe.PermissionError):
+							call()
 
 	def auth(self, key: str) -> dict:
 		return {"Authorization": f"token {self.token[key]}"}

@@ -29,10 +29,12 @@ frappe.ui.form.on("Parcours Follow-up", {
 		}
 		if (frm.doc.employer_or_school && !frm.doc.partner) {
 			frm.add_custom_button(__("Create Partner"), () =>
-				frm.call("create_partner").then(({ message }) => {
-					frm.reload_doc();
-					frappe.show_alert({ message: __("Partner {0} linked.", [message]), indicator: "green" });
-				})
+				frappe
+					.call("insertion_erp.partners.names.create_partner_from_follow_up", { follow_up: frm.doc.name })
+					.then(({ message }) => {
+						frm.reload_doc();
+						frappe.show_alert({ message: __("Partner {0} linked.", [message]), indicator: "green" });
+					})
 			);
 		}
 	},

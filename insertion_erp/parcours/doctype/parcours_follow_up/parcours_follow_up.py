@@ -7,7 +7,6 @@ from frappe.utils import flt, getdate, today
 from pypika.terms import ExistsCriterion
 
 from insertion_erp.controllers.traced_document import TracedDocument
-from insertion_erp.partners.names import partner_from_text
 
 EMPLOYED = ("Employed Full Time", "Employed Part Time")
 JOB_FIELDS = ("job_type", "job_months", "hourly_wage", "weekly_hours")
@@ -92,16 +91,6 @@ class ParcoursFollowup(TracedDocument):
 			frappe.throw(_("This follow-up has no answer given online."), title=_("Nothing to Confirm"))
 		self.confirmed_by = frappe.session.user
 		self.save()
-
-	@frappe.whitelist()
-	def create_partner(self) -> str:
-		"""The typed employer or school as a Partner, linked here and wherever the same name was typed."""
-		self.check_permission("write")
-		return partner_from_text(
-			self.employer_or_school,
-			"School or Training Centre" if self.situation == "In School or Training" else "Employer",
-			_(self.meta.get_label("employer_or_school")),
-		)
 
 	def check_job(self) -> None:
 		"""The job's kind, length, wage and hours belong to an employed situation, and only to it."""

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from insertion_erp.core.periods import Period
-from insertion_erp.partners.names import link_typed_names
+from insertion_erp.partners.names import create_partner_from_follow_up, link_typed_names
 from insertion_erp.partners.report.partner_names_to_match import partner_names_to_match as names_to_match
 from insertion_erp.partners.report.partner_report import partner_report
 from insertion_erp.results import activity
@@ -159,13 +159,13 @@ class TestPartnerReport(InsertionTestCase):
 			doc.save()
 			follow_ups.append(doc)
 		self.assertIn("Quincaillerie  Dupré", [row["text"] for row in names_to_match.execute()[1]])
-		made = follow_ups[0].create_partner()
+		made = create_partner_from_follow_up(follow_ups[0].name)
 		self.assertEqual(
 			(made, frappe.db.get_value("Partner", made, "partner_type")), ("Quincaillerie Dupré", "Employer")
 		)
 		for doc in follow_ups:  # both spellings agree with the new partner's name
 			self.assertEqual(frappe.db.get_value("Parcours Follow-up", doc.name, "partner"), made)
-		self.assertEqual(follow_ups[1].create_partner(), made)  # no second partner
+		self.assertEqual(create_partner_from_follow_up(follow_ups[1].name), made)  # no second partner
 		self.assertEqual(frappe.db.count("Partner", {"partner_name": ("like", "Quincaillerie%")}), 1)
 		self.assertNotIn(
 			"quincaillerie dupre", [row["text"].casefold() for row in names_to_match.execute()[1]]

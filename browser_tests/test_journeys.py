@@ -526,6 +526,7 @@ def screens_of_the_day(admin) -> dict[str, list[str]]:
 			"/app/query-report/Mission and Market?company=Atelier Paie Test&fiscal_year=2026",
 			f"/app/query-report/Return to Government?company=Atelier Retour Test&{year}",
 			"/app/query-report/Contract Budget",
+			f"/app/query-report/Partner Report?company=Friperie Navigateur&{year}",
 		],
 		COUNSELLOR: [
 			route("Trainee"),
@@ -533,6 +534,9 @@ def screens_of_the_day(admin) -> dict[str, list[str]]:
 			route("Support Intervention"),
 			f"{route('Support Intervention')}/{intervention}",
 			route("Parcours"),
+			route("Partner"),
+			f"{route('Partner')}/Garage Navigateur",
+			route("Placement"),
 		],
 	}
 

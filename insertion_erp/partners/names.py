@@ -5,6 +5,7 @@ is linked to it; the others are listed for the manager (report Partner Names to 
 import frappe
 from frappe import _
 
+from insertion_erp.controllers.arguments import require
 from insertion_erp.core.partners import match_names, name_key
 
 # (doctype, typed text field, partner link field)
@@ -77,9 +78,10 @@ def partner_from_text(text: str | None, partner_type: str, label: str) -> str:
 
 
 @frappe.whitelist(methods=["POST"])
-def create_partner_from_follow_up(follow_up: str) -> str:
+def create_partner_from_follow_up(follow_up: str | None = None) -> str:
 	"""A follow-up's typed employer or school as a Partner, linked there and wherever the same
 	name was typed (the follow-up's "Create Partner" button)."""
+	require(follow_up=follow_up)
 	doc = frappe.get_doc("Parcours Follow-up", follow_up)
 	doc.check_permission("write")
 	return partner_from_text(

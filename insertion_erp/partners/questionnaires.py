@@ -13,6 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_url, now_datetime
 
+from insertion_erp.controllers.arguments import require
 from insertion_erp.core.partners import (
 	ANSWERED,
 	EXPIRED,
@@ -44,7 +45,7 @@ MESSAGES = {None: INVALID, ANSWERED: USED, EXPIRED: EXPIRED_MESSAGE, WITHDRAWN: 
 
 @frappe.whitelist(methods=["POST"])
 def invite(
-	questionnaire: str,
+	questionnaire: str | None = None,
 	follow_up: str | None = None,
 	placement: str | None = None,
 	email: str | None = None,
@@ -53,6 +54,7 @@ def invite(
 	"""A new single-use link to the questionnaire (the previous one for the same follow-up or
 	placement is withdrawn), emailed when an address is known and `send_email` is set, and
 	returned for a text message: it is shown this once, the database keeps only its hash."""
+	require(questionnaire=questionnaire)
 	if questionnaire not in ROUTES:
 		frappe.throw(_("Unknown questionnaire: {0}").format(questionnaire), title=_("Invalid Questionnaire"))
 	target = (
@@ -60,8 +62,8 @@ def invite(
 		if questionnaire == FOLLOW_UP
 		else satisfaction_target(follow_up, placement)
 	)
-	email = (email or target.pop("email", None) or "").strip() or None
-	target.pop("email", None)
+	known = target.pop("email", None)  # the trainee's, the supervisor's or the partner's
+	email = (email or known or "").strip() or None
 	if email:
 		frappe.utils.validate_email_address(email, throw=True)
 	withdraw(questionnaire, target)

@@ -36,7 +36,8 @@ class Partner(InsertionDocument):
 		load_address_and_contact(self)
 
 	def before_insert(self) -> None:
-		self.partner_name = " ".join((self.partner_name or "").split())
+		if isinstance(self.partner_name, str):  # another kind is refused at validate, by name
+			self.partner_name = " ".join(self.partner_name.split())
 
 	def after_insert(self) -> None:
 		"""The names typed before this partner existed, where they agree with its name."""

@@ -218,4 +218,5 @@ def answer_as_guest(web_form: str, url: str, values: dict) -> None:
 	try:
 		accept(web_form=web_form, data=json.dumps({**values, "token": token}))
 	finally:
+		frappe.flags.in_web_form = False
 		frappe.set_user(user)

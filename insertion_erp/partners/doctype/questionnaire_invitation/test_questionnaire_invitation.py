@@ -29,7 +29,13 @@ def answer_as_guest(web_form: str, token: str | None, values: dict):
 	try:
 		return accept(web_form=web_form, data=json.dumps({**values, "token": token, "doctype": "x"}))
 	finally:
+		frappe.flags.in_web_form = False  # frappe leaves it set for the request, here the process
 		frappe.set_user("Administrator")
+
+
+def forget_outgoing_account() -> None:
+	if hasattr(frappe.local, "outgoing_email_account"):
+		delattr(frappe.local, "outgoing_email_account")
 
 
 def token_of(url: str) -> str:
@@ -73,6 +79,9 @@ class TestQuestionnaireInvitation(InsertionTestCase):
 				"password": "test",
 			}
 		).insert(ignore_permissions=True)
+		# Frappe keeps the outgoing account found in the process: a later test would send (and
+		# commit) its notifications through this one, rolled back.
+		self.addCleanup(forget_outgoing_account)
 		sent = self.invite()
 		self.assertTrue(sent["emailed"])
 		self.assertIn("/alumni-follow-up/new?token=", sent["url"])

@@ -14,6 +14,10 @@ def counts() -> dict[str, int]:
 	}
 
 
+def app_modules() -> list[str]:
+	return frappe.get_all("Module Def", filters={"app_name": "insertion_erp"}, pluck="name")
+
+
 def migrate_hooks() -> None:
 	"""What `bench migrate` runs of the app, after syncing its doctypes."""
 	for hook in frappe.get_hooks("after_migrate", app_name="insertion_erp"):
@@ -34,6 +38,21 @@ class TestInstall(InsertionTestCase):
 		config = frappe.get_site_config()
 		self.assertTrue(config.get("encryption_key"))
 		self.assertTrue(config.get("backup_encryption_key"))
+
+	def test_each_custom_number_card_calls_a_whitelisted_method(self) -> None:
+		# The desk calls a custom card's method over HTTP: one left unwhitelisted is a 403 and a
+		# "not permitted" dialog on the workspace of everyone who sees the card.
+		cards = frappe.get_all(
+			"Number Card",
+			filters={"module": ("in", app_modules()), "type": "Custom"},
+			fields=["name", "method"],
+		)
+		self.assertGreaterEqual(len(cards), 4)
+		for card in cards:
+			with self.subTest(card=card.name):
+				self.assertTrue(
+					frappe.get_attr(card.method) in frappe.whitelisted, f"{card.method} is not whitelisted"
+				)
 
 	def test_roles_can_use_the_desk(self) -> None:
 		for role in ROLES:

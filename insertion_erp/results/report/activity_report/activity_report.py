@@ -87,6 +87,7 @@ def columns() -> list[dict]:
 	]
 
 
+@frappe.whitelist()
 def integration_rate_card() -> dict:
 	"""Number card: the integration rate of the follow-ups due in the last 12 months, at the
 	settings' last offset, for the user's company."""

@@ -541,6 +541,18 @@ def screens_of_the_day(admin) -> dict[str, list[str]]:
 	}
 
 
+def refused_calls(page) -> list[str]:
+	"""The page's API calls the server refuses from now on (4xx, 5xx), even those no dialog shows yet."""
+	refused = []
+
+	def record(response) -> None:
+		if "/api/" in response.url and response.status >= 400:
+			refused.append(f"{response.status} {response.url}")
+
+	page.on("response", record)
+	return refused
+
+
 LANDING = {CASHIER: "/app/point-of-sale", SUPERVISOR: "/app/shop-floor"}
 
 
@@ -551,6 +563,7 @@ def test_each_users_day_is_in_french_with_quebec_formats(new_page, admin, viewpo
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	for user, screens in screens_of_the_day(admin).items():
 		page = new_page(user, viewport=VIEWPORTS[viewport])
+		refused = refused_calls(page)
 		if user in LANDING:  # the floor supervisor and the cashier land where their work is
 			page.wait_for_url(re.compile(re.escape(LANDING[user])))
 		for number, screen in enumerate(screens, start=1):
@@ -560,3 +573,4 @@ def test_each_users_day_is_in_french_with_quebec_formats(new_page, admin, viewpo
 			name = f"day-{user.split('@')[0]}-{viewport}-{number}"
 			page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 			assert_french_and_quebec(page, f"{user}, {screen} ({viewport})")
+			assert not refused, f"{user}, {screen} ({viewport}): calls refused {refused}"

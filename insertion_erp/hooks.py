@@ -50,6 +50,7 @@ before_request = ["insertion_erp.partners.questionnaires.questionnaire_language"
 # Handlers on standard doctypes: one module per doctype in overrides/.
 doc_events = {
 	"Salary Slip": {
+		"before_validate": "insertion_erp.overrides.salary_slip.set_aside_source_deductions",
 		"validate": "insertion_erp.overrides.salary_slip.apply_source_deductions",
 		"on_submit": "insertion_erp.overrides.salary_slip.refresh_records_of_employment",
 		"on_cancel": "insertion_erp.overrides.salary_slip.refresh_records_of_employment",

@@ -8,6 +8,11 @@ from frappe import _
 from insertion_erp.quebec_payroll import deductions, roe
 
 
+def set_aside_source_deductions(doc, method=None) -> None:
+	"""before_validate: the app's rows are written again after HRMS has computed the slip."""
+	deductions.set_aside(doc)
+
+
 def apply_source_deductions(doc, method=None) -> None:
 	"""validate, after HRMS has computed the earnings: vacation pay and holiday indemnities of an
 	hourly trainee, QPP, QPP2, EI, QPIP, federal and Quebec tax, the employer's contributions."""

@@ -7,8 +7,9 @@ and the employer's contributions in the slip's own table. HRMS's net pay, Payrol
 journal entries and Salary Register then carry them like any other component.
 
 The rules are in the pure core (core/source_deductions.py, core/contributions.py,
-core/labour_standards.py); here, two reads per slip (the employee's profile, the year to
-date in one aggregated query) and the rows.
+core/labour_standards.py); here, the reads of a slip (the employee's profile from the
+document cache HRMS has filled, the year to date in one aggregated query, a period's
+timesheet hours when it holds a statutory holiday) and the rows.
 """
 
 from dataclasses import fields
@@ -48,6 +49,9 @@ VACATION_ON_EACH_PAY = "Paid on Each Pay"
 VACATION_AT_END = "Accrued, Paid at the End of the Contract"
 EMPLOYER_KINDS = (QPP, QPP2, EI, QPIP, "FSS", "CNT", "CNESST")
 LABOUR_STANDARDS_COMPONENTS = (VACATION_PAY_COMPONENT[0], HOLIDAY_PAY_COMPONENT[0])
+APP_COMPONENTS = frozenset(
+	[name for name, _abbr in DEDUCTION_COMPONENTS.values()] + list(LABOUR_STANDARDS_COMPONENTS)
+)
 PROFILE_FIELDS = (
 	"date_of_birth",
 	"date_of_joining",
@@ -79,13 +83,26 @@ def pay_date(slip) -> date:
 	return getdate(slip.posting_date or slip.end_date)
 
 
+def set_aside(slip) -> None:
+	"""The app's rows out of the slip while HRMS computes it (`apply` writes them again): HRMS
+	then neither sums each of them into its totals nor reads each one's year to date (a query
+	a row, which `set_row` writes from the year to date read once)."""
+	if not is_quebec_payroll(slip.company) or not slip.employee:
+		return
+	for parentfield in ("earnings", "deductions"):
+		rows = slip.get(parentfield)
+		kept = [row for row in rows if row.salary_component not in APP_COMPONENTS]
+		if len(kept) != len(rows):
+			slip.set(parentfield, kept)
+
+
 def apply(slip) -> None:
 	"""Labour-standards earnings, deductions and employer contributions of one slip."""
 	if not is_quebec_payroll(slip.company) or not slip.employee:
 		return
 	paid_on = pay_date(slip)
 	year = payroll_year(paid_on.year)
-	employee = frappe.db.get_value("Employee", slip.employee, PROFILE_FIELDS, as_dict=True)
+	employee = deduction_profile(slip.employee)
 	before = year_to_date(slip, paid_on)
 	settings = frappe.get_cached_doc(SETTINGS)
 
@@ -136,6 +153,14 @@ def apply(slip) -> None:
 	warn_figures_to_confirm(paid_on.year)
 
 
+def deduction_profile(employee: str) -> frappe._dict:
+	"""The Employee's fields the deductions read, from frappe's document cache: HRMS has put the
+	Employee there for the same slip (its joining and relieving dates), and frappe drops it
+	whenever the Employee is saved."""
+	doc = frappe.get_cached_doc("Employee", employee)
+	return frappe._dict({field: doc.get(field) for field in PROFILE_FIELDS})
+
+
 def profile(employee, paid_on: date) -> Profile:
 	"""The employee's tab "Source Deductions"; under 18 on the pay date, no QPP."""
 	under_18 = bool(employee.date_of_birth) and _age(getdate(employee.date_of_birth), paid_on) < 18
@@ -161,7 +186,7 @@ def _age(born: date, on: date) -> int:
 def year_to_date(slip, paid_on: date) -> dict:
 	"""The employee's submitted slips of the year paid before this one, in one query: their
 	gross, each of the app's components, each employer contribution."""
-	components = [name for name, _abbr in DEDUCTION_COMPONENTS.values()] + list(LABOUR_STANDARDS_COMPONENTS)
+	components = sorted(APP_COMPONENTS)
 	filters = """ss.employee = %(employee)s and ss.company = %(company)s and ss.docstatus = 1
 		and ss.name != %(name)s and ss.posting_date between %(year_start)s and %(paid_on)s
 		and ss.end_date < %(start_date)s"""

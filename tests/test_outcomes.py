@@ -3,9 +3,12 @@
 import json
 from datetime import date
 from decimal import Decimal as D
+from fractions import Fraction
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from insertion_erp.core import network_file, outcomes
 from tests.app_meta import APP, load_translations
@@ -94,10 +97,12 @@ def test_follow_up_rates_with_and_without_unknowns():
 def test_suppression_hides_small_counts_and_the_sum_says_unknown():
 	a = sample()
 	published = outcomes.suppress(a, 5)
-	assert published["trainees"] == {"entered": 7, "active": 12, "completed": 5, "exited_early": None}
+	# exited_early 3 is small; completed 5 goes with it, or 8 parcours ended - 5 would tell it.
+	assert published["trainees"] == {"entered": 7, "active": 12, "completed": None, "exited_early": None}
 	assert published["exit_reasons"] == {"Completed": 5, "Dropped Out": None, "Left for a Job": None}
 	assert published["follow_ups"]["3"]["school"] is None
 	assert published["follow_ups"]["3"]["due"] == 10
+	assert published["parcours_weeks"] == {"total": D("190.5"), "parcours": 8}
 	assert published["hours"] == a["hours"]  # totals of hours name nobody
 	assert outcomes.rate(published, 3) is None  # a part of the numerator is unknown
 	total = outcomes.merge([a, published])
@@ -175,7 +180,7 @@ def test_the_file_is_valid_against_its_schema_and_reads_back():
 		"to": date(2026, 12, 31),
 		"threshold": 5,
 	}
-	assert activity["trainees"] == {"entered": 7, "active": 12, "completed": 5, "exited_early": None}
+	assert activity["trainees"] == {"entered": 7, "active": 12, "completed": None, "exited_early": None}
 	assert activity["follow_ups"]["6"]["due"] is None  # 4 < 5
 	assert activity["hours"]["support"] == D("64.25")
 	assert doc["rates"]["3"] == {"integration": None, "integration_all": None}
@@ -234,3 +239,245 @@ def test_not_json_is_refused():
 	with pytest.raises(network_file.FileError) as refused:
 		network_file.read("{not json")
 	assert refused.value.template == network_file.NOT_JSON
+
+
+# Complementary suppression -------------------------------------------------------
+
+ENDED, ACTIVE = ("parcours_weeks", "parcours"), ("trainees", "active")
+
+
+def relations(activity: dict) -> list[tuple[tuple, list[tuple]]]:
+	"""Every total = sum of its parts the counting makes (results/activity.py), stated here on
+	its own: (total, parts), a count named by its path in the activity."""
+	out = [
+		(ENDED, [("trainees", "completed"), ("trainees", "exited_early")]),
+		*(
+			(ENDED, [(section, key) for key in activity[section]])
+			for section in ("exit_reasons", "exit_situations")
+		),
+		*(
+			(ACTIVE, [(section, key) for key in activity[section]])
+			for section in ("genders", "income_sources", "age_bands")
+		),
+	]
+	for months in activity["follow_ups"]:
+		out.append(
+			(("follow_ups", months, "due"), [("follow_ups", months, key) for key in outcomes.SITUATIONS])
+		)
+	return out
+
+
+def at(activity: dict, path: tuple):
+	for key in path:
+		activity = activity[key]
+	return activity
+
+
+def rank(rows: list[list[Fraction]]) -> int:
+	rows = [list(row) for row in rows]
+	found = 0
+	for column in range(len(rows[0]) if rows else 0):
+		pivot = next((i for i in range(found, len(rows)) if rows[i][column]), None)
+		if pivot is None:
+			continue
+		rows[found], rows[pivot] = rows[pivot], rows[found]
+		for i in range(len(rows)):
+			if i != found and rows[i][column]:
+				factor = rows[i][column] / rows[found][column]
+				rows[i] = [a - factor * b for a, b in zip(rows[i], rows[found], strict=True)]
+		found += 1
+	return found
+
+
+def derivable(published: dict, groups) -> list[tuple]:
+	"""The suppressed counts that the relations, taken together (any linear combination),
+	give exactly from the published counts."""
+	hidden = sorted(
+		{cell for total, parts in groups for cell in (total, *parts) if at(published, cell) is None}
+	)
+	if not hidden:
+		return []
+	column = {cell: i for i, cell in enumerate(hidden)}
+	rows = []
+	for total, parts in groups:
+		row = [Fraction(0)] * len(hidden)
+		for cell, sign in ((total, 1), *((part, -1) for part in parts)):
+			if cell in column:
+				row[column[cell]] += sign
+		if any(row):
+			rows.append(row)
+	base = rank(rows) if rows else 0
+	return [
+		cell
+		for cell in hidden
+		if rank([*rows, [Fraction(int(i == column[cell])) for i in range(len(hidden))]]) == base
+	]
+
+
+OFFSETS = ("3", "6")
+ended = st.lists(
+	st.tuples(
+		st.booleans(),
+		st.sampled_from(("Completed", "Left for a Job", "Dropped Out", "Unknown")),
+		st.sampled_from(outcomes.SITUATIONS),
+	),
+	max_size=30,
+)
+people = st.lists(
+	st.tuples(
+		st.sampled_from(("Female", "Male", "Non-binary", "Unknown")),
+		st.sampled_from(("Social Assistance", "Employment Insurance", "Other")),
+		st.sampled_from([label for label, _first, _last in outcomes.AGE_BANDS]),
+		st.lists(st.sampled_from(("Housing", "Language", "Record")), unique=True, max_size=2),
+	),
+	max_size=30,
+)
+follow_ups = st.lists(
+	st.tuples(
+		st.sampled_from(OFFSETS), st.sampled_from(outcomes.SITUATIONS), st.sampled_from((True, False, None))
+	),
+	max_size=30,
+)
+JOBS = {True: ("Permanent", None), False: ("Seasonal or Occasional", None), None: (None, None)}
+
+
+@st.composite
+def activities(draw) -> dict:
+	"""Random people, exits and follow-ups, counted the way results/activity.py counts them:
+	every total is the sum of its parts by construction."""
+	a = outcomes.new_activity([int(months) for months in OFFSETS])
+	for completed, reason, situation in draw(ended):
+		a["trainees"]["completed" if completed else "exited_early"] += 1
+		outcomes.add(a["exit_reasons"], reason)
+		a["exit_situations"][situation] += 1
+		a["parcours_weeks"]["total"] += 10
+		a["parcours_weeks"]["parcours"] += 1
+	served = draw(people)
+	for gender, income, band, barriers in served:
+		a["trainees"]["active"] += 1
+		outcomes.add(a["genders"], gender)
+		outcomes.add(a["income_sources"], income)
+		outcomes.add(a["age_bands"], band)
+		for barrier in barriers:
+			outcomes.add(a["barriers"], barrier)
+	a["trainees"]["entered"] = draw(st.integers(0, len(served)))
+	for months, situation, durable in draw(follow_ups):
+		outcomes.add_follow_up(a, int(months), situation, *JOBS[durable])
+	return a
+
+
+@settings(max_examples=400, deadline=None)
+@given(activities(), st.integers(1, 8))
+def test_no_suppressed_count_is_the_difference_of_published_ones(activity, threshold):
+	published = outcomes.suppress(activity, threshold)
+	groups = relations(activity)
+	for total, parts in groups:
+		assert at(activity, total) == sum(at(activity, part) for part in parts)  # the generator's own check
+		hidden = [cell for cell in (total, *parts) if at(published, cell) is None]
+		# One suppressed count in a relation is the relation's total less the others: none or two or more.
+		assert len(hidden) != 1, (total, hidden)
+		known = sum(at(published, part) for part in parts if at(published, part) is not None)
+		if at(published, total) is None:
+			if hidden:
+				assert at(activity, total) != known  # the published parts do not add up to it
+		else:
+			for cell in hidden:
+				assert at(activity, cell) != at(published, total) - known, (total, cell)
+			# Nor does "each suppressed count is at least 1" pin them (1 + 1 = 2 of two suppressed).
+			assert not hidden or at(published, total) - known > len(hidden), (total, hidden)
+	# Nor does any combination of the relations give one of them.
+	assert derivable(published, groups) == []
+	# Small counts are suppressed, a 0 and every published count stay as they are.
+	for path, count in counts_of(activity):
+		shown = at(published, path)
+		assert shown is None if 0 < count < threshold else shown in (count, None)
+		assert shown is not None or count > 0
+	assert (published["parcours_weeks"]["total"] is None) == (published["parcours_weeks"]["parcours"] is None)
+
+
+def counts_of(activity: dict):
+	for key, count in activity["trainees"].items():
+		yield ("trainees", key), count
+	yield ENDED, activity["parcours_weeks"]["parcours"]
+	for section in outcomes.CATEGORY_SECTIONS:
+		for key, count in activity[section].items():
+			yield (section, key), count
+	for months, counts in activity["follow_ups"].items():
+		for key, count in counts.items():
+			yield ("follow_ups", months, key), count
+
+
+def ended_12(completed: int = 8, exited_early: int = 4) -> dict:
+	a = outcomes.new_activity()
+	a["trainees"].update(entered=12, active=20, completed=completed, exited_early=exited_early)
+	a["parcours_weeks"].update(total=D("240"), parcours=12)
+	a["exit_reasons"].update({"Completed": 6, "Left for a Job": 6})
+	a["exit_situations"].update(employed=6, job_search=6)
+	a["genders"].update({"Female": 10, "Male": 10})
+	a["income_sources"].update({"Social Assistance": 20})
+	a["age_bands"].update({"16-24": 20})
+	return a
+
+
+def test_exited_early_is_not_ended_less_completed():
+	"""The issue's file: completed 8 and 12 parcours ended beside an empty exited early (4)."""
+	published = outcomes.suppress(ended_12(), 5)
+	assert published["trainees"]["exited_early"] is None
+	assert published["trainees"]["completed"] is None  # else 12 - 8 = 4
+	# The number of parcours ended, the other sections and the average stay.
+	assert published["parcours_weeks"] == {"total": D("240"), "parcours": 12}
+	assert published["exit_reasons"] == {"Completed": 6, "Left for a Job": 6}
+	assert outcomes.average_weeks(published) == D("20.0")
+
+
+def test_a_small_gender_is_not_active_less_the_others():
+	"""Female 5 + Male 9 published beside 16 active: the small Unknown (2) would be 16 - 14."""
+	a = ended_12()
+	a["trainees"]["active"] = 16
+	a["genders"] = {"Female": 5, "Male": 9, "Unknown": 2}
+	a["income_sources"] = {"Social Assistance": 10, "Employment Insurance": 6}
+	a["age_bands"] = {"16-24": 9, "25-35": 7}
+	published = outcomes.suppress(a, 5)
+	assert published["genders"] == {"Female": None, "Male": 9, "Unknown": None}  # the smallest other
+	assert published["trainees"]["active"] == 16
+	assert published["income_sources"] == a["income_sources"]
+	# Two small ones of 1 each: 16 - 14 = 2 says both are 1, since an empty count is never 0.
+	a["genders"] = {"Female": 5, "Male": 9, "Non-binary": 1, "Unknown": 1}
+	published = outcomes.suppress(a, 5)
+	assert published["genders"] == {"Female": None, "Male": 9, "Non-binary": None, "Unknown": None}
+
+
+def test_a_total_suppressed_by_one_relation_is_protected_in_the_others():
+	"""Six genders of one person each: only the total can go with them, and active (6), now
+	empty, would be the sum of the income sources and of the age bands: one of each goes too."""
+	a = ended_12()
+	a["trainees"]["active"] = 6
+	a["genders"] = {name: 1 for name in ("A", "B", "C", "D", "E", "F")}
+	a["income_sources"] = {"Social Assistance": 6, "Other": 0}
+	a["age_bands"] = {"16-24": 6}
+	published = outcomes.suppress(a, 5)
+	assert published["trainees"]["active"] is None
+	assert published["income_sources"] == {"Social Assistance": None, "Other": 0}
+	assert published["age_bands"] == {"16-24": None}
+	assert derivable(published, relations(a)) == []
+
+
+def test_the_file_reads_back_counts_suppressed_beside_a_small_one():
+	"""A count at or above the threshold may be empty too: the file is valid and reads back."""
+	doc = exported(ended_12())
+	assert doc["trainees"]["completed"] is None  # 8 >= 5
+	jsonschema.validate(doc, SCHEMA)
+	_header, activity = network_file.read(network_file.dumps(doc))
+	assert activity["trainees"] == {"entered": 12, "active": 20, "completed": None, "exited_early": None}
+
+
+@settings(max_examples=100, deadline=None)
+@given(activities(), st.integers(1, 8))
+def test_every_file_written_is_valid_and_reads_back_what_was_published(activity, threshold):
+	doc = exported(activity, threshold)
+	jsonschema.validate(doc, SCHEMA)
+	_header, read = network_file.read(network_file.dumps(doc))
+	published = outcomes.suppress(activity, threshold)
+	for section in ("trainees", *outcomes.CATEGORY_SECTIONS, "follow_ups"):
+		assert read[section] == published[section]
+	assert read["parcours_weeks"]["parcours"] == published["parcours_weeks"]["parcours"]

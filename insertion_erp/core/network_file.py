@@ -4,7 +4,9 @@ Format "insertion-erp.activity-indicators", version 2, described by the JSON Sch
 in insertion_erp/results/schema/activity-indicators-2.schema.json (the tests check
 that every file written here is valid against it, and that `read` refuses what it
 refuses). No name of a person, no date of birth, no note: an Activity (see
-core/outcomes.py) with every count below the small-count threshold suppressed.
+core/outcomes.py) with every count below the small-count threshold suppressed, and the
+counts that would give one of them back by subtraction (outcomes.suppress): an empty
+count may therefore be of any size, and `read` accepts it so.
 
 Version 2 (issue 23): "completed" counts every parcours that ran to its planned end or
 ended for the reason Completed (core/parcours.exit_kind, the parcours' own status rule), and
@@ -79,7 +81,8 @@ def _number(value: Decimal) -> float | int:
 def document(
 	enterprise: str, start: date, end: date, activity: outcomes.Activity, threshold: int, generated: str
 ) -> dict:
-	"""The file's content for one enterprise and period: the activity with small counts suppressed."""
+	"""The file's content for one enterprise and period: the activity with small counts suppressed,
+	and the counts that would give them back (outcomes.suppress)."""
 	published = outcomes.suppress(activity, threshold)
 	weeks = published["parcours_weeks"]
 	return {
@@ -251,6 +254,7 @@ def _counts(doc: dict, section: str, threshold: int, keys=None, name: str | None
 
 
 def _count(name: str, value, threshold: int) -> int | None:
+	"""A count as written: empty (suppressed, small or not), 0, or threshold and more."""
 	if value is None:
 		return None
 	if not isinstance(value, int) or isinstance(value, bool) or value < 0:

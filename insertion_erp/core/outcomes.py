@@ -17,7 +17,9 @@ such files. Sections:
   situation, with "due" (all due), "durable" (durable jobs) and "job_unknown"
   (employed, but the job's kind or length is not recorded).
 
-A suppressed count is None: it is unknown, never zero.
+A suppressed count is None: it is unknown, never zero. Some counts add up to others (SUMS):
+a count is suppressed when it is small, and also when the counts it adds up with would
+otherwise give a small one back by subtraction (see `suppress`).
 """
 
 from collections.abc import Iterable
@@ -177,15 +179,63 @@ def merge(activities: Iterable[Activity]) -> Activity:
 	return total
 
 
+# Counts that add up, as results/activity.py counts them: (the total, the section of its parts,
+# the parts; None: every key of the section). Each parcours ended in the period (count_exit)
+# adds 1 to parcours_weeks.parcours, to completed or exited_early, to one exit reason ("Unknown"
+# when none) and to one exit situation; each person served (count_parcours, at their first
+# parcours of the period) adds 1 to active, to one gender and one income source ("Unknown" when
+# none) and to one age band (the date of birth is mandatory, the band kept when it is erased).
+# Not sums: entered (some of active, the rest not published), barriers (a person may have
+# several), durable and job_unknown (some of employed, the rest not published).
+ENDED = ("parcours_weeks", "parcours")
+ACTIVE = ("trainees", "active")
+SUMS = (
+	(ENDED, "trainees", ("completed", "exited_early")),
+	(ENDED, "exit_reasons", None),
+	(ENDED, "exit_situations", None),
+	(ACTIVE, "genders", None),
+	(ACTIVE, "income_sources", None),
+	(ACTIVE, "age_bands", None),
+)
+# In each follow-up offset (add_follow_up): every follow-up due adds 1 to due and to one situation.
+FOLLOW_UP_SUMS = (("due", SITUATIONS),)
+
+Path = tuple  # where a count is in an activity: ("trainees", "active"), ("follow_ups", "3", "due")
+
+
+def sums(activity: Activity) -> list[tuple[Path, tuple[Path, ...]]]:
+	"""Every relation total = sum of parts between the activity's counts: (total, parts)."""
+	out = [
+		(total, tuple((section, key) for key in (activity[section] if keys is None else keys)))
+		for total, section, keys in SUMS
+	]
+	for months in activity["follow_ups"]:
+		for total, keys in FOLLOW_UP_SUMS:
+			out.append((("follow_ups", months, total), tuple(("follow_ups", months, key) for key in keys)))
+	return out
+
+
+def _at(activity: Activity, path: Path) -> Count:
+	for key in path:
+		activity = activity[key]
+	return activity
+
+
+def _clear(activity: Activity, path: Path) -> None:
+	*section, key = path
+	_at(activity, tuple(section))[key] = None
+
+
 def _hide(count: Count, threshold: int) -> Count:
 	return None if count is not None and 0 < count < threshold else count
 
 
 def suppress(activity: Activity, threshold: int = DEFAULT_SMALL_COUNT) -> Activity:
-	"""The activity with every count of people between 1 and threshold - 1 replaced by None.
+	"""The activity with every count of people between 1 and threshold - 1 replaced by None,
+	and the counts that would give one of them back by subtraction (`_complement`).
 
-	Totals of hours and of weeks name nobody and stay; so does the number of
-	parcours behind the weeks, which the average needs, when it is not small.
+	Totals of hours name nobody and stay; so do the total of weeks and the number of
+	parcours behind it, which the average needs, unless that number is suppressed.
 	"""
 	out = new_activity()
 	out["trainees"] = {key: _hide(count, threshold) for key, count in activity["trainees"].items()}
@@ -194,15 +244,57 @@ def suppress(activity: Activity, threshold: int = DEFAULT_SMALL_COUNT) -> Activi
 		"total": activity["parcours_weeks"]["total"],
 		"parcours": _hide(activity["parcours_weeks"]["parcours"], threshold),
 	}
-	if out["parcours_weeks"]["parcours"] is None:
-		out["parcours_weeks"]["total"] = None
 	for section in CATEGORY_SECTIONS:
 		out[section] = {key: _hide(count, threshold) for key, count in activity[section].items()}
 	out["follow_ups"] = {
 		months: {key: _hide(count, threshold) for key, count in counts.items()}
 		for months, counts in activity["follow_ups"].items()
 	}
+	_complement(out, activity)
+	if out["parcours_weeks"]["parcours"] is None:
+		out["parcours_weeks"]["total"] = None
 	return out
+
+
+def _complement(published: Activity, activity: Activity) -> None:
+	"""Complementary suppression: suppress more counts of `published` until no relation of
+	`sums` gives a suppressed count from the published ones.
+
+	A relation leaks when exactly one of its counts is suppressed (it is the total less the
+	other parts, or the sum of the parts), or when its total is published and its suppressed
+	parts are all 1 (a suppressed count is never 0, so k of them adding up to k are all 1). The
+	relation's smallest published part above 0 is then suppressed (a hidden 0 beside a small
+	count would leave their sum equal to the small count), or its total when no part is left.
+	A total is shared by several relations (active is the sum of the genders, of the income
+	sources and of the age bands), so suppressing it in one may expose it in another: the
+	relations are gone over again until none leaks.
+
+	That suffices for all the relations together: no count is a part in two of them and no
+	total is a part, so a combination of relations that each hold two suppressed counts or
+	none never isolates one. Published counts keep their values; suppressed counts are >= 1.
+	"""
+	relations = sums(activity)
+	changed = True
+	while changed:
+		changed = False
+		for total, parts in relations:
+			hidden = [part for part in parts if _at(published, part) is None]
+			if _at(published, total) is None:
+				leaks = not hidden
+			else:
+				leaks = len(hidden) == 1 or (
+					hidden and sum(_at(activity, part) or 0 for part in hidden) == len(hidden)
+				)
+			if not leaks:
+				continue
+			shown = [part for part in parts if _at(published, part)]  # published and above 0
+			if shown:
+				_clear(published, min(shown, key=lambda part: _at(published, part)))
+			elif _at(published, total):
+				_clear(published, total)
+			else:  # nothing left to suppress: cannot happen, counts add up (a 0 total has no part above 0)
+				continue
+			changed = True
 
 
 # Rates ------------------------------------------------------------------------
@@ -285,7 +377,7 @@ DEFINITIONS = {
 	"completion": "Parcours ended in the period that were completed / parcours ended in the period",
 	"average_weeks": "Days from the start to the end of the parcours, both included, / 7, over the parcours "
 	"ended in the period",
-	"suppressed": "A count below the small-count threshold is not published: it shows as empty",
+	"suppressed": "A count below the small-count threshold is not published, nor a count that would give one back by subtraction: it shows as empty",
 	"left_out": "Enterprises whose follow-up counts include a suppressed count: left out of this follow-up's "
 	"counts and rates, which stay exact over the others",
 	"not_included": "Not included: {0} suppressed counts, each below its file's threshold",

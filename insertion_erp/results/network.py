@@ -52,7 +52,7 @@ def what_the_file_leaves_out(company: str, period: Period) -> str:
 	"""Said next to the export: why the file's figures are lower than the report's."""
 	served, without_consent = left_out(company, period)
 	return _(
-		"The network's file (Export for the Network) counts only the people who consent to Network Statistics today: {0} of the {1} people served in the period are left out of all its figures, hours included. Every count under {2} is left empty in it, so that nobody can be recognised. Its figures are therefore lower than this report's."
+		"The network's file (Export for the Network) counts only the people who consent to Network Statistics today: {0} of the {1} people served in the period are left out of all its figures, hours included. Every count under {2} is left empty in it, and any count that would give one back by subtraction, so that nobody can be recognised. Its figures are therefore lower than this report's."
 	).format(without_consent, served, small_count_threshold())
 
 

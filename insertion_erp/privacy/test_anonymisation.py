@@ -429,7 +429,7 @@ class TestAnonymisation(AnonymisationTestCase):
 		group = frappe.db.get_value(
 			"Support Intervention", self.group.name, ["notes", "trainee_name"], as_dict=True
 		)
-		self.assertEqual(sealed_notes.unseal(group.notes), GROUP_NOTES)  # stored sealed
+		self.assertEqual(sealed_notes.unseal(group.notes, self.group.name), GROUP_NOTES)  # stored sealed
 		self.assertIn(pseudonym, group.trainee_name)
 		self.assertIn("Paul Autre-Participant", group.trainee_name)
 		self.assertNotIn("Marie", group.trainee_name)
@@ -550,7 +550,7 @@ class TestAnonymisationRefusals(AnonymisationTestCase):
 				frappe.set_user("Administrator")
 		self.assertEqual(
 			sealed_notes.unseal(
-				frappe.db.get_value("Support Intervention", {"trainee": self.trainee}, "notes")
+				*frappe.db.get_value("Support Intervention", {"trainee": self.trainee}, ["notes", "name"])
 			),
 			NOTES,
 		)

@@ -12,6 +12,7 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	set_notes,
 )
 from insertion_erp.patches.v0_7.seal_support_notes import seal_clear_notes
+from insertion_erp.patches.v0_9.bind_sealed_notes import bind_sealed_notes
 from insertion_erp.privacy import sealed_notes
 from insertion_erp.privacy.access_log import LOG
 from insertion_erp.tests.factories import make_intervention, make_trainee
@@ -156,3 +157,51 @@ class TestSealedNotes(InsertionTestCase):
 			self.assertEqual(get_notes(name), text)
 		self.assertEqual(seal_clear_notes(batch=2, commit=False), 0)
 		self.assertEqual({name: raw_notes(name) for name in clear}, after)
+
+	def test_a_sealed_value_moved_to_another_record_is_refused_and_logged(self) -> None:
+		# A counsellor copies a colleague's trainee's sealed notes onto her own intervention (a
+		# dump, a replica, an edit by hand): they open on their own record only.
+		other = make_intervention(make_trainee().name)
+		set_notes(other.name, NOTES)
+		frappe.db.set_value("Support Intervention", self.intervention.name, "notes", raw_notes(other.name))
+		with self.assertRaisesRegex(sealed_notes.NotesUnreadable, "sealed for another record"):
+			get_notes(self.intervention.name)
+		frappe.clear_messages()
+		getdoc("Support Intervention", self.intervention.name)
+		self.assertIsNone(frappe.response.docs[-1].notes)
+		self.assertEqual(actions(self.intervention.name)[-1], "Refused")
+		self.assertEqual(get_notes(other.name), NOTES)
+
+	def test_a_sealed_value_sent_by_a_caller_is_refused(self) -> None:
+		other = make_intervention(make_trainee().name)
+		set_notes(other.name, NOTES)
+		with self.assertRaisesRegex(frappe.ValidationError, "sealed value is not accepted"):
+			set_notes(self.intervention.name, raw_notes(other.name))
+		doc = frappe.get_doc("Support Intervention", self.intervention.name)
+		doc.notes = raw_notes(other.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "sealed value is not accepted"):
+			doc.save()
+		self.assertIsNone(raw_notes(self.intervention.name))
+
+	def test_the_patch_binds_notes_sealed_before_to_their_record_and_a_second_run_changes_nothing(
+		self,
+	) -> None:
+		cipher = Fernet(self.key.encode())
+		legacy = {}
+		for number in range(3):
+			doc = make_intervention(make_trainee().name)
+			text = f"{NOTES} ({number})"
+			stored = sealed_notes.LEGACY_PREFIX + cipher.encrypt(text.encode()).decode()
+			frappe.db.set_value("Support Intervention", doc.name, "notes", stored)  # as before v0.9
+			legacy[doc.name] = text
+		name = next(iter(legacy))
+		with self.assertRaisesRegex(sealed_notes.NotesUnreadable, "older format"):
+			get_notes(name)
+		self.assertGreaterEqual(bind_sealed_notes(batch=2, commit=False), 3)
+		after = {name: raw_notes(name) for name in legacy}
+		for name, text in legacy.items():
+			self.assertTrue(after[name].startswith(sealed_notes.PREFIX))
+			self.assert_nowhere_in_clear(after[name])
+			self.assertEqual(get_notes(name), text)
+		self.assertEqual(bind_sealed_notes(batch=2, commit=False), 0)
+		self.assertEqual({name: raw_notes(name) for name in legacy}, after)

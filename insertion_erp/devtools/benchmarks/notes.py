@@ -34,7 +34,7 @@ def run(reads: int = 1000) -> dict:
 	trainee = make_trainee(last_name="Banc-Notes").name
 	names = [make_intervention(trainee).name for _ in range(reads)]
 	clear = {name: NOTE for name in names}
-	sealed = {name: sealed_notes.seal(NOTE) for name in names}
+	sealed = {name: sealed_notes.seal(NOTE, name) for name in names}
 	try:
 		times = {"clear": 0.0, "sealed": 0.0}
 		kinds = [("clear", clear), ("sealed", sealed)]
@@ -50,8 +50,8 @@ def run(reads: int = 1000) -> dict:
 				times[kind] += time.perf_counter() - started
 		per_read = {kind: seconds * 1000 / (reads * ROUNDS) for kind, seconds in times.items()}
 		started = time.perf_counter()
-		for stored in sealed.values():
-			sealed_notes.unseal(stored)
+		for name, stored in sealed.items():
+			sealed_notes.unseal(stored, name)
 		unseal_ms = (time.perf_counter() - started) * 1000 / reads
 		result = {
 			"reads": reads * ROUNDS,

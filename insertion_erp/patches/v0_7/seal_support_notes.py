@@ -22,13 +22,13 @@ def seal_clear_notes(batch: int = BATCH, commit: bool = True) -> int:
 			f"""select name, notes from `tab{sealed_notes.DOCTYPE}`
 			where notes is not null and notes != '' and notes not like %(prefix)s
 			order by name limit %(batch)s""",
-			{"prefix": sealed_notes.PREFIX + "%", "batch": batch},
+			{"prefix": sealed_notes.SEALED + "%", "batch": batch},
 		)
 		if not rows:
 			return sealed
 		for name, notes in rows:
 			frappe.db.set_value(
-				sealed_notes.DOCTYPE, name, "notes", sealed_notes.seal(notes), update_modified=False
+				sealed_notes.DOCTYPE, name, "notes", sealed_notes.seal(notes, name), update_modified=False
 			)
 		sealed += len(rows)
 		if commit:

@@ -75,9 +75,10 @@ class SupportIntervention(TracedDocument):
 				_("The duration must be between 1 minute and 24 hours."), title=_("Invalid Duration")
 			)
 
-		if self.notes and not sealed_notes.is_sealed(self.notes):
-			# Notes given with the document (a new intervention, Administrator's form): sealed.
-			self.notes = sealed_notes.seal(self.notes)
+		if self.notes and self.has_value_changed("notes"):
+			# Notes given with the document (a new intervention, Administrator's form): sealed and
+			# bound to this record; a sealed value (another record's) is refused by seal().
+			self.notes = sealed_notes.seal(self.notes, self.name)
 			self.flags.notes_written = True
 
 	def on_update(self) -> None:
@@ -92,7 +93,7 @@ class SupportIntervention(TracedDocument):
 		if not self.get("notes"):
 			return
 		try:
-			self.notes = sealed_notes.unseal(self.notes)
+			self.notes = sealed_notes.unseal(self.notes, self.name)
 		except sealed_notes.NotesUnreadable as error:
 			self.notes = None
 			sealed_notes.log_refusal(self.name, trainees_of(self))
@@ -148,5 +149,5 @@ def set_notes(name: str | None = None, notes: str | None = None) -> None:
 		require(notes=notes)
 	doc = _intervention_for_notes(name)
 	doc.check_permission("write")
-	doc.db_set("notes", sealed_notes.seal(notes), update_modified=True)
+	doc.db_set("notes", sealed_notes.seal(notes, doc.name), update_modified=True)
 	log_access(doc, "Write")

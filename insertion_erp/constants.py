@@ -32,6 +32,31 @@ PARTNER_CONTACT_PERMISSIONS = {
 	"Address": ("read", "write", "create", "email", "print", "report"),
 }
 
+# Uploads: what an enterprise files (photos and scans, PDF, office documents, CSV for imports).
+# Never a page a browser would run (HTML, SVG, XML, JavaScript): frappe serves /files from the
+# site's own origin, so such a file would run as whoever opens its link.
+ALLOWED_FILE_EXTENSIONS = (
+	"JPG",
+	"JPEG",
+	"PNG",
+	"GIF",
+	"WEBP",
+	"HEIC",
+	"PDF",
+	"DOC",
+	"DOCX",
+	"ODT",
+	"XLS",
+	"XLSX",
+	"ODS",
+	"PPT",
+	"PPTX",
+	"ODP",
+	"CSV",
+	"TXT",
+)
+ACTIVE_FILE_EXTENSIONS = ("HTML", "HTM", "XHTML", "SHTML", "SVG", "SVGZ", "XML", "XSL", "JS", "MJS", "SWF")
+
 # Records seeded at install (then the user's to edit or delete)
 TRAINEE_EMPLOYMENT_TYPE = "Travailleur en formation"
 FUNDER_CUSTOMER_NAME = "Emploi-Québec"

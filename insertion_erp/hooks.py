@@ -44,6 +44,8 @@ doctype_js = {
 
 # The public questionnaires (partners/questionnaires.py) read in French unless the guest chose English.
 before_request = ["insertion_erp.partners.questionnaires.questionnaire_language"]
+# Each download of a private file attached to a trainee's record is logged.
+after_request = ["insertion_erp.privacy.trainee_files.log_download"]
 
 # Documents
 # ---------
@@ -73,6 +75,9 @@ doc_events = {
 	"Comment": {
 		"before_insert": "insertion_erp.overrides.comment.refuse_on_confidential_records",
 	},
+	"File": {
+		"validate": "insertion_erp.overrides.file.keep_trainee_files_private",
+	},
 	"Journal Entry": {
 		"before_validate": "insertion_erp.overrides.journal_entry.add_employer_contributions",
 	},
@@ -91,9 +96,42 @@ has_permission = {
 # The access log outlives what it traces: deleting a trainee's record keeps its entries.
 ignore_links_on_delete = ["Confidential Access Log"]
 
-# Link titles of trainee records only for those who may read them.
+# Link titles of trainee records only for those who may read them; frappe's generic endpoints
+# that read without a permission check, closed (privacy/generic_endpoints.py).
 override_whitelisted_methods = {
 	"frappe.desk.search.get_link_title": "insertion_erp.permissions.get_link_title",
+	**{
+		method: f"insertion_erp.privacy.generic_endpoints.{wrapper}"
+		for method, wrapper in (
+			("frappe.client.get_count", "get_count"),
+			("frappe.client.get", "get"),
+			("frappe.desk.listview.get_group_by_count", "get_group_by_count"),
+			("frappe.desk.search.search_link", "search_link"),
+			("frappe.desk.query_report.run", "run_report"),
+			("frappe.desk.form.document_follow.follow_document", "follow_document"),
+			("frappe.desk.doctype.dashboard_chart.dashboard_chart.get", "get_chart"),
+			("frappe.utils.file_manager.add_attachments", "add_attachments"),
+			(
+				"frappe.core.doctype.prepared_report.prepared_report.make_prepared_report",
+				"make_prepared_report",
+			),
+			(
+				"frappe.core.doctype.prepared_report.prepared_report.enqueue_json_to_csv_conversion",
+				"enqueue_json_to_csv_conversion",
+			),
+			("hrms.api.roster.get_values", "get_values"),
+			("hrms.hr.utils.get_employee_field_property", "get_employee_field_property"),
+		)
+	},
+	**{
+		name: "insertion_erp.privacy.generic_endpoints.run_doc_method"
+		for name in (
+			"run_doc_method",
+			"runserverobj",
+			"frappe.handler.run_doc_method",
+			"frappe.handler.runserverobj",
+		)
+	},
 }
 
 # Trainees are found by name in the search bar, by those who may read them.

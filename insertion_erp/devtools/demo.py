@@ -44,6 +44,18 @@ CASHIER_LOGIN = "caisse@atelier-demo.org"
 BOOKKEEPER_LOGIN = "comptable@atelier-demo.org"
 SUPERVISOR_LOGIN = "plancher@atelier-demo.org"
 DIRECTOR_LOGIN = "direction@atelier-demo.org"
+# The demo's staff logins with their roles (the README's table; the security suite logs in as
+# each). HRMS lets only HR Manager create and submit a Payroll Entry: the bookkeeper runs the
+# payroll, and gets the ToDo of each Record of Employment the closed parcours draft.
+STAFF_LOGINS = {
+	CASHIER_LOGIN: (("Caissière", "Tremblay"), ["Sales User", CASHIER]),
+	BOOKKEEPER_LOGIN: (
+		("Louise", "Comptable"),
+		["Accounts User", "Accounts Manager", "HR User", "HR Manager"],
+	),
+	SUPERVISOR_LOGIN: (("Marc", "Plancher"), [SUPERVISOR]),
+	DIRECTOR_LOGIN: (("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"]),
+}
 TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
 
 # (first name, last name, born, trade, counsellor, stage, days since start)
@@ -101,16 +113,8 @@ def load() -> None:
 	year = getdate(nowdate()).year
 	for y in (year - 2, year - 1, year):
 		ensure_fiscal_year(y)
-	ensure_demo_user(CASHIER_LOGIN, ("Caissière", "Tremblay"), ["Sales User", CASHIER])
-	# HRMS lets only HR Manager create and submit a Payroll Entry: the bookkeeper runs the payroll,
-	# and gets the ToDo of each Record of Employment the closed parcours draft.
-	ensure_demo_user(
-		BOOKKEEPER_LOGIN,
-		("Louise", "Comptable"),
-		["Accounts User", "Accounts Manager", "HR User", "HR Manager"],
-	)
-	ensure_demo_user(SUPERVISOR_LOGIN, ("Marc", "Plancher"), [SUPERVISOR])
-	ensure_demo_user(DIRECTOR_LOGIN, ("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"])
+	for login, (names, roles) in STAFF_LOGINS.items():
+		ensure_demo_user(login, names, roles)
 	load_trainees(company)
 	load_training()
 	load_support()
@@ -381,7 +385,10 @@ def load_support() -> None:
 				}
 			).insert(ignore_permissions=True)
 			intervention.db_set(
-				"notes", sealed_notes.seal("Notes de démonstration : rencontre de suivi, objectifs revus.")
+				"notes",
+				sealed_notes.seal(
+					"Notes de démonstration : rencontre de suivi, objectifs revus.", intervention.name
+				),
 			)
 	if len(active) >= 2:
 		frappe.get_doc(

@@ -5,8 +5,9 @@ import frappe
 
 from insertion_erp.constants import COUNSELLOR, MANAGER
 
-# Roles that see every intervention's hours and dates (never its notes).
-ALL_ROWS_ROLES = {MANAGER, "System Manager", "HR User", "Accounts User"}
+# Roles that see every intervention's hours and dates (never its notes). Bookkeepers (HR User,
+# Accounts User) read none: who meets a counsellor is itself confidential.
+ALL_ROWS_ROLES = {MANAGER, "System Manager"}
 
 
 def _counsellor_only(user: str) -> bool:

@@ -26,6 +26,8 @@ from frappe.utils.password import get_encryption_key
 
 from insertion_erp.company_setup import apply_quebec_formats
 from insertion_erp.constants import (
+	ACTIVE_FILE_EXTENSIONS,
+	ALLOWED_FILE_EXTENSIONS,
 	CASHIER,
 	CASHIER_PERMISSIONS,
 	CONTRACT_DOCTYPE,
@@ -74,6 +76,7 @@ def after_install() -> None:
 	ensure_accounting_dimension()
 	set_first_install_defaults()
 	encrypt_backups()
+	secure_site_settings()
 	if frappe.db.a_row_exists("Company"):
 		set_up_companies()
 
@@ -86,6 +89,18 @@ def encrypt_backups() -> None:
 	get_encryption_key()
 	get_or_generate_backup_encryption_key()
 	frappe.db.set_single_value("System Settings", "encrypt_backup", 1)
+
+
+def secure_site_settings() -> None:
+	"""Uploads limited to the enterprise's kinds of files (a list already set keeps its own, less
+	any kind a browser would run), and no error traceback sent to clients."""
+	current = frappe.db.get_single_value("System Settings", "allowed_file_extensions") or ""
+	kept = [ext.strip().upper() for ext in current.splitlines() if ext.strip()]
+	kept = [ext for ext in kept if ext not in ACTIVE_FILE_EXTENSIONS] or list(ALLOWED_FILE_EXTENSIONS)
+	frappe.db.set_single_value(
+		"System Settings", {"allowed_file_extensions": "\n".join(kept), "allow_error_traceback": 0}
+	)
+	frappe.clear_cache(doctype="System Settings")
 
 
 def after_migrate() -> None:

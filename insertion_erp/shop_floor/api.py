@@ -10,6 +10,7 @@ from frappe import _
 from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 
 from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SUPERVISOR
+from insertion_erp.controllers import arguments
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.periods import Period
@@ -160,11 +161,7 @@ def build_timesheets(
 ) -> dict:
 	"""Timesheets and attendance from the check-ins of a period, with what could not be built."""
 	check_role(BUILD_ROLES)
-	require(from_date=from_date, to_date=to_date)
-	period = Period(getdate(from_date), getdate(to_date))
-	if period.end < period.start:
-		frappe.throw(_("The period must end after it starts."), title=_("Invalid Date"))
-	built = checkins.build(period, None, company or None)
+	built = checkins.build(arguments.period(from_date, to_date), None, company or None)
 	return summary(built)
 
 

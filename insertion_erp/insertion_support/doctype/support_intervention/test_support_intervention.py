@@ -160,7 +160,6 @@ class TestTraineeHoursReport(InsertionTestCase):
 			COUNSELLOR: (2, Decimal("1.50")),
 			other: (1, Decimal("0.50")),
 			manager: (2, Decimal("1.50")),
-			bookkeeper: (2, Decimal("1.50")),
 		}
 		for user, (count, hours) in expected.items():
 			with self.subTest(user=user):
@@ -174,6 +173,22 @@ class TestTraineeHoursReport(InsertionTestCase):
 				self.assertEqual((rows[0]["interventions"], rows[0]["support_hours"]), (count, hours))
 				self.assertEqual(len(visible), count)
 				frappe.set_user("Administrator")
+		# Who meets a counsellor is not the bookkeeper's: no intervention, no support column, and
+		# the period's support of all trainees as one total that no filter narrows.
+		frappe.set_user(bookkeeper)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Support Intervention", filters={"trainee": parcours.trainee})
+		period = {"from_date": add_days(today(), -30), "to_date": today()}
+		columns, rows, _message, _chart, summary = trainee_hours({**period, "trainee": parcours.trainee})
+		self.assertFalse({"support_hours", "interventions"} & {c["fieldname"] for c in columns})
+		self.assertFalse({"support_hours", "interventions"} & set(rows[0]))
+		frappe.set_user("Administrator")
+		everyone = support_hours(getdate(period["from_date"]), getdate(period["to_date"])).values()
+		self.assertEqual(
+			[item["value"] for item in summary],
+			[float(sum(row["hours"] for row in everyone)), sum(row["count"] for row in everyone)],
+		)
+		self.assertGreaterEqual(summary[0]["value"], 1.5)  # this trainee's two, whoever ran them
 
 	def test_bookkeepers_may_run_it(self) -> None:
 		started_parcours()

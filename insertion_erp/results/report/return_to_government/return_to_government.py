@@ -23,10 +23,24 @@ def execute(filters: dict | None = None):
 	arguments.check_company(filters.company)
 	cohort = data.cohort_return(filters.company, period, filters.trade or None)
 	currency = frappe.get_cached_value("Company", filters.company, "default_currency")
+	# A parcours' row (its income source at entry, its situation after exit) is the insertion
+	# team's: whoever may not read the parcours (the bookkeeper) gets the cohort's figures only.
+	per_parcours = frappe.has_permission("Parcours", "read")
+	notice = message(cohort, filters, period)
+	if not per_parcours:
+		notice += (
+			"<p>"
+			+ escape_html(
+				_(
+					"The rows of each parcours are shown to the insertion team only: here, the cohort's totals."
+				)
+			)
+			+ "</p>"
+		)
 	return (
 		columns(),
-		rows(cohort),
-		message(cohort, filters, period),
+		rows(cohort) if per_parcours else [],
+		notice,
 		None,
 		summary(cohort, currency),
 	)

@@ -214,7 +214,9 @@ class TestReturnToGovernment(InsertionTestCase):
 			result = frappe.call(
 				"frappe.desk.query_report.run", report_name="Return to Government", filters=FILTERS
 			)
-			self.assertEqual(len(result["result"]), 3, user)
+			# The parcours' rows are the director's (insertion team); the bookkeeper gets the totals.
+			rows = 3 if user.startswith("direction") else 0
+			self.assertEqual(len(result["result"]), rows, user)
 			self.assertTrue(result["report_summary"], user)
 		frappe.set_user(cashier)
 		with self.assertRaises(frappe.PermissionError):

@@ -1,6 +1,8 @@
 """Hours of paid training, group workshops and support per trainee over a period.
 
-Hours and dates only: no topic, no note. Bookkeepers may run it."""
+Hours and dates only: no topic, no note. Bookkeepers may run it (the report's roles) but read
+no parcours and no support intervention: who meets a counsellor is confidential, so they get
+the support hours of all trainees over the period as one total, never per trainee."""
 
 import frappe
 from frappe import _
@@ -23,33 +25,57 @@ def execute(filters: dict | None = None):
 		frappe.throw(_("Choose the period."), title=_("Period Missing"))
 	period = Period(getdate(filters.from_date), getdate(filters.to_date))
 	parcours = parcours_in(period, filters)
+	reads_support = frappe.has_permission("Support Intervention", "read")
 	if not parcours:
-		return columns(), []
+		return columns(support=reads_support), []
 
 	paid = paid_hours(parcours, period)
 	events = training_event_hours(period.start, period.end, [p.employee for p in parcours if p.employee])
-	support = support_hours(period.start, period.end, list({p.trainee for p in parcours}))
+	trainees = list({p.trainee for p in parcours})
+	support = support_hours(period.start, period.end, trainees) if reads_support else {}
 	placed = placement_hours([p.name for p in parcours], period)
 	counting = companies_counting_placements(period)
 
 	data = []
 	for p in parcours:
-		data.append(
-			{
-				"trainee": p.trainee,
-				"trainee_name": p.trainee_name,
-				"parcours": p.name,
-				"trade": p.trade,
-				"counsellor": p.counsellor,
-				"paid_hours": paid[p.name],
-				"placement_hours": placed.get(p.name, 0),
-				"training_hours": paid[p.name] + (placed.get(p.name, 0) if p.company in counting else 0),
-				"workshop_hours": events.get(p.employee, 0),
-				"support_hours": support.get(p.trainee, {}).get("hours", 0),
-				"interventions": support.get(p.trainee, {}).get("count", 0),
-			}
-		)
-	return columns(), data
+		row = {
+			"trainee": p.trainee,
+			"trainee_name": p.trainee_name,
+			"parcours": p.name,
+			"trade": p.trade,
+			"counsellor": p.counsellor,
+			"paid_hours": paid[p.name],
+			"placement_hours": placed.get(p.name, 0),
+			"training_hours": paid[p.name] + (placed.get(p.name, 0) if p.company in counting else 0),
+			"workshop_hours": events.get(p.employee, 0),
+		}
+		if reads_support:
+			row["support_hours"] = support.get(p.trainee, {}).get("hours", 0)
+			row["interventions"] = support.get(p.trainee, {}).get("count", 0)
+		data.append(row)
+	if reads_support:
+		return columns(), data
+	return columns(support=False), data, None, None, support_total(period)
+
+
+def support_total(period: Period) -> list[dict]:
+	"""The support hours and interventions of every trainee over the period, as one total (no
+	filter narrows it to a trainee): for those who may not read the interventions."""
+	total = support_hours(period.start, period.end, user="Administrator").values()
+	return [
+		{
+			"label": _("Support Hours, All Trainees"),
+			"value": float(sum(row["hours"] for row in total)),
+			"datatype": "Float",
+			"indicator": "Blue",
+		},
+		{
+			"label": _("Interventions, All Trainees"),
+			"value": sum(row["count"] for row in total),
+			"datatype": "Int",
+			"indicator": "Blue",
+		},
+	]
 
 
 def parcours_in(period: Period, filters) -> list:
@@ -61,7 +87,8 @@ def parcours_in(period: Period, filters) -> list:
 	for key in ("company", "trainee", "trade", "counsellor"):
 		if filters.get(key):
 			conditions[key] = filters[key]
-	rows = frappe.get_list(
+	# The report's roles are checked by frappe; bookkeepers read no parcours.
+	rows = frappe.get_all(
 		"Parcours",
 		filters=conditions,
 		fields=[
@@ -82,8 +109,14 @@ def parcours_in(period: Period, filters) -> list:
 	return [p for p in rows if parcours_period(p).overlaps(period)]
 
 
-def columns() -> list[dict]:
-	return [
+def parcours_link() -> dict:
+	if frappe.has_permission("Parcours", "read"):
+		return {"fieldtype": "Link", "options": "Parcours"}
+	return {"fieldtype": "Data"}
+
+
+def columns(support: bool = True) -> list[dict]:
+	fields = [
 		{
 			"fieldname": "trainee",
 			"label": _("Trainee"),
@@ -92,13 +125,8 @@ def columns() -> list[dict]:
 			"width": 110,
 		},
 		{"fieldname": "trainee_name", "label": _("Trainee Name"), "fieldtype": "Data", "width": 180},
-		{
-			"fieldname": "parcours",
-			"label": _("Parcours"),
-			"fieldtype": "Link",
-			"options": "Parcours",
-			"width": 140,
-		},
+		# A link only for its readers: frappe refuses a report whose links its user may not read.
+		{"fieldname": "parcours", "label": _("Parcours"), "width": 140, **parcours_link()},
 		{"fieldname": "trade", "label": _("Trade"), "fieldtype": "Link", "options": "Trade", "width": 150},
 		{
 			"fieldname": "counsellor",
@@ -144,3 +172,6 @@ def columns() -> list[dict]:
 		},
 		{"fieldname": "interventions", "label": _("Interventions"), "fieldtype": "Int", "width": 110},
 	]
+	if support:
+		return fields
+	return [column for column in fields if column["fieldname"] not in ("support_hours", "interventions")]

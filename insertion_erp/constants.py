@@ -32,7 +32,8 @@ PARTNER_CONTACT_PERMISSIONS = {
 	"Address": ("read", "write", "create", "email", "print", "report"),
 }
 
-# Uploads: what an enterprise files (photos and scans, PDF, office documents, CSV for imports).
+# Uploads: what an enterprise files (photos and scans, PDF, office documents, CSV for imports,
+# JSON for the network's indicator files).
 # Never a page a browser would run (HTML, SVG, XML, JavaScript): frappe serves /files from the
 # site's own origin, so such a file would run as whoever opens its link.
 ALLOWED_FILE_EXTENSIONS = (
@@ -54,6 +55,7 @@ ALLOWED_FILE_EXTENSIONS = (
 	"ODP",
 	"CSV",
 	"TXT",
+	"JSON",
 )
 ACTIVE_FILE_EXTENSIONS = ("HTML", "HTM", "XHTML", "SHTML", "SVG", "SVGZ", "XML", "XSL", "JS", "MJS", "SWF")
 

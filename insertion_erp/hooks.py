@@ -119,6 +119,7 @@ override_whitelisted_methods = {
 				"frappe.core.doctype.prepared_report.prepared_report.enqueue_json_to_csv_conversion",
 				"enqueue_json_to_csv_conversion",
 			),
+			("frappe.website.doctype.web_form.web_form.get_form_data", "get_form_data"),
 			("hrms.api.roster.get_values", "get_values"),
 			("hrms.hr.utils.get_employee_field_property", "get_employee_field_property"),
 		)

@@ -329,3 +329,23 @@ def readable_prepared_report(name: str, report_name: str | None = None) -> None:
 	prepared = frappe.get_doc("Prepared Report", name)
 	if (report_name and prepared.report_name != report_name) or not prepared.has_permission("read"):
 		frappe.throw(_("You may not read {0}.").format(frappe.bold(name)), frappe.PermissionError)
+
+
+@frappe.whitelist(allow_guest=True)
+def get_form_data(doctype: str | None = None, docname: str | None = None, web_form_name: str | None = None):
+	"""frappe's web form answered a visitor "not found" or "not permitted" for any doctype and
+	name (whether a record exists), and read a doctype other than the form's: the form's own
+	doctype only, and one message for every record its caller may not open."""
+	require(doctype=doctype, web_form_name=web_form_name)
+	from frappe.website.doctype.web_form.web_form import get_form_data as frappe_get_form_data
+
+	form_doctype = frappe.db.get_value("Web Form", web_form_name, "doc_type")
+	refused = form_doctype != doctype
+	if docname and not refused:
+		web_form = frappe.get_doc("Web Form", web_form_name)
+		refused = not frappe.db.exists(doctype, docname) or not web_form.has_web_form_permission(
+			doctype, docname
+		)
+	if refused:
+		frappe.throw(_("Not permitted"), frappe.PermissionError)
+	return frappe_get_form_data(doctype, docname, web_form_name)

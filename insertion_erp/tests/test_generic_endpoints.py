@@ -29,7 +29,7 @@ from insertion_erp.tests.factories import (
 	make_trainee,
 	started_parcours,
 )
-from insertion_erp.tests.utils import InsertionTestCase
+from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 GUEST = "Guest"
 JULIE, KARIM = list(COUNSELLORS)
@@ -439,6 +439,27 @@ class TestGenericEndpoints(InsertionTestCase):
 			frappe.delete_doc("File", file["name"], force=True, ignore_permissions=True)
 			frappe.db.commit()  # nosemgrep
 
+	def test_a_visitor_learns_nothing_of_a_records_existence_from_a_web_form(self) -> None:
+		# frappe answered "not found" or "not permitted" to any doctype and name: an oracle.
+		answers = set()
+		for doctype, docname in (
+			("Trainee", self.first("Trainee")),
+			("Trainee", "TRN-99999"),
+			("Alumni Follow-up Answer", "n-existe-pas"),
+		):
+			with self.subTest(doctype=doctype, docname=docname):
+				response = self.call(
+					GUEST,
+					"GET",
+					"frappe.website.doctype.web_form.web_form.get_form_data",
+					{"doctype": doctype, "docname": docname, "web_form_name": "alumni-follow-up"},
+				)
+				self.assertEqual(response.status_code, 403, response.text[:300])
+				self.assertNotIn(SURNAME, response.text)
+				messages = json.loads(response.json().get("_server_messages") or "[]")
+				answers.add(tuple(json.loads(message).get("message") for message in messages))
+		self.assertEqual(len(answers), 1, answers)
+
 	def test_errors_carry_no_traceback_to_the_client(self) -> None:
 		response = self.call(
 			next(iter(STAFF_LOGINS)), "POST", "insertion_erp.shop_floor.api.build_timesheets", {}
@@ -449,19 +470,8 @@ class TestGenericEndpoints(InsertionTestCase):
 
 def make_login(login: str, roles: list[str]) -> None:
 	"""The demo login on the test site: its roles, its password, a French desk."""
-	if not frappe.db.exists("User", login):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": login,
-				"first_name": login.split("@")[0],
-				"send_welcome_email": 0,
-				"language": "fr",
-			}
-		).insert(ignore_permissions=True)
-	user = frappe.get_doc("User", login)
-	user.roles = []
-	user.add_roles(*roles)
+	make_user(login, roles)
+	frappe.db.set_value("User", login, "language", "fr")
 	update_password(login, DEMO_PASSWORD)
 
 

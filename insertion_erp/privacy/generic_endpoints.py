@@ -1,9 +1,10 @@
 """Frappe's generic read endpoints that check no permission, closed for every login.
 
-Frappe v15 leaves some whitelisted methods that take a doctype (or a table's name) and read
-through `frappe.db` without asking whether the session's user may read it. hooks.py routes
-them here (`override_whitelisted_methods`): each one answers only for a DocType the user may
-read, through frappe's own permission query (`frappe.get_list`), so row rules
+Frappe v15 leaves some whitelisted methods that take a doctype (or a table's name, a record,
+a report, a file) and read through `frappe.db` without asking whether the session's user may
+read it. hooks.py routes them here (`override_whitelisted_methods`): each one first checks the
+user's permission on what the caller named (the doctype, the record, the report), then hands
+over to frappe's own method; counts go through `frappe.get_list`, so row rules
 (`permission_query_conditions`), user permissions and shared documents apply. The README's
 Confidentiality section lists every method checked and what was done with it.
 """
@@ -11,10 +12,23 @@ Confidentiality section lists every method checked and what was done with it.
 import frappe
 import frappe.client
 from frappe import _
+from frappe.core.doctype.prepared_report.prepared_report import (
+	enqueue_json_to_csv_conversion as frappe_enqueue,
+)
+from frappe.core.doctype.prepared_report.prepared_report import make_prepared_report as frappe_make
+from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_get_chart
+from frappe.desk.form.document_follow import follow_document as frappe_follow
+from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
+from frappe.desk.query_report import get_report_doc
+from frappe.desk.query_report import run as frappe_run
+from frappe.desk.search import search_link as frappe_search_link
 from frappe.handler import run_doc_method as frappe_run_doc_method
 from frappe.model.base_document import get_controller
 from frappe.model.document import Document
 from frappe.utils import cint, get_safe_filters
+from frappe.utils.file_manager import add_attachments as frappe_add_attachments
+from frappe.website.doctype.web_form.web_form import get_form_data as frappe_get_form_data
+from hrms.hr.utils import get_employee_field_property as hrms_get_employee_field_property
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.permissions import TRAINEE_DOCTYPES
@@ -35,12 +49,7 @@ def readable_doctype(doctype: str) -> None:
 			frappe.PermissionError,
 			title=_("Not Permitted"),
 		)
-	if not frappe.has_permission(doctype, "read"):
-		frappe.throw(
-			_("You may not read {0}.").format(frappe.bold(_(doctype))),
-			frappe.PermissionError,
-			title=_("Not Permitted"),
-		)
+	check_read(doctype)
 
 
 @frappe.whitelist()
@@ -105,8 +114,6 @@ def get_group_by_count(doctype: str | None = None, current_filters=None, field: 
 	"""frappe's sidebar counts by assignee query any doctype with any filters unchecked."""
 	require(doctype=doctype, field=field)
 	check_read(doctype)
-	from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
-
 	return frappe_get_group_by_count(doctype, current_filters or "[]", field)
 
 
@@ -117,6 +124,7 @@ def get_values(doctype: str | None = None, name: str | None = None, fields=None)
 	require(doctype=doctype, name=name, fields=fields)
 	fields = frappe.parse_json(fields) if isinstance(fields, str) and fields.startswith("[") else fields
 	fields = [fields] if isinstance(fields, str) else list(fields)
+	check_read(doctype)  # before the record's existence, which is itself an answer
 	if not frappe.db.exists(doctype, name):
 		frappe.throw(
 			_("{0} {1} does not exist.").format(_(doctype), frappe.bold(name)), frappe.DoesNotExistError
@@ -133,8 +141,6 @@ def get_employee_field_property(employee: str | None = None, fieldname: str | No
 	require(employee=employee, fieldname=fieldname)
 	if not frappe.has_permission("Employee", "read", doc=employee):
 		frappe.throw(_("You may not read {0}.").format(frappe.bold(employee)), frappe.PermissionError)
-	from hrms.hr.utils import get_employee_field_property as hrms_get_employee_field_property
-
 	return hrms_get_employee_field_property(employee, fieldname)
 
 
@@ -143,9 +149,6 @@ def make_prepared_report(report_name: str | None = None, filters=None):
 	"""frappe ran any report in the background for anyone, then handed them its result: only a
 	report the user may run (its roles, and its document type's report permission)."""
 	require(report_name=report_name)
-	from frappe.core.doctype.prepared_report.prepared_report import make_prepared_report as frappe_make
-	from frappe.desk.query_report import get_report_doc
-
 	get_report_doc(report_name)
 	return frappe_make(report_name, filters)
 
@@ -155,10 +158,6 @@ def enqueue_json_to_csv_conversion(prepared_report_name: str | None = None):
 	"""frappe converted anyone's prepared report to a CSV file for anyone."""
 	require(prepared_report_name=prepared_report_name)
 	readable_prepared_report(prepared_report_name)
-	from frappe.core.doctype.prepared_report.prepared_report import (
-		enqueue_json_to_csv_conversion as frappe_enqueue,
-	)
-
 	return frappe_enqueue(prepared_report_name)
 
 
@@ -178,8 +177,8 @@ def run_report(
 	caller, which lifted user permissions from the rows), and a prepared result only of the
 	report asked and readable by the user."""
 	require(report_name=report_name)
-	from frappe.desk.query_report import run as frappe_run
-
+	if user and user != frappe.session.user:
+		frappe.throw(_("A report runs as its own user only."), frappe.PermissionError)
 	parsed = frappe.parse_json(filters) if isinstance(filters, str) else filters
 	if isinstance(parsed, dict) and parsed.get("prepared_report_name"):
 		readable_prepared_report(parsed["prepared_report_name"], report_name)
@@ -199,6 +198,7 @@ def add_attachments(doctype: str | None = None, name: str | None = None, attachm
 	"""frappe copied any File onto any record, the copy owned (so downloadable) by the caller:
 	only files the user may download, onto a record the user may change."""
 	require(doctype=doctype, name=name, attachments=attachments)
+	check_read(doctype)
 	frappe.get_doc(doctype, name).check_permission("write")
 	names = frappe.parse_json(attachments) if isinstance(attachments, str) else attachments
 	for file in names if isinstance(names, list) else [names]:
@@ -208,8 +208,6 @@ def add_attachments(doctype: str | None = None, name: str | None = None, attachm
 			)
 		if not frappe.get_doc("File", file).is_downloadable():
 			frappe.throw(_("You may not read {0}.").format(frappe.bold(file)), frappe.PermissionError)
-	from frappe.utils.file_manager import add_attachments as frappe_add_attachments
-
 	return frappe_add_attachments(doctype, name, names)
 
 
@@ -246,8 +244,6 @@ def get_chart(
 			frappe.throw(_("{0} describes no chart.").format(frappe.bold("chart")))
 		for doctype in filter(None, (described.get("document_type"), described.get("parent_document_type"))):
 			check_read(doctype)
-	from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_get_chart
-
 	return frappe_get_chart(
 		chart_name=chart_name,
 		chart=chart,
@@ -271,8 +267,6 @@ def follow_document(doctype: str | None = None, doc_name: str | None = None, use
 		frappe.throw(_("You may follow documents for yourself only."), frappe.PermissionError)
 	if not frappe.has_permission(doctype, "read", doc=doc_name):
 		frappe.throw(_("You may not read {0}.").format(frappe.bold(doc_name)), frappe.PermissionError)
-	from frappe.desk.form.document_follow import follow_document as frappe_follow
-
 	return frappe_follow(doctype, doc_name, frappe.session.user)
 
 
@@ -290,8 +284,6 @@ def search_link(
 	"""frappe's link search skips the row rules when asked to ignore user permissions: never
 	on a trainee's records (a counsellor finds the interventions she may open, no others)."""
 	require(doctype=doctype)
-	from frappe.desk.search import search_link as frappe_search_link
-
 	if doctype in TRAINEE_DOCTYPES:
 		ignore_user_permissions = False
 	return frappe_search_link(
@@ -337,8 +329,6 @@ def get_form_data(doctype: str | None = None, docname: str | None = None, web_fo
 	name (whether a record exists), and read a doctype other than the form's: the form's own
 	doctype only, and one message for every record its caller may not open."""
 	require(doctype=doctype, web_form_name=web_form_name)
-	from frappe.website.doctype.web_form.web_form import get_form_data as frappe_get_form_data
-
 	form_doctype = frappe.db.get_value("Web Form", web_form_name, "doc_type")
 	refused = form_doctype != doctype
 	if docname and not refused:

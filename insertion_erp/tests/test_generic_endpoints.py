@@ -460,10 +460,17 @@ class TestGenericEndpoints(InsertionTestCase):
 				answers.add(tuple(json.loads(message).get("message") for message in messages))
 		self.assertEqual(len(answers), 1, answers)
 
-	def test_errors_carry_no_traceback_to_the_client(self) -> None:
+	def test_a_bad_period_is_a_message_and_no_error_carries_a_traceback(self) -> None:
+		# The timesheet builder took any text for a date: HTTP 500 with frappe's traceback.
+		director = next(login for login, roles in self.roles.items() if "Insertion Manager" in roles)
 		response = self.call(
-			next(iter(STAFF_LOGINS)), "POST", "insertion_erp.shop_floor.api.build_timesheets", {}
+			director,
+			"POST",
+			"insertion_erp.shop_floor.api.build_timesheets",
+			{"from_date": "2026-13-45", "to_date": "2026-12-01"},
 		)
+		self.assertEqual(response.status_code, 417, response.text[:300])
+		self.assertIn("from_date", response.text)
 		self.assertNotIn("Traceback", response.text)
 		self.assertFalse(frappe.get_system_settings("allow_error_traceback"))
 

@@ -4,8 +4,9 @@ desk sends by email or copies for a text message; the database keeps the token's
 
 A web form's page checks its token (web_form/*/get_context) and the answer's controller checks
 it again and uses it up in the answer's own transaction: a made-up, used, expired or withdrawn
-token writes nothing. Guests' submissions are counted per address (`throttle`) on top of
-frappe's own limit on web forms."""
+token writes nothing. A link's submissions are counted per link (`throttle`: one link is one
+invitation of one person), never per address, which a drop-in centre's or an office's visitors
+share; frappe's own limit on web forms (per address and minute) stays."""
 
 from datetime import timedelta
 
@@ -214,9 +215,9 @@ def field_translations(fields) -> dict[str, str]:
 
 def take_invitation(token: str | None, questionnaire: str):
 	"""The invitation behind the token, locked and marked answered in the answer's transaction."""
-	throttle()
 	row = None
 	if looks_like_token(token):
+		throttle(token)
 		row = frappe.db.get_value(
 			"Questionnaire Invitation",
 			{"token_hash": token_hash(token), "questionnaire": questionnaire},
@@ -248,17 +249,16 @@ def refuse(doc, problems: list[Problem]) -> None:
 		)
 
 
-def throttle() -> None:
-	"""At most SUBMISSIONS_PER_HOUR submissions an hour from one address, valid or not."""
-	if not getattr(frappe.local, "request_ip", None):
-		return
-	key = frappe.cache.make_key(f"insertion_erp:questionnaire:{frappe.local.request_ip}")
+def throttle(token: str) -> None:
+	"""At most SUBMISSIONS_PER_HOUR submissions an hour through one link (one invitation, one
+	person), valid or not: a person correcting an answer tries again, nobody else is held back."""
+	key = frappe.cache.make_key(f"insertion_erp:questionnaire:{token_hash(token)}")
 	count = frappe.cache.incrby(key, 1)
 	if count == 1:
 		frappe.cache.expire(key, 3600)
 	if count > SUBMISSIONS_PER_HOUR:
 		frappe.throw(
-			_("Too many answers were sent from your connection. Please try again in an hour."),
+			_("Too many answers were sent through this link. Please try again in an hour."),
 			frappe.RateLimitExceededError,
 			title=_("Please Wait"),
 		)

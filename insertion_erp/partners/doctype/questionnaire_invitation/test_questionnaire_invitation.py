@@ -161,17 +161,27 @@ class TestQuestionnaireInvitation(InsertionTestCase):
 		self.assertEqual(counts(), before)
 		self.assertEqual(questionnaires.link_state(token, "Alumni Follow-up"), "Sent")  # still usable
 
-	def test_a_guest_is_throttled_per_address(self) -> None:
+	def test_a_link_is_throttled_not_the_connection_it_shares(self) -> None:
+		# A drop-in centre's Wi-Fi: everyone behind one address. Counting per address refused the
+		# alumnus' answer after others had tried; a link (one invitation, one person) is counted.
 		frappe.local.request_ip = "203.0.113.77"
-		frappe.cache.delete_value(f"insertion_erp:questionnaire:{frappe.local.request_ip}")
+		token = token_of(self.invite(send_email=0)["url"])
+		key = f"insertion_erp:questionnaire:{token_hash(token)}"
+		frappe.cache.delete_value(key)
 		try:
-			for _ in range(questionnaires.SUBMISSIONS_PER_HOUR):
+			for _ in range(questionnaires.SUBMISSIONS_PER_HOUR + 5):  # others, same address
 				with self.assertRaises(frappe.ValidationError):
 					answer_as_guest("alumni-follow-up", new_token(), ANSWER)
+			refused = {**ANSWER, "weekly_hours": 400}
+			for _ in range(questionnaires.SUBMISSIONS_PER_HOUR - 1):  # the alumnus corrects an answer
+				with self.assertRaisesRegex(frappe.ValidationError, "Hours per Week"):
+					answer_as_guest("alumni-follow-up", token, refused)
+			answer_as_guest("alumni-follow-up", token, ANSWER)  # the last try of the hour goes through
+			self.assertEqual(questionnaires.link_state(token, "Alumni Follow-up"), "Answered")
 			with self.assertRaises(frappe.RateLimitExceededError):
-				answer_as_guest("alumni-follow-up", new_token(), ANSWER)
+				answer_as_guest("alumni-follow-up", token, ANSWER)
 		finally:
-			frappe.cache.delete_value(f"insertion_erp:questionnaire:{frappe.local.request_ip}")
+			frappe.cache.delete_value(key)
 			frappe.local.request_ip = None
 
 	def test_only_who_may_write_the_follow_up_sends_its_link(self) -> None:

@@ -4,7 +4,9 @@ from insertion_erp.core.indicators import self_financing_ratio
 
 
 def test_self_financing_ratio():
-	assert self_financing_ratio(D("45000"), D("100000")) == D("45.0")
-	assert self_financing_ratio(D("1"), D("3")) == D("33.3")
-	assert self_financing_ratio(D("2"), D("3")) == D("66.7")
+	assert self_financing_ratio(D("45000"), D("100000")) == D("45.00")
+	assert self_financing_ratio(D("1"), D("3")) == D("33.33")
+	assert self_financing_ratio(D("2"), D("3")) == D("66.67")
+	# 10,24 % was shown "10,20": rounded to a tenth, then printed with two decimals.
+	assert self_financing_ratio(D("1024"), D("10000")) == D("10.24")
 	assert self_financing_ratio(D("10"), D("0")) is None

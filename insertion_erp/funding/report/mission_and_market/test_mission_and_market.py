@@ -96,7 +96,7 @@ class TestMissionAndMarket(InsertionTestCase):
 		self.assertGreaterEqual(line["sales"]["m_2026_03"], 40.0)
 		self.assertEqual(
 			D(str(line["ratio"]["total"])),
-			(after["sales"] * 100 / after["expenses"]).quantize(D("0.1"), rounding="ROUND_HALF_UP"),
+			(after["sales"] * 100 / after["expenses"]).quantize(D("0.01"), rounding="ROUND_HALF_UP"),
 		)
 		self.assertIn("sales (goods and services) / total expenses", message)
 		self.assertEqual(len(chart["data"]["labels"]), 12)

@@ -515,13 +515,23 @@ def year_checks(company: str, year: int) -> list[str]:
 		"""select e.name, e.employee_name, e.relieving_date,
 			(select r.name from `tabRecord of Employment` r
 			where r.employee = e.name and r.last_day_paid = e.relieving_date and r.docstatus = 1
-			order by r.creation desc limit 1) as roe
+			order by r.creation desc limit 1) as roe,
+			(select r.name from `tabRecord of Employment` r
+			where r.employee = e.name and r.docstatus = 0
+			order by r.creation desc limit 1) as draft
 		from `tabEmployee` e
 		where e.company = %(company)s and e.relieving_date between %(start)s and %(end)s""",
 		{"company": company, "start": f"{year}-01-01", "end": f"{year}-12-31"},
 		as_dict=True,
 	)
 	for row in relieved:
+		if not row.roe and row.draft:
+			found.append(
+				_("{0} left on {1}: Record of Employment {2} is a draft, not issued yet.").format(
+					escape_html(row.employee_name), frappe.format(row.relieving_date, "Date"), row.draft
+				)
+			)
+			continue
 		if not row.roe:
 			found.append(
 				_("{0} left on {1}: no Record of Employment issued.").format(

@@ -59,7 +59,8 @@ frappe.query_reports["T4 and RL-1"] = {
 			label: __("Year"),
 			fieldtype: "Int",
 			reqd: 1,
-			default: new Date().getFullYear() - 1,
+			// Until the slips are due (the end of February), last year's; from March on, this year's.
+			default: new Date().getMonth() < 2 ? new Date().getFullYear() - 1 : new Date().getFullYear(),
 		},
 	],
 	onload(report) {
@@ -68,9 +69,13 @@ frappe.query_reports["T4 and RL-1"] = {
 			frappe
 				.call({ method: `${YEAR_END_API}.create_slips`, args: year_end_filters(report), freeze: true })
 				.then((r) => {
-					frappe.show_alert({
-						message: __("{0} year-end slips drafted, {1} refreshed.", [r.message.created, r.message.refreshed]),
+					frappe.msgprint({
+						title: __("Year-End Slips Drafted"),
 						indicator: "green",
+						message: __(
+							"{0} year-end slips drafted, {1} refreshed. Review and submit each one: only submitted slips go into the T4 and RL-1 files.",
+							[r.message.created, r.message.refreshed]
+						),
 					});
 					frappe.set_route("List", "Year-End Slip", year_end_filters(report));
 				})

@@ -3,9 +3,10 @@ sums of the year's submitted slips (quebec_payroll/test_quebec_payroll.py pays M
 an hourly trainee and a supervisor)."""
 
 import frappe
-from frappe.utils import flt
+from frappe.utils import flt, getdate
 
 from insertion_erp.constants import DEDUCTION_COMPONENTS, EI, FEDERAL_TAX, QPIP, QPP, QPP2, QUEBEC_TAX
+from insertion_erp.quebec_payroll import roe
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
 from insertion_erp.quebec_payroll.test_quebec_payroll import COMPANY, build
 from insertion_erp.tests.utils import InsertionTestCase, make_user
@@ -90,6 +91,10 @@ class TestT4AndRL1(InsertionTestCase):
 			"Employee", self.data.trainee, {"status": "Left", "relieving_date": "2026-03-31"}
 		)  # relieved by hand: no parcours closed, no ROE drafted
 		self.assertIn("left on 2026-03-31: no Record of Employment issued", self.message())
+		# A drafted ROE is named as a draft, not as none (the bookkeeper looked for one that exists).
+		draft = roe.create_draft(self.data.trainee, getdate("2026-03-31"))
+		self.assertIn(f"left on 2026-03-31: Record of Employment {draft} is a draft", self.message())
+		self.assertNotIn("no Record of Employment issued", self.message())
 
 	def test_the_payroll_runs_it_the_cashier_cannot(self) -> None:
 		make_user("t4-caisse@example.org", ["Shop Cashier", "Sales User"])

@@ -25,6 +25,7 @@ import frappe
 from insertion_erp.company_setup import complete_setup_wizard
 from insertion_erp.devtools.sample_payroll import ensure_company
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
+from insertion_erp.ledger import ensure_account
 
 COMPANY = "Banc d'essai Boutique"
 WARM_UP = 20
@@ -57,6 +58,39 @@ def python_calls_per_sale(shop, count: int, served_by: str | None) -> float:
 
 def questions() -> int:
 	return int(frappe.db.sql("show session status like 'Questions'")[0][1])
+
+
+def taxes_as_a_quebec_till(shop) -> None:
+	"""On the site without the app, the till charges the GST and the QST as plain ERPNext would
+	be set up in Quebec (a template of two rows on the profile), so both sites sell the same taxed
+	sale: the app's own setup does it on the other site (quebec_sales_taxes/setup.py)."""
+	if "insertion_erp" in frappe.get_installed_apps():
+		return
+	profile = frappe.get_doc("POS Profile", shop.profile)
+	if profile.taxes_and_charges:
+		return
+	company = shop.company
+	cost_center = frappe.get_cached_value("Company", company, "cost_center")
+	rows = [
+		{
+			"charge_type": "On Net Total",
+			"account_head": ensure_account(company, name, "Liability", "Tax"),
+			"description": name,
+			"rate": rate,
+			"cost_center": cost_center,
+		}
+		for name, rate in (("TPS à payer", 5), ("TVQ à payer", 9.975))
+	]
+	template = frappe.get_doc(
+		{
+			"doctype": "Sales Taxes and Charges Template",
+			"title": "TPS et TVQ",
+			"company": company,
+			"taxes": rows,
+		}
+	).insert(ignore_permissions=True)
+	profile.taxes_and_charges = template.name
+	profile.save(ignore_permissions=True)
 
 
 def a_trainee() -> str | None:
@@ -100,6 +134,7 @@ def run(site: str, rounds: int, sales: int) -> dict:
 		frappe.flags.mute_emails = True
 		complete_setup_wizard(COMPANY, "BEB")
 		shop = ensure_shop(ensure_company(COMPANY, "BEB"))
+		taxes_as_a_quebec_till(shop)
 		open_session(shop)
 		trainee = a_trainee()
 		frappe.db.commit()  # nosemgrep: the till's records are reused by the next round

@@ -60,7 +60,10 @@ doc_events = {
 		"on_trash": "insertion_erp.overrides.salary_slip.guard_claimed_slip",
 	},
 	"Sales Invoice": {
-		"validate": "insertion_erp.overrides.sales_invoice.check_served_by",
+		"validate": [
+			"insertion_erp.overrides.sales_invoice.check_served_by",
+			"insertion_erp.overrides.sales_invoice.total_in_words",
+		],
 		"before_cancel": "insertion_erp.overrides.sales_invoice.guard_claim_invoice",
 	},
 	"POS Profile": {

@@ -5,6 +5,7 @@ slip updates its employee's draft Records of Employment."""
 import frappe
 from frappe import _
 
+from insertion_erp.quebec_formats import set_in_words
 from insertion_erp.quebec_payroll import deductions, roe
 
 
@@ -15,8 +16,21 @@ def set_aside_source_deductions(doc, method=None) -> None:
 
 def apply_source_deductions(doc, method=None) -> None:
 	"""validate, after HRMS has computed the earnings: vacation pay and holiday indemnities of an
-	hourly trainee, QPP, QPP2, EI, QPIP, federal and Quebec tax, the employer's contributions."""
+	hourly trainee, QPP, QPP2, EI, QPIP, federal and Quebec tax, the employer's contributions;
+	then the net pay in words as a Quebec cheque reads it."""
 	deductions.apply(doc)
+	company_currency = frappe.get_cached_value("Company", doc.company, "default_currency")
+	rounded = not doc.is_rounding_total_disabled()
+	set_in_words(
+		doc,
+		{
+			"total_in_words": (doc.rounded_total if rounded else doc.net_pay, doc.currency),
+			"base_total_in_words": (
+				doc.base_rounded_total if rounded else doc.base_net_pay,
+				company_currency,
+			),
+		},
+	)
 
 
 def guard_claimed_slip(doc, method=None) -> None:

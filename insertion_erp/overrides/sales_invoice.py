@@ -1,8 +1,11 @@
 """Sales Invoice (ERPNext): a claim's invoice is cancelled by cancelling the claim; the
-trainee who served (also on POS Invoice) must be an active trainee."""
+trainee who served (also on POS Invoice) must be an active trainee; the total in words as a
+Quebec cheque reads it."""
 
 import frappe
 from frappe import _
+
+from insertion_erp.quebec_formats import set_in_words
 
 
 def guard_claim_invoice(doc, method=None) -> None:
@@ -37,3 +40,18 @@ def check_served_by(doc, method=None) -> None:
 			title=_("Invalid Value"),
 		)
 	doc.insertion_served_by_name = row.employee_name
+
+
+def total_in_words(doc, method=None) -> None:
+	"""validate, after ERPNext wrote its words ("... et Sept Cent" for seven cents)."""
+	rounded = not doc.is_rounded_total_disabled()
+	set_in_words(
+		doc,
+		{
+			"in_words": (abs(doc.rounded_total if rounded else doc.grand_total), doc.currency),
+			"base_in_words": (
+				abs(doc.base_rounded_total if rounded else doc.base_grand_total),
+				doc.company_currency,
+			),
+		},
+	)

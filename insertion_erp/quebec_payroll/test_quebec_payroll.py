@@ -12,6 +12,7 @@ pays), from the shipped parameters:
 from decimal import Decimal as D
 
 import frappe
+from frappe.tests.utils import change_settings
 from frappe.utils import flt
 
 from insertion_erp.constants import (
@@ -25,6 +26,7 @@ from insertion_erp.constants import (
 )
 from insertion_erp.core.periods import Period
 from insertion_erp.core.source_deductions import Profile
+from insertion_erp.core.words import cheque_words
 from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_hourly_structure,
@@ -34,6 +36,7 @@ from insertion_erp.devtools.sample_payroll import (
 	run_payroll_entry,
 )
 from insertion_erp.funding.payroll import computed_contributions, period_rows
+from insertion_erp.overrides.salary_slip import apply_source_deductions
 from insertion_erp.patches.v0_5 import quebec_payroll as quebec_payroll_patch
 from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profile
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
@@ -115,6 +118,16 @@ class TestQuebecPayroll(InsertionTestCase):
 		self.assertEqual(employer["EI"], 49.14)
 		self.assertEqual(employer["QPIP"], 16.25)
 		self.assertEqual(set(employer), {"QPP", "EI", "QPIP", "FSS", "CNT", "CNESST"})  # no QPP2 owed
+
+	def test_the_net_pay_reads_in_words_as_a_quebec_cheque(self) -> None:
+		# HRMS wrote 1 835,07 $ as "... Trente Cinq et Sept Cent seulement" (seven hundred).
+		slip = slip_of(self.data.trainee)
+		with change_settings("System Settings", {"language": "fr"}):
+			apply_source_deductions(slip)  # the slip's validate hook, after HRMS
+		net = D(str(slip.rounded_total if not slip.is_rounding_total_disabled() else slip.net_pay))
+		self.assertEqual(slip.total_in_words, cheque_words(net))
+		self.assertTrue(slip.total_in_words.endswith(f"dollars et {int(net % 1 * 100):02d}/100"))
+		self.assertEqual(slip.base_total_in_words, slip.total_in_words)
 
 	def test_the_supervisors_slip_withholds_too(self) -> None:
 		amounts = deductions(slip_of(self.data.supervisor))

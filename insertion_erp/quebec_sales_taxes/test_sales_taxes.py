@@ -3,6 +3,7 @@ closed into the ledger, and the GST/QST Return against ERPNext's own General Led
 
 import frappe
 from frappe.desk.query_report import run as run_report
+from frappe.tests.utils import change_settings
 from frappe.utils import flt, today
 
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
@@ -129,6 +130,16 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 		invoice.insert(ignore_permissions=True)
 		invoice.submit()
 		return invoice
+
+	def test_an_invoice_total_reads_in_words_as_a_quebec_cheque(self) -> None:
+		# ERPNext wrote the cents of a Canadian amount in French as "Cent": 0,50 read "Cinquante
+		# Cent" (fifty hundred). On a French site, the invoice reads as a cheque does.
+		with change_settings("System Settings", {"language": "fr"}):
+			invoice = self.booked_sale("TEST-TAXABLE-10")  # 10,00 + 0,50 + 1,00
+		self.assertEqual(invoice.in_words, "Onze dollars et 50/100")
+		self.assertEqual(invoice.base_in_words, "Onze dollars et 50/100")
+		english = self.booked_sale("TEST-TAXABLE-10")  # an English site keeps ERPNext's words
+		self.assertNotIn("/100", english.in_words)
 
 	def test_the_return_equals_the_general_ledger(self) -> None:
 		before = {line.key: line.amount for line in tax_return(TEST_COMPANY, today(), today())}

@@ -389,6 +389,13 @@ def download_xml(names: str | list | None = None, check_only: bool | int | str =
 	frappe.response["type"] = "download"
 
 
+def check_file(doc) -> None:
+	"""Before a ROE is issued: its ROE Web file can be built (the settings' payroll account and
+	contact, the employee's SIN and address, the layout), else a message naming what to fill in.
+	Nothing is marked issued that cannot be filed; the SIN is read, not given out nor logged."""
+	validate_xml(roe_xml.document([record_of(doc, log_reading=False)], __version__))
+
+
 def validate_xml(content: bytes) -> None:
 	validate_against(
 		content,

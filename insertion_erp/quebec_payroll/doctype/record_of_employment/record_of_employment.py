@@ -34,6 +34,7 @@ class RecordofEmployment(InsertionDocument):  # frappe: the name without its spa
 				_("No submitted salary slip pays this employee up to the last day for which paid."),
 				title=_("Final Pay Missing"),
 			)
+		roe.check_file(self)  # issued only once its file can be built
 
 	def on_submit(self) -> None:
 		roe.close_todos(self)

@@ -35,6 +35,11 @@ from insertion_erp.shop_floor import checkins
 from insertion_erp.tests.factories import make_parcours, make_trainee
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
+FILE_SETTINGS = {
+	"payroll_account_number": "123456789RP0001",
+	"roe_contact_name": "Nadia Paie-Québec",
+	"roe_contact_phone": "514 555-0199",
+}
 PAYROLL_USER = "roe-paie@example.org"
 START = date(2026, 3, 2)
 LAST_DAY = date(2026, 4, 10)
@@ -92,6 +97,14 @@ class TestRecordOfEmployment(InsertionTestCase):
 		slip.insert(ignore_permissions=True)
 		slip.submit()
 		return slip.name
+
+	def ready_to_file(self) -> None:
+		"""The settings and the employee's data a ROE Web file needs."""
+		frappe.get_single(SETTINGS).update(FILE_SETTINGS).save()
+		employee = frappe.get_doc("Employee", self.employee)
+		employee.insertion_sin = "046454286"
+		employee.current_address = "123, rue Ontario Est\nMontréal QC\nH2X 1H3"
+		employee.save()
 
 	def close_and_pay(self) -> str:
 		for week in range(5):
@@ -177,33 +190,23 @@ class TestRecordOfEmployment(InsertionTestCase):
 			doc.submit()
 		doc.reload()
 		doc.comments = "Fin du parcours convenue avec l'agent d'Emploi-Québec."
+		self.ready_to_file()
 		doc.submit()
 		self.assertEqual(doc.docstatus, 1)
 
 	def test_the_submitted_roe_downloads_as_a_valid_roe_web_file_and_the_sin_read_is_logged(self) -> None:
-		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		name = self.close_and_pay()
 		frappe.set_user(PAYROLL_USER)
-		doc.submit()
-		self.assertFalse(
-			frappe.db.exists(
-				"ToDo", {"reference_type": roe.DOCTYPE, "reference_name": doc.name, "status": "Open"}
-			)
-		)
+		# Issued only once its file can be built: the settings, then the employee's SIN.
 		with self.assertRaisesRegex(frappe.ValidationError, "CRA Payroll Account Number"):
-			roe.download_xml([doc.name])
+			frappe.get_doc(roe.DOCTYPE, name).submit()
+		self.assertEqual(frappe.db.get_value(roe.DOCTYPE, name, "docstatus"), 0)  # not marked issued
 		frappe.set_user("Administrator")
-		settings = frappe.get_single(SETTINGS)
-		settings.update(
-			{
-				"payroll_account_number": "123456789RP0001",
-				"roe_contact_name": "Nadia Paie-Québec",
-				"roe_contact_phone": "514 555-0199",
-			}
-		)
-		settings.save()
+		frappe.get_single(SETTINGS).update(FILE_SETTINGS).save()
 		frappe.set_user(PAYROLL_USER)
 		with self.assertRaisesRegex(frappe.ValidationError, "Social Insurance Number"):
-			roe.download_xml([doc.name])
+			frappe.get_doc(roe.DOCTYPE, name).submit()
+		self.assertEqual(frappe.db.get_value(roe.DOCTYPE, name, "docstatus"), 0)
 		frappe.set_user("Administrator")
 		employee = frappe.get_doc("Employee", self.employee)
 		employee.insertion_sin = "046454286"
@@ -214,6 +217,14 @@ class TestRecordOfEmployment(InsertionTestCase):
 		frappe.get_doc("Employee", self.employee).save()
 		self.assertEqual(get_decrypted_password("Employee", self.employee, "insertion_sin"), "046454286")
 		frappe.set_user(PAYROLL_USER)
+		doc = frappe.get_doc(roe.DOCTYPE, name)
+		doc.submit()
+		self.assertFalse(
+			frappe.db.exists(
+				"ToDo", {"reference_type": roe.DOCTYPE, "reference_name": doc.name, "status": "Open"}
+			)
+		)
+		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
 		roe.download_xml([doc.name], check_only=1)  # the form's check: no file, nothing logged
 		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
 		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
@@ -245,6 +256,7 @@ class TestRecordOfEmployment(InsertionTestCase):
 
 	def test_a_cashier_or_counsellor_cannot_download_it(self) -> None:
 		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		self.ready_to_file()
 		doc.submit()
 		for user, roles in (
 			("roe-caisse@example.org", ["Shop Cashier", "Sales User"]),

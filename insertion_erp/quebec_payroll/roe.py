@@ -420,13 +420,18 @@ def validate_against(content: bytes, schema: Path, message: str, title: str) -> 
 
 
 def require_settings(needed: list[tuple[str, str | None]]) -> None:
-	"""The settings a file needs, as (label, value): a message naming those not filled in."""
+	"""The settings a file needs, as (label, value): a message naming those not filled in, with
+	the link to the settings (which the payroll's bookkeeper may fill in)."""
 	missing = [label for label, value in needed if not value]
 	if missing:
 		frappe.throw(
-			_("Fill in Insertion Settings first: {0}.").format(", ".join(missing)),
+			_("Fill in {0} first: {1}.").format(settings_link(), ", ".join(missing)),
 			title=_("Settings Missing"),
 		)
+
+
+def settings_link() -> str:
+	return f'<a href="/app/{frappe.scrub(SETTINGS).replace("_", "-")}">{_(SETTINGS)}</a>'
 
 
 def file_contact_settings(settings) -> list[tuple[str, str | None]]:
@@ -436,6 +441,40 @@ def file_contact_settings(settings) -> list[tuple[str, str | None]]:
 		(_("ROE Contact Person"), settings.roe_contact_name),
 		(_("ROE Contact Phone"), settings.roe_contact_phone),
 	]
+
+
+def file_settings(settings, authority: str) -> list[tuple[str, str | None]]:
+	"""The settings the file for `authority` needs: ROE Web and the CRA's T4 the payroll account
+	and contact, Revenu Québec's RL-1 its three numbers too."""
+	needed = file_contact_settings(settings)
+	if authority == "Revenu Québec":
+		needed += [
+			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
+			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
+			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
+		]
+	return needed
+
+
+@frappe.whitelist()
+def missing_settings(authority: str | None = None) -> dict:
+	"""What the payroll's files still need in the settings (the ROE form and the year-end report
+	say so when they open, with the link to fill it in)."""
+	check_role(PAYROLL_ROLES)
+	known = ["ROE Web", "CRA", "Revenu Québec"]
+	if authority and authority not in known:
+		frappe.throw(
+			_("{0} is not one of: {1}.").format(frappe.bold("authority"), ", ".join(known)),
+			title=_("Invalid Value"),
+		)
+	settings = frappe.get_cached_doc(SETTINGS)
+	authorities = [authority] if authority else known
+	missing = []
+	for name in authorities:
+		missing += [
+			label for label, value in file_settings(settings, name) if not value and label not in missing
+		]
+	return {"missing": missing, "link": settings_link()}
 
 
 def sin_for_file(

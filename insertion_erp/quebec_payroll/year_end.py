@@ -313,7 +313,7 @@ def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 	sequence = cint(value[0][0]) if value else 0
 	if sequence <= 0:
 		frappe.throw(
-			_("Fill in Insertion Settings first: {0}.").format(_("Next RL-1 Slip Number")),
+			_("Fill in {0} first: {1}.").format(roe.settings_link(), _("Next RL-1 Slip Number")),
 			title=_("Settings Missing"),
 		)
 	if not reserve:
@@ -324,14 +324,7 @@ def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 
 def employer_and_transmitter(company: str, authority: str):
 	settings = frappe.get_cached_doc(SETTINGS)
-	needed = roe.file_contact_settings(settings)
-	if authority != "CRA":
-		needed += [
-			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
-			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
-			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
-		]
-	roe.require_settings(needed)
+	roe.require_settings(roe.file_settings(settings, authority))
 	address = company_address(company)
 	employer = year_end_xml.Employer(
 		name=company,

@@ -87,3 +87,30 @@ class TestInsertionSettings(InsertionTestCase):
 		settings.parcours_weeks = 30
 		settings.save()
 		self.assertEqual(saved("parcours_weeks"), 30)
+
+	def test_the_bookkeeper_fills_the_payroll_settings_and_not_the_directors(self) -> None:
+		# The ROE and the year-end files need the payroll account, a contact and Revenu Québec's
+		# numbers: the bookkeeper who makes them fills them in (she got a 403 on the settings).
+		bookkeeper = make_user(
+			"settings-bookkeeper@example.org", ["Accounts User", "Accounts Manager", "HR User", "HR Manager"]
+		)
+		before = saved("parcours_weeks")
+		frappe.set_user(bookkeeper)
+		settings = frappe.get_doc(SETTINGS)
+		settings.check_permission("write")
+		settings.payroll_account_number = "123456789RP0001"
+		settings.roe_contact_name = "Louise Comptable"
+		settings.rq_identification_number = "1234567890"
+		settings.parcours_weeks = before + 4  # the director's: refused by name, nothing saved
+		with self.assertRaisesRegex(frappe.PermissionError, "Default Parcours Length"):
+			settings.save()
+		self.assertFalse(saved("payroll_account_number"))
+		settings = frappe.get_doc(SETTINGS)
+		settings.payroll_account_number = "123456789RP0001"
+		settings.roe_contact_name = "Louise Comptable"
+		settings.rq_identification_number = "1234567890"
+		settings.save()
+		self.assertEqual(saved("payroll_account_number"), "123456789RP0001")
+		self.assertEqual(saved("roe_contact_name"), "Louise Comptable")
+		self.assertEqual(saved("rq_identification_number"), "1234567890")
+		self.assertEqual(saved("parcours_weeks"), before)

@@ -9,8 +9,23 @@ function download_roe_file(names) {
 		.then(() => open_url_post(`/api/method/${ROE_API}.download_xml`, args));
 }
 
+// What ROE Web's file still needs in the settings, said when the form opens (with the link).
+function show_missing_settings(frm) {
+	frappe.call({ method: `${ROE_API}.missing_settings`, args: { authority: "ROE Web" } }).then((r) => {
+		const { missing, link } = r.message || {};
+		if (missing && missing.length) {
+			frm.dashboard.add_comment(
+				__("To issue it and download its file, fill in {0}: {1}.", [link, missing.join(", ")]),
+				"orange",
+				true
+			);
+		}
+	});
+}
+
 frappe.ui.form.on("Record of Employment", {
 	refresh(frm) {
+		if (frm.doc.docstatus < 2 && frappe.user.has_role("HR Manager")) show_missing_settings(frm);
 		if (frm.doc.docstatus === 1) {
 			frm.add_custom_button(__("Download ROE Web File"), () => download_roe_file([frm.doc.name]));
 		}

@@ -254,6 +254,22 @@ class TestRecordOfEmployment(InsertionTestCase):
 			"046454286", str(frappe.get_all("Employee", fields=["*"], filters={"name": self.employee}))
 		)
 
+	def test_the_payroll_is_told_which_settings_the_files_still_need(self) -> None:
+		frappe.set_user(PAYROLL_USER)
+		self.assertIn("CRA Payroll Account Number", roe.missing_settings("ROE Web")["missing"])
+		self.assertIn("insertion-settings", roe.missing_settings()["link"])
+		frappe.set_user("Administrator")
+		frappe.get_single(SETTINGS).update(FILE_SETTINGS).save()
+		frappe.set_user(PAYROLL_USER)
+		self.assertEqual(roe.missing_settings("ROE Web")["missing"], [])
+		self.assertIn("Revenu Québec Identification Number", roe.missing_settings("Revenu Québec")["missing"])
+		with self.assertRaisesRegex(frappe.ValidationError, "authority"):
+			roe.missing_settings("Poste Canada")
+		frappe.set_user("Administrator")
+		frappe.set_user(make_user("roe-caisse@example.org", ["Shop Cashier", "Sales User"]))
+		with self.assertRaises(frappe.PermissionError):
+			roe.missing_settings()
+
 	def test_a_cashier_or_counsellor_cannot_download_it(self) -> None:
 		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
 		self.ready_to_file()

@@ -65,6 +65,15 @@ frappe.query_reports["T4 and RL-1"] = {
 	],
 	onload(report) {
 		if (!frappe.user.has_role("HR Manager")) return;
+		// What the T4 and RL-1 files still need in the settings, said when the report opens.
+		frappe.call({ method: "insertion_erp.quebec_payroll.roe.missing_settings" }).then((r) => {
+			const { missing, link } = r.message || {};
+			if (missing && missing.length) {
+				report.page.add_inner_message(
+					__("To send the files, fill in {0}: {1}.", [link, missing.join(", ")])
+				);
+			}
+		});
 		report.page.add_inner_button(__("Draft the Year-End Slips"), () =>
 			frappe
 				.call({ method: `${YEAR_END_API}.create_slips`, args: year_end_filters(report), freeze: true })

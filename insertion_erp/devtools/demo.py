@@ -17,6 +17,7 @@ from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS, SUPE
 from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import Period, month_period
 from insertion_erp.core.training import LEVELS
+from insertion_erp.devtools.demo_filing import fill_filing_data
 from insertion_erp.devtools.demo_partners import load_partners
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
 from insertion_erp.devtools.sample_payroll import (
@@ -120,6 +121,9 @@ def load() -> None:
 	load_support()
 	load_alumni(company)
 	load_funding(company)
+	# The files' settings and each employee's SIN and address, all the demo's: its ROEs and
+	# year-end slips download.
+	fill_filing_data(company)
 	# The year's T4 and RL-1, drafted from the payroll: the bookkeeper reviews them in February.
 	year_end.create_slips(company, year)
 	early_contact(*EARLY_CONTACT)

@@ -54,6 +54,18 @@ TRAINEE_FILES = (
 )
 TEAM_ROLES = {"Insertion Manager", "Insertion Counsellor", "System Manager"}
 RAW_TABLES = ("Sessions", "__Auth", "DefaultValue", "Singles")
+# The endpoints that answer about a doctype's records as a whole (no record named).
+LIST_ENDPOINTS = (
+	"client.get_count",
+	"client.get_list",
+	"reportview.get",
+	"reportview.get_count",
+	"listview.get_group_by_count",
+	"reportview.get_sidebar_stats",
+	"search.search_link",
+	"reportview.export_query",
+	"REST list",
+)
 
 
 def endpoints(doctype: str, name: str, surname: str) -> dict[str, tuple[str, str, dict]]:
@@ -244,6 +256,20 @@ class TestGenericEndpoints(InsertionTestCase):
 				markers = (name, *SECRETS)
 				for endpoint, (method, path, params) in endpoints(doctype, name, surname).items():
 					calls.append((login, doctype, endpoint, method, path, params, markers))
+		# Every other doctype of the app: each endpoint, by whoever may not read the doctype, on
+		# one of its records when the site holds one (the list's endpoints when it holds none).
+		for doctype in sorted(set(app_doctypes()) - {doctype for doctype, _name in self.records}):
+			name = (frappe.get_all(doctype, pluck="name", limit=1, order_by="creation desc") or [None])[0]
+			for login in self.sessions:
+				if self.may_read(login, doctype):
+					continue
+				for endpoint, (method, path, params) in endpoints(
+					doctype, name or "n-existe-pas", "a"
+				).items():
+					if name or endpoint in LIST_ENDPOINTS:
+						calls.append(
+							(login, doctype, endpoint, method, path, params, (name,) if name else ())
+						)
 
 		def check(call) -> str | None:
 			login, doctype, endpoint, method, path, params, markers = call

@@ -7,12 +7,13 @@ The boxes come from two aggregated queries over the year's slips (year_totals); 
 a salary slip document one at a time.
 """
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import frappe
 from frappe import _
-from frappe.utils import cint, escape_html, today
+from frappe.utils import cint, escape_html, getdate, today
 
 from insertion_erp import __version__
 from insertion_erp.constants import (
@@ -151,6 +152,25 @@ def validate(doc) -> None:
 			),
 			title=_("Duplicate Slip"),
 		)
+
+
+def check_year_over(doc) -> None:
+	"""before_submit: a year's slip is issued once the year's pay is over (the last pay of December
+	changes every box), except for an employee who has left during the year. The day is frappe's
+	`current_date` flag when set (which frappe.utils.now honours and HRMS reads: a day other
+	than today without moving the clock)."""
+	on = getdate(frappe.flags.current_date or today())
+	if on > date(cint(doc.year), 12, 31):
+		return
+	relieved = frappe.db.get_value("Employee", doc.employee, "relieving_date")
+	if relieved and getdate(relieved).year == cint(doc.year) and getdate(relieved) <= on:
+		return
+	frappe.throw(
+		_(
+			"The year {0} is not over: {1} may still be paid in it. Submit the year's slips from January 1, {2}; only an employee who left during the year may have theirs now."
+		).format(doc.year, escape_html(doc.employee_name or doc.employee), cint(doc.year) + 1),
+		title=_("Year Not Over"),
+	)
 
 
 @frappe.whitelist(methods=["POST"])

@@ -105,6 +105,16 @@ def amend_may_slip(trainee: str) -> None:
 	amended.submit()
 
 
+def issue(doc) -> None:
+	"""A year-end slip submitted as the payroll does, once the year is over (on January 15, 2027:
+	frappe's current_date flag, as ERPNext runs a day other than today)."""
+	frappe.flags.current_date = "2027-01-15"
+	try:
+		doc.submit()
+	finally:
+		frappe.flags.current_date = None
+
+
 def ensure_bonus_component() -> str:
 	"""A bonus the payroll forgot in May (the app computes its holiday and vacation rows itself)."""
 	if not frappe.db.exists("Salary Component", BONUS):
@@ -246,7 +256,7 @@ class TestYearEndSlip(InsertionTestCase):
 		set_up_filing()
 		slips = self.slips()
 		for doc in slips.values():
-			doc.submit()
+			issue(doc)
 		self.assertEqual(
 			year_end.download(COMPANY, 2026, "CRA", check_only=1),
 			{"original": 2, "amended": 0, "cancelled": 0},
@@ -281,7 +291,7 @@ class TestYearEndSlip(InsertionTestCase):
 		amended = frappe.copy_doc(first)
 		amended.docstatus, amended.amended_from = 0, first.name
 		amended.insert()
-		amended.submit()
+		issue(amended)
 		self.assertEqual(amended.filing_type, "Amended")
 		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["amended"], [amended.name])
 		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
@@ -329,7 +339,7 @@ class TestYearEndSlip(InsertionTestCase):
 		}
 		self.assertEqual(drafts["T4 Summary: slips (box 88)"], 2)  # the drafts, as they will be filed
 		for doc in slips.values():
-			doc.submit()
+			issue(doc)
 		summary = {
 			row["label"]: row["value"] for row in t4_and_rl_1.execute({"company": COMPANY, "year": 2026})[4]
 		}
@@ -360,6 +370,21 @@ class TestYearEndSlip(InsertionTestCase):
 			float(qpp) + flt(employer["QPP"]) + flt(employer.get("QPP2")),
 			places=2,
 		)
+
+	def test_a_years_slip_waits_for_the_year_to_end_unless_the_employee_left(self) -> None:
+		# Submitted on December 6, before December's pay, the 2026 slips were issued short a month.
+		slips = self.slips()
+		frappe.flags.current_date = "2026-12-06"
+		try:
+			with self.assertRaisesRegex(frappe.ValidationError, "The year 2026 is not over"):
+				slips[self.data.supervisor].submit()  # still employed: December's pay is to come
+			slips[self.data.trainee].submit()  # she left on June 30: her slip may go now
+		finally:
+			frappe.flags.current_date = None
+		self.assertEqual(slips[self.data.trainee].docstatus, 1)
+		slips[self.data.supervisor].reload()
+		issue(slips[self.data.supervisor])  # from January 1, 2027
+		self.assertEqual(slips[self.data.supervisor].docstatus, 1)
 
 	def test_one_live_slip_per_employee_and_year(self) -> None:
 		self.slips()

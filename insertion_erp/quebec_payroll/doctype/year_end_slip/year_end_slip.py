@@ -13,3 +13,6 @@ class YearEndSlip(InsertionDocument):  # frappe: the name without its spaces and
 
 	def validate(self) -> None:
 		year_end.validate(self)
+
+	def before_submit(self) -> None:
+		year_end.check_year_over(self)

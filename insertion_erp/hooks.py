@@ -81,6 +81,9 @@ doc_events = {
 	"File": {
 		"validate": "insertion_erp.overrides.file.keep_trainee_files_private",
 	},
+	"Payroll Entry": {
+		"validate": "insertion_erp.overrides.payroll_entry.name_trainees_left_out",
+	},
 	"Journal Entry": {
 		"before_validate": "insertion_erp.overrides.journal_entry.add_employer_contributions",
 	},

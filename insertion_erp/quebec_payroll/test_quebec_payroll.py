@@ -38,6 +38,7 @@ from insertion_erp.devtools.sample_payroll import (
 from insertion_erp.funding.payroll import computed_contributions, period_rows
 from insertion_erp.overrides.salary_slip import apply_source_deductions
 from insertion_erp.patches.v0_5 import quebec_payroll as quebec_payroll_patch
+from insertion_erp.quebec_payroll.coverage import trainees_left_out
 from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profile
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.rates import year_warning
@@ -128,6 +129,46 @@ class TestQuebecPayroll(InsertionTestCase):
 		self.assertEqual(slip.total_in_words, cheque_words(net))
 		self.assertTrue(slip.total_in_words.endswith(f"dollars et {int(net % 1 * 100):02d}/100"))
 		self.assertEqual(slip.base_total_in_words, slip.total_in_words)
+
+	def test_a_payroll_entry_names_the_trainees_it_leaves_out(self) -> None:
+		# A monthly entry fetched the supervisor only: the trainee paid from timesheets, and a
+		# trainee under way without a salary structure, were left out without a word.
+		unassigned = ensure_trainee(COMPANY, "Sans-Structure")
+		entry = frappe.get_doc(
+			{
+				"doctype": "Payroll Entry",
+				"company": COMPANY,
+				"posting_date": "2026-04-30",
+				"payroll_frequency": "Monthly",
+				"start_date": "2026-04-01",
+				"end_date": "2026-04-30",
+				"currency": "CAD",
+				"exchange_rate": 1,
+				"payroll_payable_account": frappe.get_cached_value(
+					"Company", COMPANY, "default_payroll_payable_account"
+				),
+				"cost_center": frappe.get_cached_value("Company", COMPANY, "cost_center"),
+			}
+		)
+		entry.append("employees", {"employee": self.data.supervisor})  # what HRMS fetched
+		left_out = dict(trainees_left_out(entry))
+		names = dict(
+			frappe.get_all(
+				"Employee",
+				filters={"name": ("in", [self.data.trainee, unassigned])},
+				fields=["name", "employee_name"],
+				as_list=True,
+			)
+		)
+		self.assertIn("Salary Slip Based on Timesheet", left_out[names[self.data.trainee]])
+		self.assertEqual(left_out[names[unassigned]], "no salary structure assigned")
+		frappe.clear_messages()
+		entry.run_method("validate")
+		self.assertIn(names[unassigned], str(frappe.message_log))
+		entry.salary_slip_based_on_timesheet = 1  # ticked, the trainee is still to be fetched
+		self.assertEqual(
+			dict(trainees_left_out(entry))[names[self.data.trainee]], "not fetched: click Get Employees"
+		)
 
 	def test_the_supervisors_slip_withholds_too(self) -> None:
 		amounts = deductions(slip_of(self.data.supervisor))

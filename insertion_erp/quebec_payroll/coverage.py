@@ -60,4 +60,5 @@ def warn_left_out(entry) -> None:
 			+ "</ul>",
 			title=_("Trainees Left Out"),
 			indicator="orange",
+			alert=True,  # said on each save, without stopping the bookkeeper's clicks
 		)

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.quebec_formats import set_in_words
-from insertion_erp.quebec_payroll import deductions, roe
+from insertion_erp.quebec_payroll import coverage, deductions, roe
 
 
 def set_aside_source_deductions(doc, method=None) -> None:
@@ -31,6 +31,7 @@ def apply_source_deductions(doc, method=None) -> None:
 			),
 		},
 	)
+	coverage.warn_empty_slip(doc)
 
 
 def guard_claimed_slip(doc, method=None) -> None:

@@ -5,7 +5,7 @@ whose structure matches the entry and says nothing of the others."""
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html
+from frappe.utils import escape_html, flt
 
 
 def trainees_left_out(entry) -> list[tuple[str, str]]:
@@ -61,4 +61,18 @@ def warn_left_out(entry) -> None:
 			title=_("Trainees Left Out"),
 			indicator="orange",
 			alert=True,  # said on each save, without stopping the bookkeeper's clicks
+		)
+
+
+def warn_empty_slip(slip) -> None:
+	"""Salary Slip's validate: a slip that pays nothing is said (a month without hours, a structure
+	without earnings), where HRMS made it without a word."""
+	if not flt(slip.gross_pay) and not flt(slip.net_pay):
+		frappe.msgprint(
+			_("The salary slip of {0} pays nothing: no hours or earnings in the period.").format(
+				escape_html(slip.employee_name or slip.employee)
+			),
+			title=_("Nothing Paid"),
+			indicator="orange",
+			alert=True,
 		)

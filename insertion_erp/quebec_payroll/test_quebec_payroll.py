@@ -170,6 +170,19 @@ class TestQuebecPayroll(InsertionTestCase):
 			dict(trainees_left_out(entry))[names[self.data.trainee]], "not fetched: click Get Employees"
 		)
 
+	def test_a_slip_that_pays_nothing_is_said(self) -> None:
+		# A December run made a 0,00 $ slip without a word.
+		slip = slip_of(self.data.trainee)
+		slip.earnings = []
+		slip.gross_pay = slip.base_gross_pay = 0
+		frappe.clear_messages()
+		apply_source_deductions(slip)
+		self.assertEqual(flt(slip.net_pay), 0)
+		self.assertIn("pays nothing", str(frappe.message_log))
+		frappe.clear_messages()
+		apply_source_deductions(slip_of(self.data.supervisor))
+		self.assertNotIn("pays nothing", str(frappe.message_log))
+
 	def test_the_supervisors_slip_withholds_too(self) -> None:
 		amounts = deductions(slip_of(self.data.supervisor))
 		self.assertEqual(amounts[DEDUCTION_COMPONENTS["QPP"][0]], 233.63)

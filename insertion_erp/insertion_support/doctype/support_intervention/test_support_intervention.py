@@ -9,7 +9,7 @@ from insertion_erp.insertion_support.doctype.support_intervention.support_interv
 	set_notes,
 )
 from insertion_erp.tests.factories import COUNSELLOR, make_intervention, make_trainee, started_parcours
-from insertion_erp.tests.utils import InsertionTestCase, make_user
+from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
 from insertion_erp.training.hours import support_hours, training_event_hours
 from insertion_erp.training.report.trainee_hours.trainee_hours import execute as trainee_hours
 
@@ -189,6 +189,27 @@ class TestTraineeHoursReport(InsertionTestCase):
 			[float(sum(row["hours"] for row in everyone)), sum(row["count"] for row in everyone)],
 		)
 		self.assertGreaterEqual(summary[0]["value"], 1.5)  # this trainee's two, whoever ran them
+
+	def test_a_bookkeeper_limited_to_a_company_reads_its_trainees_only(self) -> None:
+		# The rows are read with the app's rights (bookkeepers read no parcours): the user's
+		# companies still bound them, as frappe's list did.
+		started_parcours()
+		user = make_user("hours-other-company@example.org", ["Accounts User"])
+		other = frappe.get_all("Company", filters={"name": ("!=", TEST_COMPANY)}, pluck="name", limit=1)[0]
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": user, "allow": "Company", "for_value": other}
+		).insert(ignore_permissions=True)
+		frappe.set_user(user)
+		period = {"from_date": add_days(today(), -400), "to_date": today()}
+		self.assertNotIn(
+			TEST_COMPANY,
+			{
+				row["parcours"] and frappe.db.get_value("Parcours", row["parcours"], "company")
+				for row in trainee_hours(period)[1]
+			},
+		)
+		with self.assertRaises(frappe.PermissionError):
+			trainee_hours({**period, "company": TEST_COMPANY})
 
 	def test_bookkeepers_may_run_it(self) -> None:
 		started_parcours()

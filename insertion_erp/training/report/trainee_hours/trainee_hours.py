@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from insertion_erp.controllers import arguments
 from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import occupied_period as parcours_period
 from insertion_erp.training.hours import (
@@ -87,7 +88,12 @@ def parcours_in(period: Period, filters) -> list:
 	for key in ("company", "trainee", "trade", "counsellor"):
 		if filters.get(key):
 			conditions[key] = filters[key]
-	# The report's roles are checked by frappe; bookkeepers read no parcours.
+	# The report's roles are checked by frappe; bookkeepers read no parcours, so the rows are
+	# read with the app's rights, within the companies the user may read (User Permissions).
+	if filters.get("company"):
+		arguments.check_company(filters.company)
+	elif allowed := frappe.permissions.get_user_permissions(frappe.session.user).get("Company"):
+		conditions["company"] = ("in", sorted({row.get("doc") for row in allowed}))
 	rows = frappe.get_all(
 		"Parcours",
 		filters=conditions,

@@ -140,7 +140,7 @@ def get_employee_field_property(employee: str | None = None, fieldname: str | No
 	"""HRMS answered any field of any Employee: only of an Employee the user may read."""
 	require(employee=employee, fieldname=fieldname)
 	if not frappe.has_permission("Employee", "read", doc=employee):
-		frappe.throw(_("You may not read {0}.").format(frappe.bold(employee)), frappe.PermissionError)
+		refuse(employee)
 	return hrms_get_employee_field_property(employee, fieldname)
 
 
@@ -207,7 +207,7 @@ def add_attachments(doctype: str | None = None, name: str | None = None, attachm
 				_("File {0} does not exist.").format(frappe.bold(str(file))), frappe.DoesNotExistError
 			)
 		if not frappe.get_doc("File", file).is_downloadable():
-			frappe.throw(_("You may not read {0}.").format(frappe.bold(file)), frappe.PermissionError)
+			refuse(file)
 	return frappe_add_attachments(doctype, name, names)
 
 
@@ -234,7 +234,7 @@ def get_chart(
 				_("Chart {0} does not exist.").format(frappe.bold(chart_name)), frappe.DoesNotExistError
 			)
 		if not frappe.has_permission("Dashboard Chart", doc=chart_name):
-			frappe.throw(_("You may not read {0}.").format(frappe.bold(chart_name)), frappe.PermissionError)
+			refuse(chart_name)
 	elif chart:
 		try:
 			described = frappe.parse_json(chart) if isinstance(chart, str) else chart
@@ -266,7 +266,7 @@ def follow_document(doctype: str | None = None, doc_name: str | None = None, use
 	if user and user != frappe.session.user:
 		frappe.throw(_("You may follow documents for yourself only."), frappe.PermissionError)
 	if not frappe.has_permission(doctype, "read", doc=doc_name):
-		frappe.throw(_("You may not read {0}.").format(frappe.bold(doc_name)), frappe.PermissionError)
+		refuse(doc_name)
 	return frappe_follow(doctype, doc_name, frappe.session.user)
 
 
@@ -306,11 +306,7 @@ def check_read(doctype: str, parent: str | None = None) -> None:
 			title=_("Not Permitted"),
 		)
 	if not frappe.has_permission(doctype, "read", parent_doctype=parent):
-		frappe.throw(
-			_("You may not read {0}.").format(frappe.bold(_(doctype))),
-			frappe.PermissionError,
-			title=_("Not Permitted"),
-		)
+		refuse(_(doctype))
 
 
 def readable_prepared_report(name: str, report_name: str | None = None) -> None:
@@ -320,7 +316,7 @@ def readable_prepared_report(name: str, report_name: str | None = None) -> None:
 		)
 	prepared = frappe.get_doc("Prepared Report", name)
 	if (report_name and prepared.report_name != report_name) or not prepared.has_permission("read"):
-		frappe.throw(_("You may not read {0}.").format(frappe.bold(name)), frappe.PermissionError)
+		refuse(name)
 
 
 @frappe.whitelist(allow_guest=True)
@@ -339,3 +335,9 @@ def get_form_data(doctype: str | None = None, docname: str | None = None, web_fo
 	if refused:
 		frappe.throw(_("Not permitted"), frappe.PermissionError)
 	return frappe_get_form_data(doctype, docname, web_form_name)
+
+
+def refuse(what: str) -> None:
+	frappe.throw(
+		_("You may not read {0}.").format(frappe.bold(what)), frappe.PermissionError, title=_("Not Permitted")
+	)

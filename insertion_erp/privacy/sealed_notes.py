@@ -147,3 +147,22 @@ def open_or_refuse(stored: str | None, name: str, trainees: list[str], path: str
 
 		frappe.db.after_rollback.add(write_refusal)
 		frappe.throw(str(error), NotesUnreadable, title=_("Confidential Notes Locked"))
+
+
+def rewrite_in_batches(condition: str, params: dict, rewrite, batch: int, commit: bool) -> int:
+	"""Each stored note matching `condition` (SQL on `notes`) replaced by `rewrite(name, notes)`,
+	`batch` rows at a time (committed after each when `commit`): the patches that seal the notes.
+	The rewritten rows no longer match, so a second run finds none; the count rewritten."""
+	done = 0
+	while True:
+		rows = frappe.db.sql(
+			f"select name, notes from `tab{DOCTYPE}` where {condition} order by name limit %(batch)s",
+			{**params, "batch": batch},
+		)
+		if not rows:
+			return done
+		for name, notes in rows:
+			frappe.db.set_value(DOCTYPE, name, "notes", rewrite(name, notes), update_modified=False)
+		done += len(rows)
+		if commit:
+			frappe.db.commit()  # nosemgrep: one batch at a time on a large table

@@ -25,6 +25,19 @@ CASHIER_PERMISSIONS = {
 	"POS Profile": ("read",),
 	"Mode of Payment": ("read",),
 }
+# The books' side of the till: the bookkeeper reviews each shift's closing (Accounts User) and
+# may close, or cancel, one the cashier left open (Accounts Manager). ERPNext grants the till's
+# sessions to Sales Manager only.
+BOOKKEEPER_TILL_PERMISSIONS = {
+	"Accounts User": {
+		"POS Opening Entry": ("read", "report", "print"),
+		"POS Closing Entry": ("read", "report", "print"),
+	},
+	"Accounts Manager": {
+		"POS Opening Entry": ("read", "report", "print"),
+		"POS Closing Entry": ("read", "write", "create", "submit", "cancel", "report", "print"),
+	},
+}
 # The partners' contacts and addresses (frappe's own Contact and Address) for the insertion
 # team, who keep the partners' records.
 PARTNER_CONTACT_PERMISSIONS = {

@@ -99,6 +99,12 @@ has_permission = {
 	"Support Intervention": "insertion_erp.insertion_support.access.has_permission",
 }
 
+# The till's closing merges the session's sales into the books' invoice with the rights it
+# needs, not the cashier's (overrides/pos_invoice_merge_log.py).
+override_doctype_class = {
+	"POS Invoice Merge Log": "insertion_erp.overrides.pos_invoice_merge_log.ShopClosingMergeLog",
+}
+
 # The access log outlives what it traces: deleting a trainee's record keeps its entries.
 ignore_links_on_delete = ["Confidential Access Log"]
 

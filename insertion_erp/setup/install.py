@@ -28,6 +28,7 @@ from insertion_erp.company_setup import apply_quebec_formats
 from insertion_erp.constants import (
 	ACTIVE_FILE_EXTENSIONS,
 	ALLOWED_FILE_EXTENSIONS,
+	BOOKKEEPER_TILL_PERMISSIONS,
 	CASHIER,
 	CASHIER_PERMISSIONS,
 	CONTRACT_DOCTYPE,
@@ -129,9 +130,11 @@ def set_up_companies() -> None:
 
 
 def add_cashier_permissions() -> None:
-	"""The till's permissions for the Shop Cashier role."""
+	"""The till's permissions for the Shop Cashier role, and the bookkeeper's on its shifts."""
 	ensure_role(CASHIER)
 	add_role_permissions(CASHIER, CASHIER_PERMISSIONS)
+	for role, permissions in BOOKKEEPER_TILL_PERMISSIONS.items():
+		add_role_permissions(role, permissions)
 
 
 def add_partner_contact_permissions() -> None:

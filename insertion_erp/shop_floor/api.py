@@ -132,11 +132,15 @@ def default_pos_profile() -> str | None:
 
 @frappe.whitelist()
 def on_shift(company: str | None = None) -> list[dict]:
-	"""The trainees in now, for the till's "served by" choice: employee and name only."""
+	"""The day's shift for the till's "served by" choice: the trainees in now, then those whose
+	parcours has hours this week and who have not clocked today (`expected`: the supervisor
+	may not have tapped them in yet). Employee and name only."""
 	check_role(TILL_ROLES)
+	inside, expected = checkins.shift_of(getdate(nowdate()), company or None)
 	return [
-		{"employee": t.employee, "name": t.trainee_name or t.employee_name}
-		for t in checkins.on_shift(getdate(nowdate()), company or None)
+		{"employee": t.employee, "name": t.trainee_name or t.employee_name, "expected": is_expected}
+		for is_expected, trainees in ((False, inside), (True, expected))
+		for t in trainees
 	]
 
 

@@ -203,16 +203,23 @@ def weeks_on(day: date, trainees: list[Trainee], unpaid: rules.Break) -> list[We
 
 def on_shift(day: date, company: str | None = None) -> list[Trainee]:
 	"""Trainees in now: today's IN still waiting for its OUT."""
+	return shift_of(day, company)[0]
+
+
+def shift_of(day: date, company: str | None = None) -> tuple[list[Trainee], list[Trainee]]:
+	"""The day's shift: the trainees in now (today's IN still waiting for its OUT), and the
+	others whose parcours has hours this week and who have not clocked today yet (expected:
+	the supervisor may not have tapped them in yet)."""
 	trainees = [t for t in trainees_in(Period(day, day), None, company) if t.in_parcours(day)]
 	found = punches([t.employee for t in trainees], Period(day, day))
-	return [
-		t
-		for t in trainees
-		if any(
-			problem.kind == rules.MISSING_OUT
-			for problem in rules.pair(found.get(t.employee, [])).get(day, rules.Day(day)).problems
-		)
-	]
+	inside, expected = [], []
+	for trainee in trainees:
+		today = rules.pair(found.get(trainee.employee, [])).get(day, rules.Day(day))
+		if any(problem.kind == rules.MISSING_OUT for problem in today.problems):
+			inside.append(trainee)
+		elif not today.shifts and trainee.week(day)[2] != 0:
+			expected.append(trainee)
+	return inside, expected
 
 
 def problem_message(problem: rules.Problem) -> str:

@@ -7,6 +7,8 @@
 	page.on_page_load = function (wrapper) {
 		load(wrapper);
 		with_cents_on_item_cards();
+		with_server_on_summary();
+		with_decimal_comma_on_keypads();
 		when_ready(wrapper, (pos) => new ServedBy(pos));
 	};
 
@@ -30,6 +32,54 @@
 			// ...and as the till's currency writes it.
 			const currency = item.currency || frappe.defaults.get_default("currency");
 			return html.replace(`>${shown} /`, `>${format_currency(rate, currency, 2)} /`);
+		};
+	}
+
+	// The sale's summary headlines what the sale costs (ERPNext shows the amount tendered, which
+	// is more when the customer pays cash and gets change back) and says which trainee served
+	// (ERPNext: "Sold by" and the cashier's login).
+	function with_server_on_summary(tries = 600) {
+		const summary = window.erpnext && erpnext.PointOfSale && erpnext.PointOfSale.PastOrderSummary;
+		if (!summary) {
+			if (tries > 0) setTimeout(() => with_server_on_summary(tries - 1), 50);
+			return;
+		}
+		const proto = summary.prototype;
+		if (proto.insertion_server) return;
+		proto.insertion_server = true;
+		const upper_html = proto.get_upper_section_html;
+		proto.get_upper_section_html = function (doc) {
+			const $html = $(`<div>${upper_html.call(this, doc)}</div>`);
+			const total = doc.rounded_total || doc.grand_total;
+			$html.find(".paid-amount").text(format_currency(total, doc.currency));
+			const server = doc.insertion_served_by_name;
+			$html
+				.find(".cashier")
+				.text(server ? __("Served by {0}", [server]) : __("Served by: nobody"));
+			return $html.html();
+		};
+	}
+
+	// ERPNext's keypads (the cart's and the payment's) label their decimal key "." whatever the
+	// number format: the site's own separator ("," in Quebec) is shown. The key still adds "." to
+	// the typed figure, which ERPNext reads as the decimal point whatever the format.
+	function with_decimal_comma_on_keypads(tries = 600) {
+		const pad = window.erpnext && erpnext.PointOfSale && erpnext.PointOfSale.NumberPad;
+		if (!pad) {
+			if (tries > 0) setTimeout(() => with_decimal_comma_on_keypads(tries - 1), 50);
+			return;
+		}
+		const proto = pad.prototype;
+		if (proto.insertion_decimal) return;
+		proto.insertion_decimal = true;
+		const prepare_dom = proto.prepare_dom;
+		proto.prepare_dom = function () {
+			prepare_dom.call(this);
+			const format = frappe.boot.sysdefaults && frappe.boot.sysdefaults.number_format;
+			const decimal = format ? get_number_format_info(format).decimal_str : ".";
+			if (decimal && decimal !== ".") {
+				this.wrapper.find('.numpad-btn[data-button-value="."]').text(decimal);
+			}
 		};
 	}
 
@@ -89,8 +139,15 @@
 					const dialog = new frappe.ui.Dialog({ title: __("Who serves?") });
 					const $body = $('<div class="served-by-choices"></div>').appendTo(dialog.body);
 					const choices = [...(trainees || []), null];
+					const first_expected = choices.find((trainee) => trainee && trainee.expected);
 					for (const trainee of choices) {
-						$(`<button class="btn btn-lg ${trainee ? "btn-primary" : "btn-default"} btn-block"></button>`)
+						if (trainee && trainee === first_expected) {
+							$(`<p class="text-muted"></p>`)
+								.text(__("On today's schedule, not tapped in yet:"))
+								.appendTo($body);
+						}
+						const style = trainee && !trainee.expected ? "btn-primary" : "btn-default";
+						$(`<button class="btn btn-lg ${style} btn-block"></button>`)
 							.text(trainee ? trainee.name : __("Nobody"))
 							.css({ margin: "8px 0", padding: "14px", "font-size": "1.2em" })
 							.appendTo($body)
@@ -101,7 +158,7 @@
 							});
 					}
 					if (!trainees || !trainees.length) {
-						$body.prepend(`<p class="text-muted">${__("No trainee is in on the shop floor now.")}</p>`);
+						$body.prepend(`<p class="text-muted">${__("No trainee is on today's shift.")}</p>`);
 					}
 					dialog.show();
 				});

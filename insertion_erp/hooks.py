@@ -22,6 +22,8 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 # The funder customer needs a company (and its customer groups): create it
 # once the setup wizard has made them.
 setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
+# The wizard's last step turns ERPNext's onboarding cards on (in English): off again.
+setup_wizard_success = "insertion_erp.setup.install.hide_onboarding"
 
 # Desk
 # ----
@@ -112,6 +114,11 @@ ignore_links_on_delete = ["Confidential Access Log"]
 # that read without a permission check, closed (privacy/generic_endpoints.py).
 override_whitelisted_methods = {
 	"frappe.desk.search.get_link_title": "insertion_erp.permissions.get_link_title",
+	# A page or a record refused in plain French ("this file is confidential"), not as frappe's
+	# refusal of "le document Page" (privacy/refused_pages.py).
+	"frappe.desk.desk_page.getpage": "insertion_erp.privacy.refused_pages.getpage",
+	# A report's export named in French ("Rapport d'activité_Cette entreprise.xlsx"): report_exports.py.
+	"frappe.desk.query_report.export_query": "insertion_erp.report_exports.export_query",
 	**{
 		method: f"insertion_erp.privacy.generic_endpoints.{wrapper}"
 		for method, wrapper in (
@@ -146,6 +153,10 @@ override_whitelisted_methods = {
 		)
 	},
 }
+
+# A Training Plan is picked by its trainee's name and its parcours' period and status: a trainee
+# who came back has two plans of the same name (training/plan_search.py).
+standard_queries = {"Training Plan": "insertion_erp.training.plan_search.search_plans"}
 
 # Trainees are found by name in the search bar, by those who may read them.
 global_search_doctypes = {"Default": [{"doctype": "Trainee"}]}

@@ -32,6 +32,7 @@ from hrms.hr.utils import get_employee_field_property as hrms_get_employee_field
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.permissions import TRAINEE_DOCTYPES
+from insertion_erp.quebec_formats import chart_labels
 
 
 def readable_doctype(doctype: str) -> None:
@@ -244,7 +245,7 @@ def get_chart(
 			frappe.throw(_("{0} describes no chart.").format(frappe.bold("chart")))
 		for doctype in filter(None, (described.get("document_type"), described.get("parent_document_type"))):
 			check_read(doctype)
-	return frappe_get_chart(
+	data = frappe_get_chart(
 		chart_name=chart_name,
 		chart=chart,
 		no_cache=no_cache,
@@ -256,6 +257,10 @@ def get_chart(
 		heatmap_year=heatmap_year,
 		refresh=refresh,
 	)
+	# The months of its axis in the user's language ("déc. 2025", not "Dec 2025").
+	if isinstance(data, dict) and isinstance(data.get("labels"), list):
+		data = {**data, "labels": chart_labels(data["labels"])}
+	return data
 
 
 @frappe.whitelist()

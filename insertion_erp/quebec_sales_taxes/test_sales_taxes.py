@@ -4,7 +4,7 @@ closed into the ledger, and the GST/QST Return against ERPNext's own General Led
 import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.tests.utils import change_settings
-from frappe.utils import flt, today
+from frappe.utils import flt, format_time, today
 
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
 from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import execute, tax_return
@@ -216,6 +216,9 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 			self.assertIn(text, html)
 		self.assertRegex(invoice.get_formatted("grand_total"), r"^\d+,\d\d\s?\$$")
 		self.assertNotIn("2.0", html)  # two mugs, not 2.0
+		# The time as the till shows it, "09:57", where the receipt printed "9:57:".
+		self.assertIn(f"{format_time(invoice.posting_time, 'HH:mm')}<br>", html)
+		self.assertNotRegex(html, r"\d:\d\d:<")
 		self.assertNotIn("Thank you", html)
 
 	def test_the_report_for_the_bookkeeper(self) -> None:

@@ -78,6 +78,7 @@ def after_install() -> None:
 	set_first_install_defaults()
 	encrypt_backups()
 	secure_site_settings()
+	hide_onboarding()
 	if frappe.db.a_row_exists("Company"):
 		set_up_companies()
 
@@ -101,6 +102,16 @@ def secure_site_settings() -> None:
 	frappe.db.set_single_value(
 		"System Settings", {"allowed_file_extensions": "\n".join(kept), "allow_error_traceback": 0}
 	)
+	frappe.clear_cache(doctype="System Settings")
+
+
+def hide_onboarding(args=None) -> None:
+	"""No "Let's begin your journey with ERPNext" nor "Let's Set Up the Payroll Module" cards
+	(ERPNext's and HRMS's Module Onboarding, in English, on the workspaces): the app sets the
+	site up itself. Also the `setup_wizard_success` hook, since the wizard's last step turns
+	onboarding on again (frappe's disable_future_access). System Settings > Enable Onboarding
+	brings the cards back."""
+	frappe.db.set_single_value("System Settings", "enable_onboarding", 0)
 	frappe.clear_cache(doctype="System Settings")
 
 

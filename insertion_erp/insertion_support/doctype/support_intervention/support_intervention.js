@@ -4,6 +4,19 @@ frappe.ui.form.on("Support Intervention", {
 		// No public comment beside confidential notes: what a counsellor writes goes in the notes.
 		$(frm.wrapper).find(".comment-box").hide();
 	},
+	// One Save button, the form's: notes opened and changed are saved with it.
+	before_save(frm) {
+		const $text = frm.fields_dict.notes_html.$wrapper.find("textarea.confidential-notes");
+		frm.notes_to_save = $text.length && $text.data("changed") ? $text.val() : null;
+	},
+	after_save(frm) {
+		const notes = frm.notes_to_save;
+		frm.notes_to_save = null;
+		if (notes === null || notes === undefined) return;
+		frappe
+			.call({ method: `${NOTES_API}.set_notes`, args: { name: frm.doc.name, notes } })
+			.then(() => frappe.show_alert({ message: __("Notes saved"), indicator: "green" }));
+	},
 });
 
 const NOTES_API = "insertion_erp.insertion_support.doctype.support_intervention.support_intervention";
@@ -28,13 +41,14 @@ function render_notes(frm) {
 	$show.on("click", () => {
 		frappe.call({ method: `${NOTES_API}.get_notes`, args: { name: frm.doc.name } }).then(({ message }) => {
 			$wrapper.empty();
-			const $text = $('<textarea class="form-control" rows="8"></textarea>').val(message || "");
-			const $save = $(`<button class="btn btn-primary btn-sm mt-2">${__("Save Notes")}</button>`);
-			$wrapper.append($text, $save);
-			$save.on("click", () => {
-				frappe
-					.call({ method: `${NOTES_API}.set_notes`, args: { name: frm.doc.name, notes: $text.val() } })
-					.then(() => frappe.show_alert({ message: __("Notes saved"), indicator: "green" }));
+			const $text = $('<textarea class="form-control confidential-notes" rows="8"></textarea>').val(
+				message || ""
+			);
+			$wrapper.append($text);
+			// A change makes the form unsaved: its own Save button (or Ctrl+S) saves the notes.
+			$text.on("input", () => {
+				$text.data("changed", true);
+				frm.dirty();
 			});
 		});
 	});

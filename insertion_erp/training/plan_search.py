@@ -1,0 +1,64 @@
+"""The Training Plan picker: each plan with its parcours' period and status.
+
+A plan is titled by its trainee's name, so a trainee who came back for a second parcours has two
+plans that read the same ("Fatou Diallo", "Fatou Diallo"). hooks.py makes this the search of
+every Training Plan link (`standard_queries`): each plan says its period and its parcours'
+status ("du 2026-02-02 au 2026-08-28, Actif"), the plans of a parcours under way first, then the
+others, latest first. Only the plans and parcours the user may read (frappe.get_list).
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import format_date
+
+UNDER_WAY = ("Candidate", "Approved", "Active", "Suspended")
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def search_plans(doctype, txt, searchfield, start, page_len, filters):
+	like = f"%{txt or ''}%"
+	plans = frappe.get_list(
+		"Training Plan",
+		fields=["name", "trainee_name", "parcours"],
+		filters=filters or None,
+		or_filters=[["name", "like", like], ["trainee_name", "like", like], ["trainee", "like", like]],
+		order_by="creation desc",
+		limit_page_length=500,
+	)
+	parcours = {
+		row.name: row
+		for row in frappe.get_list(
+			"Parcours",
+			fields=["name", "status", "start_date", "planned_end_date", "actual_end_date"],
+			filters={"name": ["in", [plan.parcours for plan in plans if plan.parcours]]},
+			limit_page_length=0,
+		)
+	}
+
+	def under_way_first(plan) -> tuple:
+		row = parcours.get(plan.parcours)
+		return (
+			0 if row and row.status in UNDER_WAY else 1,
+			-(row.start_date.toordinal() if row and row.start_date else 0),
+		)
+
+	rows = []
+	for plan in sorted(plans, key=under_way_first)[int(start) : int(start) + int(page_len)]:
+		row = parcours.get(plan.parcours)
+		rows.append([plan.name, plan.trainee_name, *describe(row)])
+	return rows
+
+
+def describe(parcours) -> list[str]:
+	"""The parcours' period and status, as the picker shows them under the trainee's name."""
+	if not parcours:
+		return []
+	start, end = parcours.start_date, parcours.actual_end_date or parcours.planned_end_date
+	if start and end:
+		period = _("from {0} to {1}").format(format_date(start), format_date(end))
+	elif start:
+		period = _("since {0}").format(format_date(start))
+	else:
+		return [_(parcours.status)]
+	return [period, _(parcours.status)]

@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 import pytest
 from conftest import SCREENSHOTS, expect, route
-from french import assert_french_and_quebec
+from desk import dismiss, field, open_tab, print_report, quebec_money, refused_calls, save, set_date, set_link
+from french import assert_dialog_french, assert_french_and_quebec, english_file_name
 
 COUNSELLOR = "counsellor@example.org"
 BOOKKEEPER = "bookkeeper@example.org"
@@ -18,39 +19,6 @@ NOTES = "Rencontre au sujet du logement : démarches avec l'OMH en cours."
 ITEM = "FRIP-CHANDAIL"  # Chandail en laine (usagé), 12,50 $
 # 4 422,62 $: a space between thousands, a decimal comma, the sign after the amount.
 QUEBEC_MONEY = re.compile(r"^\d{1,3}( \d{3})*,\d{2} \$$")
-
-
-def field(page, fieldname: str):
-	return page.locator(f'.frappe-control[data-fieldname="{fieldname}"]:visible').first
-
-
-def set_link(page, fieldname: str, value: str) -> None:
-	control = field(page, fieldname)
-	control.locator("input").fill(value)
-	page.get_by_role("option").filter(has_text=value).first.click()
-
-
-def set_date(page, fieldname: str, value: str) -> None:
-	control = field(page, fieldname).locator("input")
-	control.fill(value)
-	control.press("Escape")
-	page.locator(".page-title").first.click()  # blur: the form takes the value
-
-
-def print_report(page):
-	"""The report's menu > Impression > Valider (in French): the print opens in a new window."""
-	page.locator(".page-actions .menu-btn-group:visible button").first.click()
-	page.locator(".dropdown-menu:visible").get_by_text("Impression", exact=True).click()
-	with page.expect_popup() as popup:
-		page.locator(".modal:visible").get_by_role("button", name="Valider").click()
-	return popup.value
-
-
-def save(page) -> None:
-	page.keyboard.press("Control+s")
-	expect(page.locator(".indicator-pill:visible").first).not_to_have_text(
-		re.compile("Not Saved|Non sauvegardé")
-	)
 
 
 def test_bookkeeper_claims_april_and_follows_the_invoice(new_page, admin):
@@ -337,23 +305,6 @@ MAY = ("2026-05-01", "2026-05-31")
 DEDUCTIONS = ("RRQ", "Assurance-emploi", "RQAP", "Impôt fédéral", "Impôt du Québec")
 
 
-def open_tab(page, fieldname: str) -> None:
-	page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]:visible').click()
-
-
-def dismiss(page, text) -> None:
-	"""Close the message dialog that says `text`."""
-	dialog = page.locator(".modal:visible", has_text=text)
-	expect(dialog).to_be_visible(timeout=30_000)  # after the server's work
-	dialog.locator(".btn-modal-close").click()
-	expect(dialog).to_be_hidden()
-
-
-def quebec_money(amount: float) -> str:
-	"""2160.0 -> "2 160,00 $", as the site formats CAD."""
-	return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " $"
-
-
 def test_payroll_bookkeeper_runs_may_in_french_and_prints_the_pay_statement(new_page, admin):
 	english = english_labels_of_the_app()
 	to_confirm = admin.call("insertion_erp.quebec_payroll.rates.year_warning", year=2026)
@@ -515,13 +466,14 @@ def screens_of_the_day(admin) -> dict[str, list[str]]:
 		CASHIER: ["/app/point-of-sale", route("POS Invoice")],
 		SUPERVISOR: ["/app/shop-floor"],
 		BOOKKEEPER: [
+			"/app/home",  # no onboarding card of ERPNext's, in English
 			route("Reimbursement Claim"),
 			f"{route('Reimbursement Claim')}/{claim}",
 			f"/app/query-report/GST QST Return?company=Friperie Navigateur&{year}",
 			route("Sales Invoice"),
 		],
 		DIRECTOR: [
-			"/app/insertion",
+			"/app/insertion",  # its charts' months in French ("déc. 2025")
 			f"/app/query-report/Activity Report?company=Atelier Paie Test&{year}",
 			"/app/query-report/Mission and Market?company=Atelier Paie Test&fiscal_year=2026",
 			f"/app/query-report/Return to Government?company=Atelier Retour Test&{year}",
@@ -539,18 +491,6 @@ def screens_of_the_day(admin) -> dict[str, list[str]]:
 			route("Placement"),
 		],
 	}
-
-
-def refused_calls(page) -> list[str]:
-	"""The page's API calls the server refuses from now on (4xx, 5xx), even those no dialog shows yet."""
-	refused = []
-
-	def record(response) -> None:
-		if "/api/" in response.url and response.status >= 400:
-			refused.append(f"{response.status} {response.url}")
-
-	page.on("response", record)
-	return refused
 
 
 LANDING = {CASHIER: "/app/point-of-sale", SUPERVISOR: "/app/shop-floor"}
@@ -574,3 +514,23 @@ def test_each_users_day_is_in_french_with_quebec_formats(new_page, admin, viewpo
 			page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 			assert_french_and_quebec(page, f"{user}, {screen} ({viewport})")
 			assert not refused, f"{user}, {screen} ({viewport}): calls refused {refused}"
+		if user == DIRECTOR and viewport == "desk":
+			page.goto(screens[1])  # the Activity Report, exported with its filters
+			expect(page.locator(".page-head:visible, .page-title:visible").first).to_be_visible()
+			page.wait_for_timeout(2500)
+			assert_export_in_french(page, f"{user}, export of {screens[1]} ({viewport})")
+
+
+def assert_export_in_french(page, where: str) -> None:
+	"""The report's export: its dialog in French, and its file named in French with its filters
+	("Rapport d'activité_Cette entreprise_….xlsx", not "Activity Report_This Enterprise_…")."""
+	page.locator(".page-actions .menu-btn-group:visible button").first.click()
+	page.locator(".dropdown-menu:visible").get_by_text("Exporter", exact=True).click()
+	dialog = page.locator(".modal.show")
+	expect(dialog).to_be_visible()
+	dialog.get_by_role("checkbox", name="Inclure les filtres").check()
+	assert_dialog_french(page, where)
+	with page.expect_download() as download:
+		dialog.locator(".btn-primary").click()
+	name = download.value.suggested_filename
+	assert not english_file_name(name), f"English in the exported file's name {where}: {name!r}"

@@ -2,8 +2,10 @@ frappe.ui.form.on("Parcours", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		const closed = frm.doc.__onload && frm.doc.__onload.is_closed;
-		frm.set_read_only(closed);
 		if (closed) {
+			// frappe's set_read_only() takes no argument: called at all, it drops the write
+			// right (set_read_only(false) locked every open parcours).
+			frm.set_read_only();
 			frm.set_intro(__("This parcours is closed. Record what became of the trainee in the follow-ups."));
 			return;
 		}

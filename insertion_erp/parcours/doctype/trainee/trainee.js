@@ -1,4 +1,10 @@
 frappe.ui.form.on("Trainee", {
+	onload(frm) {
+		// The counsellor who registers a trainee counsels her, unless she names another.
+		if (frm.is_new() && !frm.doc.counsellor && frappe.user.has_role("Insertion Counsellor")) {
+			frm.set_value("counsellor", frappe.session.user);
+		}
+	},
 	refresh(frm) {
 		if (frm.is_new()) return;
 		frm.add_custom_button(__("New Parcours"), () => {

@@ -74,6 +74,8 @@ doc_events = {
 	"POS Invoice": {
 		"validate": "insertion_erp.overrides.pos_invoice.check_served_by",
 	},
+	# The shop staff's desk: their module profile and workspace (landing.py).
+	"User": {"before_validate": "insertion_erp.overrides.user.fit_shop_staff_desk"},
 	"Employee": {
 		"on_update": "insertion_erp.overrides.employee.draft_record_of_employment",
 	},

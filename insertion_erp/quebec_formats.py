@@ -33,14 +33,24 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 MONTH_PERIOD = re.compile(rf"({'|'.join(MONTHS)}) (\d{{4}})")
 
 
+def user_locale() -> str:
+	"""The session's language as a babel locale (French is Quebec's: fr_CA)."""
+	lang = (getattr(frappe.local, "lang", None) or "en").replace("-", "_")
+	return "fr_CA" if lang == "fr" else lang
+
+
+def short_day(day: date) -> str:
+	"""A day as a table's column reads it in the user's language: "lun. 30"."""
+	return babel_format_date(day, "EEE d", locale=user_locale())
+
+
 def chart_labels(labels: list) -> list:
 	"""A dashboard chart's months in the user's language: frappe labels them "Dec 2025" in
 	English whatever the language (frappe.utils.dateutils.get_period); Quebec reads
 	"déc. 2025". Other labels, and an English user's, stay."""
-	lang = (getattr(frappe.local, "lang", None) or "en").replace("-", "_")
-	if lang.startswith("en"):
+	locale = user_locale()
+	if locale.startswith("en"):
 		return labels
-	locale = "fr_CA" if lang == "fr" else lang
 
 	def label_of(label):
 		match = MONTH_PERIOD.fullmatch(label) if isinstance(label, str) else None

@@ -25,18 +25,21 @@ def require(**arguments) -> None:
 def period(from_date, to_date) -> Period:
 	"""The period a caller sent: both dates valid and in order, else a message naming the field."""
 	require(from_date=from_date, to_date=to_date)
-	days = {}
-	for field, value in (("from_date", from_date), ("to_date", to_date)):
-		try:
-			days[field] = getdate(value)
-		except Exception:
-			frappe.throw(
-				_("{0} is not a date: {1}").format(frappe.bold(field), frappe.as_unicode(value)),
-				title=_("Invalid Date"),
-			)
+	days = {field: a_date(value, field) for field, value in (("from_date", from_date), ("to_date", to_date))}
 	if days["to_date"] < days["from_date"]:
 		frappe.throw(_("The period ends before it starts."), title=_("Invalid Date"))
 	return Period(days["from_date"], days["to_date"])
+
+
+def a_date(value, field: str):
+	"""The date a caller sent in `field`, else a message naming the field."""
+	try:
+		return getdate(value)
+	except Exception:
+		frappe.throw(
+			_("{0} is not a date: {1}").format(frappe.bold(field), frappe.as_unicode(value)),
+			title=_("Invalid Date"),
+		)
 
 
 def check_company(company: str) -> None:

@@ -51,6 +51,7 @@ from insertion_erp.core.payroll_parameters import SHIPPED_YEARS
 from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
 from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
+from insertion_erp.landing import ensure_shop_staff_profile
 from insertion_erp.quebec_payroll.setup import (
 	ensure_parameters,
 	set_up_canadian_companies,
@@ -65,6 +66,7 @@ def after_install() -> None:
 		ensure_role(role)
 	add_cashier_permissions()
 	add_partner_contact_permissions()
+	ensure_shop_staff_profile()
 	for barrier in EMPLOYMENT_BARRIERS:
 		if not frappe.db.exists("Employment Barrier", barrier):
 			frappe.get_doc({"doctype": "Employment Barrier", "barrier_name": barrier}).insert(

@@ -15,6 +15,7 @@ from insertion_erp.controllers.arguments import require
 from insertion_erp.core import shifts as rules
 from insertion_erp.core.periods import Period
 from insertion_erp.permissions import check_role
+from insertion_erp.quebec_formats import short_day
 from insertion_erp.shop_floor import checkins
 
 FLOOR_ROLES = (SUPERVISOR, MANAGER, "System Manager")
@@ -56,6 +57,51 @@ def today(company: str | None = None) -> dict:
 			}
 		)
 	return {"day": day, "trainees": rows}
+
+
+@frappe.whitelist()
+def week(day: str | None = None, company: str | None = None) -> dict:
+	"""The supervisor's week (Monday to Sunday, the week of `day`, this week by default): each
+	trainee whose parcours meets it, the hours checked in each day (paid: the unpaid break off),
+	the week's total against the hours the parcours plans for it, and the days that do not pair
+	(a missing OUT, a double IN) to correct. Names and hours only."""
+	check_role(FLOOR_ROLES)
+	reference = arguments.a_date(day, "day") if day else getdate(nowdate())
+	monday = getdate(add_days(reference, -reference.weekday()))
+	days = [getdate(add_days(monday, offset)) for offset in range(7)]
+	period = Period(days[0], days[-1])
+	unpaid = checkins.unpaid_break()
+	trainees = [
+		t for t in checkins.trainees_in(period, None, company or None) if any(t.in_parcours(d) for d in days)
+	]
+	found = checkins.punches([t.employee for t in trainees], period)
+	rows = []
+	for trainee in trainees:
+		paired = rules.pair(found.get(trainee.employee, []))
+		seconds = {d: paired[d].paid_seconds(unpaid) if d in paired else 0 for d in days}
+		planned = [
+			trainee.week(d)[2] for d in days if trainee.in_parcours(d) and trainee.week(d)[2] is not None
+		]
+		rows.append(
+			{
+				"employee": trainee.employee,
+				"name": trainee.trainee_name or trainee.employee_name,
+				"trade": trainee.trade,
+				"hours": [float(rules.to_hours(seconds[d])) for d in days],
+				"in_parcours": [trainee.in_parcours(d) for d in days],
+				"total": float(rules.to_hours(sum(seconds.values()))),
+				# The parcours' hours for its week that holds most of these days.
+				"planned": float(max(set(planned), key=planned.count)) if planned else None,
+				"to_correct": [
+					{"day": d, "message": checkins.problem_message(p)}
+					for d in days
+					if d in paired
+					for p in paired[d].problems
+					if not (p.kind == rules.MISSING_OUT and d == getdate(nowdate()))
+				],
+			}
+		)
+	return {"days": days, "day_labels": [short_day(d) for d in days], "trainees": rows}
 
 
 def open_shift_since(week, day):

@@ -152,6 +152,36 @@ class TestCheckinsToPay(InsertionTestCase):
 		self.assertEqual(rules.to_hours(week.paid_seconds), D(PAID_SECONDS + 2 * 10 * 3600) / 3600)
 		self.assertIn(rules.OVER_CEILING, [p.kind for p in week.problems])
 
+	def test_the_supervisors_week_gives_each_days_hours_and_what_to_correct(self) -> None:
+		counsellor = make_user("floor-week-counsellor@example.org", ["Insertion Counsellor"])
+		frappe.set_user(make_user("floor-week@example.org", ["Shop Supervisor"]))
+		week = api.week(day="2026-05-06", company=payroll_fixture.COMPANY)
+		self.assertEqual(week["days"][0], date(2026, 5, 4))  # Monday to Sunday
+		self.assertEqual(len(week["day_labels"]), 7)
+		(row,) = [row for row in week["trainees"] if row["employee"] == self.employee]
+		self.assertEqual(row["hours"][:4], [7.0, 4.0, 0.0, float(D(260) / 60)])
+		self.assertAlmostEqual(row["total"], PAID_SECONDS / 3600)
+		self.assertEqual(row["planned"], 21.0)  # the parcours' first weeks: 21 h
+		self.assertEqual(
+			{(problem["day"], problem["message"]) for problem in row["to_correct"]},
+			{
+				(
+					date(2026, 5, 5),
+					checkins.problem_message(rules.Problem(rules.DOUBLE_IN, date(2026, 5, 5))),
+				),
+				(
+					date(2026, 5, 6),
+					checkins.problem_message(rules.Problem(rules.MISSING_OUT, date(2026, 5, 6))),
+				),
+			},
+		)
+		frappe.set_user(counsellor)
+		with self.assertRaises(frappe.PermissionError):
+			api.week()
+		frappe.set_user("floor-week@example.org")
+		with self.assertRaises(frappe.ValidationError):
+			api.week(day="pas une date")
+
 
 class TestPunch(InsertionTestCase):
 	def test_the_supervisor_taps_in_and_out_and_a_double_tap_is_refused(self) -> None:

@@ -124,6 +124,15 @@ class TestServedBy(InsertionTestCase):
 		self.assertIsNone(landing_route(["Shop Supervisor", "Insertion Manager"]))
 		self.assertIsNone(landing_route(["Accounts User"]))
 		cashier = make_user("till-default@example.org", ["Shop Cashier"])
+		# The shop staff's desk holds their work: every module blocked but the Shop Floor's.
+		from insertion_erp.landing import SHOP_STAFF_PROFILE
+
+		self.assertEqual(frappe.db.get_value("User", cashier, "module_profile"), SHOP_STAFF_PROFILE)
+		blocked = set(frappe.get_doc("User", cashier).get_blocked_modules())
+		self.assertIn("Website", blocked)
+		self.assertNotIn("Shop Floor", blocked)
+		bookkeeper = make_user("till-books@example.org", ["Accounts User", "Shop Cashier"])
+		self.assertFalse(frappe.db.get_value("User", bookkeeper, "module_profile"))
 		frappe.set_user(cashier)
 		self.assertIsNone(api.default_pos_profile())
 		frappe.set_user("Administrator")

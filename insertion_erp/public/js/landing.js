@@ -1,25 +1,18 @@
-// Each user lands where their work is (insertion_erp/landing.py chooses the page by role):
-// once per browser session, and only when the desk opens on its home, so a link to a
-// document or a report still opens that document or report.
+// The shop staff's home is their page (insertion_erp/landing.py chooses it by role): the
+// floor supervisor's is the Shop Floor, the cashier's the till. Whenever the desk goes to its
+// home (opening the desk, the logo, the breadcrumbs' first link), they are taken to their page;
+// a link to a document or a report still opens that document or report. Everyone else's home
+// is the desk's, as usual.
 //
 // The desk routes to its home asynchronously, and its home page may route again once its
-// workspace has loaded: each route change of the first moments is looked at, until the user
-// is on their page or has opened something else.
+// workspace has loaded: each route change is looked at.
 $(document).on("app_ready", () => {
 	const page = frappe.boot.insertion_landing;
-	if (!page || sessionStorage.getItem("insertion_landed")) return;
-	let settled = false;
+	if (!page) return;
 	const look = () => {
-		if (settled) return;
 		const route = frappe.get_route() || [];
-		if (route[0] === page) {
-			settled = true; // arrived
-			sessionStorage.setItem("insertion_landed", "1");
-		} else if (!route.length || !route[0] || route[0] === "Workspaces") {
-			frappe.set_route(page); // the desk's home, now or again: go where the work is
-		} else {
-			settled = true; // a link to something else: leave it open
-			sessionStorage.setItem("insertion_landed", "1");
+		if (!route.length || !route[0] || route[0] === "Workspaces") {
+			frappe.set_route(page); // the desk's home: go where the work is
 		}
 	};
 	frappe.router.on("change", look);

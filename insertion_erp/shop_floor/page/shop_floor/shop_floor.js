@@ -10,12 +10,15 @@ frappe.pages["shop-floor"].on_page_load = function (wrapper) {
 	const floor = new ShopFloor(page);
 	floor.refresh();
 	page.set_secondary_action(__("Refresh"), () => floor.refresh(), "refresh");
-	setInterval(() => floor.refresh(), 60 * 1000);
+	page.add_button(__("Today"), () => floor.show_today(), { btn_class: "btn-default today-btn" });
+	page.add_button(__("Week"), () => floor.show_week(), { btn_class: "btn-default week-btn" });
+	setInterval(() => floor.mode === "today" && floor.refresh(), 60 * 1000);
 };
 
 class ShopFloor {
 	constructor(page) {
 		this.page = page;
+		this.mode = "today";
 		this.$body = $('<div class="shop-floor"></div>').appendTo(page.main);
 		frappe.dom.set_style(`
 			.shop-floor { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; padding: 8px 0; }
@@ -32,7 +35,80 @@ class ShopFloor {
 	}
 
 	refresh() {
+		if (this.mode === "week") {
+			frappe
+				.call("insertion_erp.shop_floor.api.week", { day: this.week_of })
+				.then((r) => this.render_week(r.message));
+			return;
+		}
 		frappe.call("insertion_erp.shop_floor.api.today").then((r) => this.render(r.message));
+	}
+
+	show_today() {
+		this.mode = "today";
+		this.refresh();
+	}
+
+	show_week(day) {
+		this.mode = "week";
+		this.week_of = day || this.week_of || frappe.datetime.get_today();
+		this.refresh();
+	}
+
+	// The week, Monday to Sunday: each trainee's hours checked in per day, the week's total
+	// against the parcours' plan, and the days to correct.
+	render_week(data) {
+		const hours = (value) => format_number(value, null, 2);
+		const day_label = (day) => `${frappe.datetime.str_to_user(day)}`;
+		this.$body.empty();
+		const first = data.days[0];
+		this.page.set_title(__("Week of {0}", [day_label(first)]));
+		const $week = $(`<div class="shop-floor-week" style="grid-column: 1 / -1"></div>`).appendTo(this.$body);
+		const $nav = $(`<div class="flex" style="gap: 8px; margin-bottom: 12px"></div>`).appendTo($week);
+		$(`<button class="btn btn-default btn-sm previous-week"></button>`)
+			.text(__("Previous Week"))
+			.on("click", () => this.show_week(frappe.datetime.add_days(first, -7)))
+			.appendTo($nav);
+		$(`<button class="btn btn-default btn-sm next-week"></button>`)
+			.text(__("Next Week"))
+			.on("click", () => this.show_week(frappe.datetime.add_days(first, 7)))
+			.appendTo($nav);
+		if (!data.trainees.length) {
+			$week.append(`<div class="empty">${__("No trainee has a parcours under way this week.")}</div>`);
+			return;
+		}
+		const head = data.day_labels
+			.map((label) => `<th class="text-right">${frappe.utils.escape_html(label)}</th>`)
+			.join("");
+		const $table = $(`
+			<table class="table table-bordered week-hours">
+				<thead><tr><th>${__("Trainee")}</th>${head}
+					<th class="text-right">${__("Total")}</th><th class="text-right">${__("Planned Hours")}</th></tr></thead>
+				<tbody></tbody>
+			</table>`).appendTo($week);
+		for (const t of data.trainees) {
+			const cells = t.hours
+				.map((value, i) =>
+					t.in_parcours[i]
+						? `<td class="text-right">${value ? hours(value) : "–"}</td>`
+						: `<td class="text-right text-muted" title="${__("Outside the parcours")}">·</td>`
+				)
+				.join("");
+			const over = t.planned !== null && t.total > t.planned;
+			const $row = $(`
+				<tr data-employee="${frappe.utils.escape_html(t.employee)}">
+					<td><b>${frappe.utils.escape_html(t.name)}</b>
+						<div class="text-muted small">${frappe.utils.escape_html(t.trade || "")}</div></td>
+					${cells}
+					<td class="text-right ${over ? "over" : ""}"><b>${hours(t.total)} h</b></td>
+					<td class="text-right">${t.planned !== null ? `${hours(t.planned)} h` : "–"}</td>
+				</tr>`).appendTo($table.find("tbody"));
+			for (const problem of t.to_correct) {
+				$row.find("td").first().append(
+					`<div class="indicator-pill orange small">${frappe.datetime.str_to_user(problem.day)} · ${frappe.utils.escape_html(problem.message)}</div>`
+				);
+			}
+		}
 	}
 
 	render(data) {

@@ -40,7 +40,7 @@ page_js = {"point-of-sale": "public/js/point_of_sale.js"}
 # The payroll user reads which figures of the year's Quebec rates are still to confirm.
 doctype_js = {
 	"Salary Slip": "public/js/quebec_payroll_warning.js",
-	"Payroll Entry": "public/js/quebec_payroll_warning.js",
+	"Payroll Entry": ["public/js/quebec_payroll_warning.js", "public/js/payroll_entry.js"],
 	"Holiday List": "public/js/holiday_list.js",
 }
 

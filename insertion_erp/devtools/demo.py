@@ -116,6 +116,11 @@ def load() -> None:
 		ensure_fiscal_year(y)
 	for login, (names, roles) in STAFF_LOGINS.items():
 		ensure_demo_user(login, names, roles)
+	# The trainees' pay, set up before the first parcours starts: each start assigns it.
+	ensure_payroll_accounts(company)
+	frappe.db.set_single_value(
+		SETTINGS, "trainee_salary_structure", ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
+	)
 	load_trainees(company)
 	load_training()
 	load_support()

@@ -76,3 +76,24 @@ def warn_empty_slip(slip) -> None:
 			indicator="orange",
 			alert=True,
 		)
+
+
+@frappe.whitelist()
+def trainees_paid_from_timesheets(company: str | None = None) -> bool:
+	"""Whether the company's active trainees are paid from their timesheets (their latest
+	assignment's structure): a new Payroll Entry then ticks Salary Slip Based on Timesheet for
+	them, so Get Employees finds them without the bookkeeper guessing the tick."""
+	frappe.has_permission("Payroll Entry", "create", throw=True)
+	if not company:
+		return False
+	return bool(
+		frappe.db.sql(
+			"""select 1 from `tabEmployee` e
+			join `tabSalary Structure Assignment` a on a.employee = e.name and a.docstatus = 1
+			join `tabSalary Structure` s on s.name = a.salary_structure
+			where e.company = %(company)s and e.status = 'Active' and ifnull(e.insertion_trainee, '') != ''
+				and s.salary_slip_based_on_timesheet = 1
+			limit 1""",
+			{"company": company},
+		)
+	)

@@ -9,6 +9,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core import parcours as rules
+from insertion_erp.parcours.pay import assign_trainee_structure
 from insertion_erp.parcours.records import hours_steps, occupied_period
 
 # Fields the start and close actions own: the form shows them read-only.
@@ -271,7 +272,8 @@ class Parcours(TracedDocument):
 
 	@frappe.whitelist()
 	def start(self, start_date: str | date | None = None, planned_weeks: int | None = None) -> None:
-		"""Start the paid parcours: dates, then the trainee's Employee (created or linked)."""
+		"""Start the paid parcours: dates, then the trainee's Employee (created or linked) and
+		their pay (parcours/pay.py)."""
 		self.check_permission("write")
 		if self.start_date:
 			frappe.throw(_("Parcours {0} has already started.").format(self.name), title=_("Already Started"))
@@ -310,6 +312,7 @@ class Parcours(TracedDocument):
 			self.validate_dates()  # overlap and approval before anything is created
 			self.employee = self.employ(trainee)
 			self.save()
+		assign_trainee_structure(self.employee, self.company, self.start_date)
 
 	def employ(self, trainee) -> str:
 		"""The Employee for this parcours: the one given, the trainee's, or a new one."""

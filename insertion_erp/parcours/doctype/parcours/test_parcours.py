@@ -97,6 +97,40 @@ class TestParcoursStart(InsertionTestCase):
 		self.assertEqual((employee.first_name, employee.last_name), ("Marie", "Tremblay"))
 		self.assertEqual(frappe.db.get_value("Trainee", parcours.trainee, "employee"), employee.name)
 
+	def test_start_assigns_the_trainees_salary_structure(self) -> None:
+		from insertion_erp.devtools.sample_payroll import ensure_hourly_structure
+		from insertion_erp.tests.utils import TEST_COMPANY
+
+		# No structure named in the settings: the parcours starts, the message says why no pay.
+		frappe.db.set_single_value("Insertion Settings", "trainee_salary_structure", None)
+		frappe.clear_messages()
+		unpaid = started_parcours(start=add_days(today(), -30))
+		self.assertFalse(frappe.db.exists("Salary Structure Assignment", {"employee": unpaid.employee}))
+		self.assertIn("Insertion Settings name no salary structure", str(frappe.message_log))
+
+		structure = ensure_hourly_structure("Test TEF horaire démarrage", TEST_COMPANY, 16.6)
+		frappe.db.set_single_value("Insertion Settings", "trainee_salary_structure", structure)
+		start = add_days(today(), -20)
+		parcours = started_parcours(start=start)
+		assignment = frappe.get_all(
+			"Salary Structure Assignment",
+			filters={"employee": parcours.employee, "docstatus": 1},
+			fields=["salary_structure", "from_date", "company"],
+		)
+		self.assertEqual(
+			assignment,
+			[{"salary_structure": structure, "from_date": getdate(start), "company": TEST_COMPANY}],
+		)
+		# Started by a counsellor, who has no HR rights: the assignment is the start's own.
+		counsellor = make_user("start-pay-counsellor@example.org", ["Insertion Counsellor"])
+		other = make_parcours(company=TEST_COMPANY)
+		frappe.set_user(counsellor)
+		other.start(add_days(today(), -10))
+		frappe.set_user("Administrator")
+		self.assertTrue(
+			frappe.db.exists("Salary Structure Assignment", {"employee": other.employee, "docstatus": 1})
+		)
+
 	def test_start_links_an_existing_employee(self) -> None:
 		trainee = make_trainee(last_name="Lien-Existant")
 		employee = frappe.get_doc(

@@ -419,7 +419,10 @@ MONTHLY_STRUCTURE = "Encadrement mensuel"
 
 
 def load_funding(company: str) -> None:
-	"""A contract for the year, two months of payroll, a submitted claim and a draft one."""
+	"""A contract for the year; the hours of the last two months, checked in and built into
+	timesheets; the first of them paid (a Payroll Entry for the trainees, one for the staff) and
+	claimed; the last month's pay and claim left for the bookkeeper (her day: the month's Payroll
+	Entry, then its claim)."""
 	if frappe.db.exists("Insertion Contract", {"company": company, "docstatus": 1}):
 		return
 	today = getdate(nowdate())
@@ -442,7 +445,7 @@ def load_funding(company: str) -> None:
 	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
 	paid = frappe.get_all(
 		"Parcours",
-		filters={"company": company, "start_date": ("<", months[0].start)},
+		filters={"company": company, "start_date": ("<=", months[-1].end)},
 		fields=["name", "employee", "start_date", "planned_end_date", "actual_end_date"],
 	)
 	# Everyone still in parcours, and whoever left during the months paid (paid until they left).
@@ -467,11 +470,13 @@ def load_funding(company: str) -> None:
 	for month in months:
 		for parcours in trainees:
 			last_day = min(month.end, getdate(parcours.actual_end_date or month.end))
-			if last_day >= month.start:
+			if last_day >= max(month.start, getdate(parcours.start_date)):
 				check_in_on_workdays(
 					parcours.employee, Period(max(month.start, getdate(parcours.start_date)), last_day)
 				)
 		build_timesheets(month, [p.employee for p in trainees])
+		if month is months[-1]:
+			continue  # the bookkeeper's to pay
 		# Paid as a bookkeeper pays: a Payroll Entry for the trainees (timesheets) and one for
 		# the staff, with HRMS's accrual and bank entries, deductions and contributions booked.
 		for timesheet_based in (True, False):
@@ -493,18 +498,16 @@ def load_funding(company: str) -> None:
 		"Formation santé et sécurité (SST) des participants",
 	)
 
-	for month in months:
-		claim = frappe.get_doc(
-			{
-				"doctype": "Reimbursement Claim",
-				"contract": contract,
-				"from_date": month.start,
-				"to_date": month.end,
-			}
-		).insert(ignore_permissions=True)
-		claim.get_payroll()
-		if month is months[0]:
-			claim.submit()
+	claim = frappe.get_doc(
+		{
+			"doctype": "Reimbursement Claim",
+			"contract": contract,
+			"from_date": months[0].start,
+			"to_date": months[0].end,
+		}
+	).insert(ignore_permissions=True)
+	claim.get_payroll()
+	claim.submit()
 
 
 def ensure_holiday_list(company: str, first_year: int) -> None:

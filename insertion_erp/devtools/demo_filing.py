@@ -17,6 +17,7 @@ FILE_SETTINGS = {
 	"rq_file_number": "0001",
 	"rq_transmitter_number": "NP123456",
 	"rq_certification_number": "RQ-25-99-999",
+	"rl1_next_slip_number": 90000001,  # the demo's range
 }
 
 
@@ -42,6 +43,7 @@ def fill_filing_data(company: str) -> None:
 		if not settings.get(field):
 			settings.set(field, value)
 	settings.save(ignore_permissions=True)
+	ensure_company_address(company)
 	employees = frappe.get_all(
 		"Employee", filters={"company": company}, fields=["name", "current_address"], order_by="creation"
 	)
@@ -53,3 +55,26 @@ def fill_filing_data(company: str) -> None:
 			employee.current_address = f"{100 + number}, rue de la Démo\nMontréal QC\nH2X 1H{number % 10}"
 		employee.flags.ignore_mandatory = True
 		employee.save(ignore_permissions=True)
+
+
+def ensure_company_address(company: str) -> None:
+	"""The employer's address the T4 and RL-1 files carry (the demo's own, in Montréal)."""
+	if frappe.db.exists(
+		"Dynamic Link", {"parenttype": "Address", "link_doctype": "Company", "link_name": company}
+	):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Address",
+			"address_title": company,
+			"address_type": "Office",
+			"address_line1": "2000, rue de l'Atelier",
+			"city": "Montréal",
+			"state": "QC",
+			"pincode": "H2X 1A1",
+			"country": "Canada",
+			"is_your_company_address": 1,
+			"is_primary_address": 1,
+			"links": [{"link_doctype": "Company", "link_name": company}],
+		}
+	).insert(ignore_permissions=True)

@@ -452,14 +452,16 @@ def file_settings(settings, authority: str) -> list[tuple[str, str | None]]:
 			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
 			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
 			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
+			(_("Next RL-1 Slip Number"), settings.rl1_next_slip_number),
 		]
 	return needed
 
 
 @frappe.whitelist()
-def missing_settings(authority: str | None = None) -> dict:
+def missing_settings(authority: str | None = None, company: str | None = None) -> dict:
 	"""What the payroll's files still need in the settings (the ROE form and the year-end report
-	say so when they open, with the link to fill it in)."""
+	say so when they open, with the link to fill it in), and, for `company`, its address (the
+	T4 and RL-1 files carry the employer's)."""
 	check_role(PAYROLL_ROLES)
 	known = ["ROE Web", "CRA", "Revenu Québec"]
 	if authority and authority not in known:
@@ -474,7 +476,22 @@ def missing_settings(authority: str | None = None) -> dict:
 		missing += [
 			label for label, value in file_settings(settings, name) if not value and label not in missing
 		]
+	if company and not company_address_complete(company):
+		missing.append(
+			_("the address of company {0} (street, city and postal code)").format(escape_html(company))
+		)
 	return {"missing": missing, "link": settings_link()}
+
+
+def company_address_complete(company: str) -> bool:
+	from insertion_erp.quebec_payroll.year_end import company_address
+
+	try:
+		company_address(company)
+	except frappe.ValidationError:
+		frappe.clear_last_message()
+		return False
+	return True
 
 
 def sin_for_file(

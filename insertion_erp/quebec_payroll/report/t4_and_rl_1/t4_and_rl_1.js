@@ -66,7 +66,12 @@ frappe.query_reports["T4 and RL-1"] = {
 	onload(report) {
 		if (!frappe.user.has_role("HR Manager")) return;
 		// What the T4 and RL-1 files still need in the settings, said when the report opens.
-		frappe.call({ method: "insertion_erp.quebec_payroll.roe.missing_settings" }).then((r) => {
+		frappe
+			.call({
+				method: "insertion_erp.quebec_payroll.roe.missing_settings",
+				args: { company: report.get_filter_value("company") },
+			})
+			.then((r) => {
 			const { missing, link } = r.message || {};
 			if (missing && missing.length) {
 				report.page.add_inner_message(

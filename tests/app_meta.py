@@ -19,6 +19,7 @@ UPSTREAM_DOCTYPES = {
 	"Company",
 	"Salary Component",
 	"Salary Slip",
+	"Salary Structure",
 	"Sales Invoice",
 	"Customer",
 	"Employee",

@@ -99,3 +99,5 @@ def test_cashier_sells_prints_and_closes_her_shift(new_page, admin):
 	assert invoice, "the closed shift's sale was not consolidated into an invoice"
 	assert admin.get_value("Sales Invoice", [["name", "=", invoice]], "docstatus") == 1
 	assert sales_in_the_return(admin, sale["company"]) >= before + sale["net_total"] - 0.005
+	# Her trips to payment left no draft sale behind.
+	assert admin.get_list("POS Invoice", [["owner", "=", CASHIER], ["docstatus", "=", 0]]) == []

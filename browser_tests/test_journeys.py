@@ -226,7 +226,12 @@ def test_director_reads_mission_and_market_in_french(new_page, admin):
 	fiscal_year = admin.get_value("Fiscal Year", [["year_start_date", "=", "2026-01-01"]])
 	page.goto(f"/app/query-report/Mission and Market?company=Atelier Paie Test&fiscal_year={fiscal_year}")
 	expect(page.locator(".dt-scrollable").first).to_contain_text("Taux d'autofinancement (%)")
-	expect(page.locator(".dt-scrollable").first).to_contain_text("Dépenses des ententes d'insertion")
+	table = page.locator(".dt-scrollable").first
+	expect(table).to_contain_text(
+		"Mission : salaires et cotisations de l'employeur des travailleurs en formation"
+	)
+	expect(table).to_contain_text("Mission : autres dépenses des ententes d'insertion")
+	expect(table).to_contain_text("Marché : dépenses de production et de structure")
 	# The definition is printed with the figures.
 	expect(page.locator("body")).to_contain_text("Taux d'autofinancement = ventes (biens et services)")
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)

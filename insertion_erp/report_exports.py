@@ -12,11 +12,27 @@ import frappe
 from frappe import _
 from frappe.desk.query_report import export_query as frappe_export_query
 from frappe.desk.query_report import valid_report_name
+from frappe.utils import escape_html
+
+from insertion_erp.controllers.arguments import require
 
 
 @frappe.whitelist()
 def export_query():
 	form = frappe._dict(frappe.local.form_dict)
+	# What frappe reads without a check (a missing report is an AttributeError there).
+	require(report_name=form.report_name, file_format_type=form.file_format_type)
+	if not isinstance(form.report_name, str) or not frappe.db.exists("Report", form.report_name):
+		frappe.throw(
+			_("{0}: report {1} not found.").format(
+				frappe.bold("report_name"), escape_html(str(form.report_name))
+			),
+			frappe.DoesNotExistError,
+		)
+	if form.file_format_type not in ("Excel", "CSV"):
+		frappe.throw(
+			_("{0} must be Excel or CSV.").format(frappe.bold("file_format_type")), title=_("Invalid Value")
+		)
 	frappe_export_query()
 	filename = frappe.response.get("filename")
 	if frappe.response.get("type") != "binary" or not filename or not form.report_name:

@@ -251,6 +251,19 @@ start_web_server() {
 	return 1
 }
 
+# A background worker, as a running bench has: ERPNext hands long work to it (closing a till's
+# shift of ten sales or more consolidates them in a job).
+start_worker() {
+	(cd "$BENCH/sites" && exec ../env/bin/python -m frappe.utils.bench_helper frappe worker --quiet) \
+		>>"$BENCH/logs/insertion-test-worker.log" 2>&1 &
+	WORKER_PID=$!
+}
+stop_worker() {
+	[ -n "${WORKER_PID:-}" ] || return 0
+	kill "$WORKER_PID" 2>/dev/null
+	wait "$WORKER_PID" 2>/dev/null
+	WORKER_PID=""
+}
 stop_web_server() {
 	[ -n "${WEB_PID:-}" ] || return 0
 	kill "$WEB_PID" 2>/dev/null

@@ -9,14 +9,34 @@ others, latest first. Only the plans and parcours the user may read (frappe.get_
 
 import frappe
 from frappe import _
-from frappe.utils import format_date
+from frappe.utils import cint, format_date
 
 UNDER_WAY = ("Candidate", "Approved", "Active", "Suspended")
 
 
 @frappe.whitelist()
-@frappe.validate_and_sanitize_search_inputs
-def search_plans(doctype, txt, searchfield, start, page_len, filters):
+def search_plans(
+	doctype: str | None = None,
+	txt: str | None = None,
+	searchfield: str | None = None,
+	start: int | str = 0,
+	page_len: int | str = 20,
+	filters: dict | list | str | None = None,
+):
+	"""frappe's search arguments (the doctype and search field are the Training Plan's own
+	whatever is sent); a text or filters of the wrong kind are a message naming them."""
+	if txt is not None and not isinstance(txt, str):
+		frappe.throw(_("{0} must be a text.").format(frappe.bold("txt")), title=_("Invalid Value"))
+	if isinstance(filters, str):
+		try:
+			filters = frappe.parse_json(filters) if filters.strip() else None
+		except ValueError:
+			filters = "invalid"
+	if filters is not None and not isinstance(filters, dict | list):
+		frappe.throw(
+			_("{0} must be a list or a dictionary.").format(frappe.bold("filters")), title=_("Invalid Value")
+		)
+	start, page_len = max(cint(start), 0), cint(page_len) if cint(page_len) > 0 else 20
 	like = f"%{txt or ''}%"
 	plans = frappe.get_list(
 		"Training Plan",
@@ -44,7 +64,7 @@ def search_plans(doctype, txt, searchfield, start, page_len, filters):
 		)
 
 	rows = []
-	for plan in sorted(plans, key=under_way_first)[int(start) : int(start) + int(page_len)]:
+	for plan in sorted(plans, key=under_way_first)[start : start + page_len]:
 		row = parcours.get(plan.parcours)
 		rows.append([plan.name, plan.trainee_name, *describe(row)])
 	return rows

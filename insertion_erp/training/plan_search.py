@@ -9,7 +9,7 @@ others, latest first. Only the plans and parcours the user may read (frappe.get_
 
 import frappe
 from frappe import _
-from frappe.utils import cint, format_date
+from frappe.utils import cint, escape_html, format_date
 
 UNDER_WAY = ("Candidate", "Approved", "Active", "Suspended")
 
@@ -36,6 +36,7 @@ def search_plans(
 		frappe.throw(
 			_("{0} must be a list or a dictionary.").format(frappe.bold("filters")), title=_("Invalid Value")
 		)
+	check_filter_fields(filters)
 	start, page_len = max(cint(start), 0), cint(page_len) if cint(page_len) > 0 else 20
 	like = f"%{txt or ''}%"
 	plans = frappe.get_list(
@@ -68,6 +69,27 @@ def search_plans(
 		row = parcours.get(plan.parcours)
 		rows.append([plan.name, plan.trainee_name, *describe(row)])
 	return rows
+
+
+def check_filter_fields(filters) -> None:
+	"""Each filter names a field of Training Plan (a filter on another field is a message, not
+	the database's error)."""
+	columns = set(frappe.get_meta("Training Plan").get_valid_columns())
+	if isinstance(filters, dict):
+		fields = list(filters)
+	else:
+		fields = [
+			(row[1] if len(row) > 3 else row[0]) if isinstance(row, list | tuple) and row else None
+			for row in filters or []
+		]
+	unknown = [str(field) for field in fields if field not in columns]
+	if unknown:
+		frappe.throw(
+			_("{0}: Training Plan has no field {1}.").format(
+				frappe.bold("filters"), escape_html(", ".join(unknown))
+			),
+			title=_("Invalid Value"),
+		)
 
 
 def describe(parcours) -> list[str]:

@@ -90,10 +90,12 @@ def test_cashier_sells_prints_and_closes_her_shift(new_page, admin):
 	page.locator('.page-head button[aria-label="Menu"]:visible').first.click()
 	page.get_by_text("Clôturer le point de vente").click()
 	page.wait_for_url(re.compile("/app/pos-closing-entry/"))
+	# The closing reads the shift's sales first ("Traitement des ventes…"), then is saved.
+	expect(page.locator("#freeze")).to_be_hidden(timeout=60_000)
 	primary = page.locator(".page-head .primary-action:visible")
 	if primary.inner_text().strip() == "Enregistrer":  # the closing made, not saved yet
 		primary.click()
-	expect(primary).to_have_text("Valider")
+	expect(primary).to_have_text("Valider", timeout=30_000)
 	primary.click()
 	page.locator(".modal:visible").get_by_role("button", name="Oui").click()
 	expect(page.locator(".page-head .indicator-pill:visible").first).to_have_text("Validé")

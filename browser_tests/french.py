@@ -82,7 +82,9 @@ DIALOG_TEXT = f"(root) => {{ {CHART_LABELS}; return ({READ_TEXT})(root); }}"
 
 
 def english_words(line: str) -> list[str]:
-	# A field's name (from_date, trainee_name) is code, not a label: skipped.
+	# A field's name (from_date, trainee_name) is code, not a label: skipped; so is a web
+	# address (a questionnaire's link ends in ".../new?token=...").
+	line = URL.sub("", line)
 	return [word for word in WORD.findall(line) if word.lower() in ENGLISH and "_" not in line]
 
 

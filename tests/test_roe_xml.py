@@ -1,5 +1,5 @@
-"""The ROE Web bulk file (core/roe_xml.py) against the project's schema, written from the
-published layout (insertion_erp/quebec_payroll/schema/roe-payroll-extract-2.0.xsd)."""
+"""The ROE Web bulk file (core/roe_xml.py), validated against Service Canada's own schema
+(PayrollExtractXmlV2.xsd, shipped in insertion_erp/quebec_payroll/schema/esdc-roe-v2)."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from insertion_erp.core import roe_xml
+from insertion_erp.core import filing_schemas, roe, roe_xml
 
-SCHEMA = etree.XMLSchema(
-	etree.parse(
-		str(
-			Path(__file__).parents[1]
-			/ "insertion_erp"
-			/ "quebec_payroll"
-			/ "schema"
-			/ "roe-payroll-extract-2.0.xsd"
-		)
-	)
-)
+SCHEMAS = Path(__file__).parents[1] / "insertion_erp" / "quebec_payroll" / "schema"
+LAYOUT = filing_schemas.layout_of(SCHEMAS, "ROE", 2026)
 
 
 def record(**changes) -> roe_xml.RoeRecord:
@@ -43,9 +34,8 @@ def record(**changes) -> roe_xml.RoeRecord:
 
 
 def parse(content: bytes):
-	document = etree.fromstring(content)
-	assert SCHEMA.validate(document), SCHEMA.error_log.last_error
-	return document
+	assert filing_schemas.problems(content, SCHEMAS, LAYOUT) == []
+	return etree.fromstring(content)
 
 
 def test_a_file_of_two_roes_follows_the_layout():
@@ -81,10 +71,31 @@ def test_the_statutory_holidays_after_the_last_day_go_in_block_17b():
 	]
 
 
-def test_the_schema_refuses_what_roe_web_would():
-	for changes in ({"sin": "12345"}, {"reason_code": "A"}, {"payroll_account": "123456789"}):
-		document = etree.fromstring(roe_xml.document([record(**changes)]))
-		assert not SCHEMA.validate(document), changes
+def test_a_one_line_address_and_no_postal_code_still_make_a_valid_roe():
+	one_line = roe_xml.Person("Rémi", "Relevé", ["123, rue Ontario Est"], "")
+	document = parse(roe_xml.document([record(person=one_line)]))
+	person = document.find("ROE/B9")
+	assert (person.findtext("A1"), person.findtext("A2"), person.findtext("PC")) == (
+		"123, rue Ontario Est",
+		"",
+		"",
+	)
+	assert person.find("A3") is None
+
+
+def test_block_15a_is_capped_at_the_8904_hours_the_form_takes():
+	document = parse(roe_xml.document([record(insurable_hours=D("9120.5"))]))
+	assert document.findtext("ROE/B15A") == "8904" == str(roe.MAX_INSURABLE_HOURS)
+
+
+def test_the_schema_refuses_what_roe_web_would_and_names_the_employee():
+	for changes, element in (
+		({"sin": "12345"}, "B8"),
+		({"pay_period_type": "X"}, "B6"),
+		({"payroll_account": "123456789"}, "B5"),
+	):
+		found = filing_schemas.problems(roe_xml.document([record(**changes)]), SCHEMAS, LAYOUT)
+		assert ("Rémi Relevé", element) in {(p.who, p.element) for p in found}, changes
 
 
 def test_postal_code_and_limits():

@@ -1,7 +1,7 @@
 """The Record of Employment (ROE) an employer owes Service Canada at each interruption of
 earnings, computed from the pay periods that were paid (facts: shared/quebec-payroll.md s. 4).
 
-- Block 15A, the insurable hours, and 15B, the insurable earnings, of the periods reported;
+- Block 15A, the insurable hours (at most 8,904, the most the form and ROE Web take), and 15B, the insurable earnings, of the periods reported;
 - block 15C, the insurable earnings of each period, the final period first (PP1), as many
   periods as the pay frequency asks (weekly 53, biweekly 27, semi-monthly 25, monthly 13);
 - block 17A, the vacation pay paid at separation (the final period's);
@@ -28,6 +28,8 @@ NOT_RETURNING = "N"
 # Service Canada's limits for one ROE Web bulk file.
 MAX_ROES_PER_FILE = 1200
 MAX_FILE_BYTES = 1_000_000
+# Block 15A takes at most 8,904 hours (ROE Web's payroll extract V2: TotalInsurableHoursType).
+MAX_INSURABLE_HOURS = Decimal(8904)
 
 
 class RoeError(ValueError):
@@ -113,7 +115,7 @@ def build(
 		last_day_paid=last_day_paid,
 		final_period_end=final.end,
 		pay_period_type=PAY_PERIOD_TYPE[frequency],
-		insurable_hours=round_hours(sum((p.hours for p in reported), ZERO)),
+		insurable_hours=min(MAX_INSURABLE_HOURS, round_hours(sum((p.hours for p in reported), ZERO))),
 		insurable_earnings=round_money(sum((p.earnings for p in reported), ZERO)),
 		periods=[(number, round_money(p.earnings)) for number, p in enumerate(reported, start=1)],
 		vacation_pay=round_money(final.vacation_pay),

@@ -1,10 +1,12 @@
 """The ROE Web bulk file: "ROE payroll extract file transfer, XML Version 2.0" (Service Canada).
 
-The element tree and its order follow the published layout's element names as public copies
-of Service Canada's schema (PayrollExtractXmlV2.xsd) give them; the project validates every
-file it writes against its own schema written from them (quebec_payroll/schema/), the
-stricter reading wherever two copies differ: no empty element, dates as YYYY-MM-DD, amounts
-with two decimals, block 15A in whole hours from 1. There is no block 15B in version 2.0.
+The element tree, its order and its widths are those of Service Canada's schema
+(PayrollExtractXmlV2.xsd, shipped in quebec_payroll/schema/esdc-roe-v2 with its source), which
+validates every file before it is offered: dates as YYYY-MM-DD, amounts with two decimals,
+block 15A in whole hours from 1 to 8,904. The employee's address lines A1, A2 and the postal
+code are required elements that may be empty (a trainee with a one-line address or none to
+give still gets her ROE); an optional element is left out when empty. There is no block 15B
+in version 2.0.
 
 Pure: the standard library's ElementTree only.
 """
@@ -16,7 +18,7 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 from insertion_erp.core.money import round_money
-from insertion_erp.core.roe import MAX_ROES_PER_FILE
+from insertion_erp.core.roe import MAX_INSURABLE_HOURS, MAX_ROES_PER_FILE
 
 FILE_VERSION = "W-2.0"
 VENDOR = "insertion_erp"
@@ -77,7 +79,8 @@ def amount(value: Decimal) -> str:
 
 
 def whole_hours(hours: Decimal) -> str:
-	return str(max(1, int(round_money(hours, Decimal(1)))))
+	"""Block 15A: whole hours, from 1 to the form's 8,904."""
+	return str(max(1, int(min(MAX_INSURABLE_HOURS, round_money(hours, Decimal(1))))))
 
 
 def digits(text: str) -> str:

@@ -1,15 +1,12 @@
 """The year-end electronic files: the CRA's T4 return (XML in its T619 envelope) and Revenu
 Québec's RL-1 file (its Transmission layout).
 
-The element names and their order follow what open-source and commercial payrolls that file
-these returns write (sources in shared/quebec-payroll.md s. 5 and the README): the CRA's
-current T619 layout (TransmitterAccountNumber, no rpt_tcd in the envelope), T4Slip with
-qppe_cntrb_amt for box 17A, and Revenu Québec's Transmission with P, Groupe01, R/A/D slips
-and T. The official schemas could not be fetched here: each file is validated against the
-project's own schemas (quebec_payroll/schema/), written from those layouts, the stricter
-reading wherever sources differ (no empty element, amounts with two decimals). Two names are
-the project's own until Revenu Québec's schema confirms them: the RL-1 elements of boxes
-B.A and B.B (B_CotisationRRQ, which box B had until 2023, and BB_CotisationRRQSupp).
+Element names, order and widths are the official schemas' (the CRA's T619 package and
+Revenu Québec's relevés package, shipped in quebec_payroll/schema/ with their sources): an
+optional element is left out when it has no value (both authorities refuse empty elements),
+a cancelled RL-1 (D) carries only its year, number and the employee's SIN and names, an
+amended one (A) ends with the number of the slip it replaces. Every file is then validated
+against its year's package (core/filing_schemas.py) before it is offered for download.
 
 Pure: the standard library's ElementTree only.
 """
@@ -40,8 +37,8 @@ T4_AMOUNTS = (
 T4_REQUIRED = {"24", "26"}
 RL1_AMOUNTS = (
 	("A_RevenuEmploi", "A"),
-	("B_CotisationRRQ", "B.A"),
-	("BB_CotisationRRQSupp", "B.B"),
+	("BA_CotisationRRQ", "B.A"),
+	("BB_CotisationRRQSuppl", "B.B"),
 	("C_CotisationAssEmploi", "C"),
 	("E_ImpotQue", "E"),
 	("G_SalaireAdmisRRQ", "G"),
@@ -55,6 +52,7 @@ T4_SUMMARY_AMOUNTS = (
 	("tot_empr_eip_amt", "19"),
 )
 SOFTWARE = "insertion_erp"
+SOFTWARE_VERSION_LIMIT = 15  # VersionLogiciel: Char15Type
 
 
 @dataclass
@@ -69,18 +67,10 @@ class Address:
 		"""An address typed as lines (street, then "city, QC  H2X 1Y4" or the city alone)."""
 		lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
 		province = PROVINCE.search(" ".join(lines[1:])) if len(lines) > 1 else None
-		street, rest = lines[:1], lines[1:]
-		city = ""
-		for line in rest:
-			left = POSTAL_CODE.sub("", PROVINCE.sub("", line)).strip(" ,")
-			if left and not city:
-				city = left
-			elif left:
-				street.append(left)
+		rest = [POSTAL_CODE.sub("", PROVINCE.sub("", line)).strip(" ,") for line in lines[1:]]
+		rest = [line for line in rest if line]
+		street, city = lines[:1] + rest[:-1], (rest[-1] if rest else "")  # the city comes last
 		return cls(street, city, province.group(1) if province else "QC", postal_code(text))
-
-	def missing(self) -> bool:
-		return not (self.lines and self.city and self.postal_code)
 
 
 @dataclass
@@ -113,15 +103,18 @@ class Employer:
 	contact_email: str = ""
 	quebec_id: str = ""  # Revenu Québec identification number (10 digits)
 	quebec_file: str = "0001"  # the RS file number (4 digits)
+	dental_benefit_code: str = ""  # T4 box 45, 1 to 5: the dental care the employer offers
 
 
 @dataclass
 class Transmitter:
 	submission_reference: str  # at most 8 letters and digits
 	quebec_number: str = ""  # NP and six digits
-	quebec_certification: str = ""  # the software's certification number (RQ-...)
+	quebec_certification: str = ""  # the software's certification number (RQ-00-00-000)
 	software_version: str = ""
 	language: str = "F"
+	quebec_partner_id: str = ""  # IdPartenaireReleves: 16 characters, from Revenu Québec
+	quebec_product_id: str = ""  # IdProduitReleves: 16 characters, from Revenu Québec
 
 
 def _add(parent: ElementTree.Element, tag: str, text: str | None = None) -> ElementTree.Element:
@@ -228,16 +221,25 @@ def _t4_slip(parent: ElementTree.Element, slip: Slip, employer: Employer, code: 
 	_add(element, "prov_pip_xmpt_cd", "0" if slip.t4["55"] else "1")
 	_add(element, "rpt_tcd", code)
 	_add(element, "empt_prov_cd", "QC")
+	_text(element, "empr_dntl_ben_rpt_cd", employer.dental_benefit_code, 1)
 	amounts = _add(element, "T4_AMT")
 	for tag, box in T4_AMOUNTS:
 		if slip.t4[box] or box in T4_REQUIRED:
 			_add(amounts, tag, _amount(slip.t4[box]))
 
 
-def rl1_file(slips: list[Slip], kind: str, employer: Employer, transmitter: Transmitter, year: int) -> bytes:
-	"""Revenu Québec's RL-1 file of `slips`, all of one kind, for `year`."""
+def rl1_file(
+	slips: list[Slip],
+	kind: str,
+	employer: Employer,
+	transmitter: Transmitter,
+	year: int,
+	version_schema: str,
+) -> bytes:
+	"""Revenu Québec's RL-1 file of `slips`, all of one kind, for `year`, in the layout whose
+	VersionSchema Revenu Québec's package of that year fixes (data, not derived from the year)."""
 	root = ElementTree.Element(
-		"Transmission", {"VersionSchema": f"{year}.1", "xmlns": "http://www.mrq.gouv.qc.ca/T5"}
+		"Transmission", {"VersionSchema": version_schema, "xmlns": "http://www.mrq.gouv.qc.ca/T5"}
 	)
 	header = _add(root, "P")
 	_add(header, "Annee", str(year))
@@ -254,8 +256,10 @@ def rl1_file(slips: list[Slip], kind: str, employer: Employer, transmitter: Tran
 	_add(computing, "Tel", number)
 	_add(header, "NoCertification", transmitter.quebec_certification)
 	_add(header, "NomLogiciel", SOFTWARE)
-	_text(header, "VersionLogiciel", transmitter.software_version, 20)
+	_text(header, "VersionLogiciel", transmitter.software_version, SOFTWARE_VERSION_LIMIT)
 	_text(header, "CourrielResponsable", employer.contact_email, 60)
+	_add(header, "IdPartenaireReleves", transmitter.quebec_partner_id.strip())
+	_add(header, "IdProduitReleves", transmitter.quebec_product_id.strip())
 	group = _add(root, "Groupe01")
 	element = year_end.RL1_SLIP_ELEMENTS[kind]
 	for slip in slips:
@@ -277,24 +281,27 @@ def _quebec_address(parent: ElementTree.Element, address: Address) -> None:
 	element = _add(parent, "Adresse")
 	_add(element, "Ligne1", (address.lines[0] if address.lines else "")[:30])
 	_text(element, "Ligne2", address.lines[1] if len(address.lines) > 1 else "", 30)
-	_add(element, "Ville", address.city[:30])
-	_add(element, "Province", address.province)
-	_add(element, "CodePostal", address.postal_code)
+	_text(element, "Ville", address.city, 30)
+	_text(element, "Province", address.province, 20)
+	_text(element, "CodePostal", address.postal_code, 6)
 
 
 def _rl1_slip(parent: ElementTree.Element, tag: str, slip: Slip, year: int, with_amounts: bool) -> None:
+	"""A slip: R (original), A (amended, naming the slip it replaces last) or D (cancelled: its
+	year, number and the employee's SIN and names, nothing else)."""
 	element = _add(parent, tag)
 	_add(element, "Annee", str(year))
 	_add(element, "NoReleve", slip.rl1_number)
-	if tag == "A":
-		_add(element, "NoReleveDerniereTrans", slip.rl1_replaces)
 	person = _add(_add(element, "Identification"), "Employe")
 	_add(person, "NAS", digits(slip.person.sin))
 	_add(person, "NomFamille", slip.person.last_name[:30])
 	_add(person, "Prenom", (slip.person.first_name or slip.person.last_name)[:30])
+	if not with_amounts:
+		return
 	_quebec_address(element, slip.person.address)
-	if with_amounts:
-		amounts = _add(element, "Montants")
-		for name, box in RL1_AMOUNTS:
-			if slip.rl1[box]:
-				_add(amounts, name, _amount(slip.rl1[box]))
+	amounts = _add(element, "Montants")
+	for name, box in RL1_AMOUNTS:
+		if slip.rl1[box]:
+			_add(amounts, name, _amount(slip.rl1[box]))
+	if tag == "A":
+		_add(element, "NoReleveDerniereTrans", slip.rl1_replaces)

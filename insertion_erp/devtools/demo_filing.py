@@ -17,6 +17,9 @@ FILE_SETTINGS = {
 	"rq_file_number": "0001",
 	"rq_transmitter_number": "NP123456",
 	"rq_certification_number": "RQ-25-99-999",
+	"rq_partner_id": "DEMOPARTENAIRE01",  # the demo's: Revenu Québec gives the real ones
+	"rq_product_id": "DEMOPRODUIT00001",
+	"t4_dental_benefit_code": "1",
 	"rl1_next_slip_number": 90000001,  # the demo's range
 }
 

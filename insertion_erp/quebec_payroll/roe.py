@@ -10,7 +10,6 @@ users of each draft due within two days.
 import json
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import frappe
 from frappe import _
@@ -34,6 +33,7 @@ from insertion_erp.core.labour_standards import vacation_pay_rate
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.privacy.access_log import log
+from insertion_erp.quebec_payroll import official_schemas
 from insertion_erp.quebec_payroll.deductions import VACATION_AT_END, holiday_indemnities
 
 DOCTYPE = "Record of Employment"
@@ -343,13 +343,11 @@ def close_todos(doc) -> None:
 
 # The ROE Web bulk file ----------------------------------------------------------------------
 
-SCHEMA = Path(__file__).parent / "schema" / "roe-payroll-extract-2.0.xsd"
-
 
 @frappe.whitelist(methods=["POST"])
 def download_xml(names: str | list | None = None, check_only: bool | int | str = False) -> None:
-	"""The ROE Web bulk file (XML version 2.0) of submitted ROEs, checked against the schema
-	(payroll users only); each employee's SIN read for it is logged. With `check_only` (the
+	"""The ROE Web bulk file (XML version 2.0) of submitted ROEs, checked against Service
+	Canada's schema (payroll users only); each employee's SIN read for it is logged. With `check_only` (the
 	form asks first, so a problem comes as a message, not as a failed download): the same
 	checks, no file and no SIN given out."""
 	require(names=names)
@@ -381,7 +379,7 @@ def download_xml(names: str | list | None = None, check_only: bool | int | str =
 		)
 	check_only = str(check_only).lower() in ("1", "true")
 	content = roe_xml.document([record_of(doc, log_reading=not check_only) for doc in docs], __version__)
-	validate_xml(content)
+	official_schemas.check(content, "ROE", getdate(today()).year)
 	if check_only:
 		return
 	frappe.response["filename"] = f"roe-{getdate(today()).isoformat()}.xml"
@@ -393,30 +391,12 @@ def check_file(doc) -> None:
 	"""Before a ROE is issued: its ROE Web file can be built (the settings' payroll account and
 	contact, the employee's SIN and address, the layout), else a message naming what to fill in.
 	Nothing is marked issued that cannot be filed; the SIN is read, not given out nor logged."""
-	validate_xml(roe_xml.document([record_of(doc, log_reading=False)], __version__))
-
-
-def validate_xml(content: bytes) -> None:
-	validate_against(
-		content,
-		SCHEMA,
-		_("The ROE Web file does not follow the layout, line {0}: {1}"),
-		_("Invalid ROE File"),
+	official_schemas.check(
+		roe_xml.document([record_of(doc, log_reading=False)], __version__), "ROE", getdate(today()).year
 	)
 
 
 # Shared by the payroll's files (the ROE Web file here, the T4 and RL-1 files in year_end.py).
-
-
-def validate_against(content: bytes, schema: Path, message: str, title: str) -> None:
-	"""The file against the project's schema (see its header); `message` names the first error
-	by its line and text."""
-	from lxml import etree
-
-	checker = etree.XMLSchema(etree.parse(str(schema)))
-	if not checker.validate(etree.fromstring(content)):
-		error = checker.error_log.last_error
-		frappe.throw(message.format(error.line, error.message), title=title)
 
 
 def require_settings(needed: list[tuple[str, str | None]]) -> None:
@@ -447,11 +427,18 @@ def file_settings(settings, authority: str) -> list[tuple[str, str | None]]:
 	"""The settings the file for `authority` needs: ROE Web and the CRA's T4 the payroll account
 	and contact, Revenu Québec's RL-1 its three numbers too."""
 	needed = file_contact_settings(settings)
+	if authority == "CRA":
+		needed += [
+			(_("Year-End Contact Email"), settings.year_end_contact_email),
+			(_("Dental Benefits Offered (T4 Box 45)"), settings.t4_dental_benefit_code),
+		]
 	if authority == "Revenu Québec":
 		needed += [
 			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
 			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
 			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
+			(_("Revenu Québec Partner ID"), settings.rq_partner_id),
+			(_("Revenu Québec Product ID"), settings.rq_product_id),
 			(_("Next RL-1 Slip Number"), settings.rl1_next_slip_number),
 		]
 	return needed
@@ -497,19 +484,21 @@ def company_address_complete(company: str) -> bool:
 def sin_for_file(
 	employee: str,
 	employee_name: str,
-	address_complete: bool,
+	has_address: bool,
 	path: str,
 	trainee: str | None,
 	log_reading: bool,
 ) -> str:
-	"""The employee's SIN for a file to the authorities, once the SIN and the address are
-	complete (else a message naming what is missing); the reading logged under `path`."""
+	"""The employee's SIN for a file to the authorities, once the SIN is complete and the
+	address has its first line, which every file requires (else a message naming what is
+	missing; a city or a postal code missing leaves the file valid); the reading logged under
+	`path`."""
 	sin = get_decrypted_password("Employee", employee, "insertion_sin", raise_exception=False)
 	problems = []
 	if not sin or len(roe_xml.digits(sin)) != 9:
 		problems.append(_("Social Insurance Number"))
-	if not address_complete:
-		problems.append(_("Current Address (street, city and postal code)"))
+	if not has_address:
+		problems.append(_("Current Address (at least its first line)"))
 	if problems:
 		frappe.throw(
 			_("Employee {0} needs: {1}.").format(escape_html(employee_name), ", ".join(problems)),
@@ -535,7 +524,7 @@ def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 	sin = sin_for_file(
 		doc.employee,
 		doc.employee_name,
-		len(address) >= 2 and bool(roe_xml.postal_code(employee.current_address)),
+		any(not roe_xml.POSTAL_CODE.fullmatch(line.strip()) for line in address),
 		"ROE file (SIN)",
 		employee.insertion_trainee,
 		log_reading,

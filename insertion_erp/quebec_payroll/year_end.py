@@ -9,7 +9,6 @@ a salary slip document one at a time.
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import frappe
 from frappe import _
@@ -30,12 +29,11 @@ from insertion_erp.controllers.arguments import require
 from insertion_erp.core import year_end, year_end_xml
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role
-from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll import official_schemas, roe
 from insertion_erp.quebec_payroll.rates import payroll_year
 
 DOCTYPE = "Year-End Slip"
 PAYROLL_ROLES = ("HR Manager",)
-SCHEMAS = Path(__file__).parent / "schema"
 AUTHORITIES = {"CRA": "t4_filed", "Revenu Québec": "rl1_filed"}
 SENT, CANCELLATION_SENT = "Sent", "Cancellation Sent"
 FIELDS = {
@@ -252,7 +250,8 @@ def download(
 	check_only: bool | int | str = False,
 ) -> dict | None:
 	"""The T4 return (authority "CRA") or the RL-1 file ("Revenu Québec") of the slips still to
-	send of one kind (original, amended or cancelled), checked against the project's schema.
+	send of one kind (original, amended or cancelled), checked against the authority's official
+	schema of the year (official_schemas.py).
 	The slips in the file are then marked as sent to that authority, and each SIN read for it is
 	logged. With `check_only`: how many slips of each kind are to send, after the same checks,
 	no file and no SIN given out."""
@@ -277,19 +276,20 @@ def download(
 	if not names:
 		frappe.throw(_("No {0} slip is waiting to be sent.").format(_(kind)), title=_("Nothing to Send"))
 	docs = [frappe.get_doc(DOCTYPE, name) for name in names]
+	file = "T4" if authority == "CRA" else "RL-1"
+	layout = official_schemas.layout(file, year)
 	employer, transmitter = employer_and_transmitter(company, authority)
 	slips = [slip_of(doc, log_reading=not check_only) for doc in docs]
 	if authority == "CRA":
 		content = year_end_xml.t4_return(
 			slips, kind, employer, transmitter, year, employer_ei(company, names)
 		)
-		validate_xml(content, "t4-return.xsd")
 	else:
 		numbers = rl1_numbers(docs, kind, reserve=not check_only)
 		for slip, (number, replaces) in zip(slips, numbers, strict=True):
 			slip.rl1_number, slip.rl1_replaces = number, replaces
-		content = year_end_xml.rl1_file(slips, kind, employer, transmitter, year)
-		validate_xml(content, "rl1-transmission.xsd")
+		content = year_end_xml.rl1_file(slips, kind, employer, transmitter, year, layout.version_schema)
+	official_schemas.check(content, file, year)
 	if check_only:
 		return {kind: len(names)}
 	field = AUTHORITIES[authority]
@@ -355,6 +355,7 @@ def employer_and_transmitter(company: str, authority: str):
 		contact_email=settings.year_end_contact_email or "",
 		quebec_id=settings.rq_identification_number or "",
 		quebec_file=settings.rq_file_number or "0001",
+		dental_benefit_code=settings.t4_dental_benefit_code or "",
 	)
 	reference = "YE" + frappe.utils.now_datetime().strftime("%d%H%M")
 	transmitter = year_end_xml.Transmitter(
@@ -362,6 +363,8 @@ def employer_and_transmitter(company: str, authority: str):
 		settings.rq_transmitter_number or "",
 		settings.rq_certification_number or "",
 		__version__,
+		quebec_partner_id=settings.rq_partner_id or "",
+		quebec_product_id=settings.rq_product_id or "",
 	)
 	return employer, transmitter
 
@@ -397,7 +400,7 @@ def slip_of(doc, log_reading: bool = True) -> year_end_xml.Slip:
 	sin = roe.sin_for_file(
 		doc.employee,
 		doc.employee_name,
-		not address.missing(),
+		bool(address.lines),
 		"T4 and RL-1 file (SIN)",
 		employee.insertion_trainee,
 		log_reading,
@@ -429,12 +432,6 @@ def employer_ei(company: str, names: list[str]) -> Decimal:
 		},
 	)
 	return to_decimal(amount[0][0] if amount else 0)
-
-
-def validate_xml(content: bytes, schema: str) -> None:
-	roe.validate_against(
-		content, SCHEMAS / schema, _("The file does not follow the layout, line {0}: {1}"), _("Invalid File")
-	)
 
 
 # Summaries and checks ------------------------------------------------------------------------

@@ -55,14 +55,23 @@ class InsertionSettings(InsertionDocument):
 		apply_registration_numbers(self)
 
 	def validate_year_end(self) -> None:
-		"""The numbers Revenu Québec checks in an RL-1 file, in their shape."""
+		"""The numbers Revenu Québec checks in an RL-1 file, in the shape its schema gives them."""
 		shapes = (
 			("rq_identification_number", r"\d{10}", _("ten digits")),
 			("rq_file_number", r"\d{4}", _("four digits")),
 			("rq_transmitter_number", r"NP\d{6}", _("NP and six digits")),
+			(
+				"rq_certification_number",
+				r"RQ-\d{2}-\w{2}-\w{3}",
+				_("RQ-, two digits, two characters and three, as RQ-25-01-A1B"),
+			),
+			("rq_partner_id", r".{16}", _("exactly 16 characters")),
+			("rq_product_id", r".{16}", _("exactly 16 characters")),
 		)
 		for fieldname, pattern, shape in shapes:
-			value = (self.get(fieldname) or "").replace(" ", "").upper()
+			value = (self.get(fieldname) or "").strip()
+			if fieldname not in ("rq_partner_id", "rq_product_id"):
+				value = value.replace(" ", "").upper()
 			if value and not re.fullmatch(pattern, value):
 				frappe.throw(
 					_("{0} must be {1}.").format(frappe.bold(_(self.meta.get_label(fieldname))), shape),

@@ -25,10 +25,11 @@ from frappe.utils import flt
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp.constants import SETTINGS
+from insertion_erp.core import filing_schemas
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure
 from insertion_erp.privacy.access_log import LOG
-from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll import official_schemas, roe
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.test_quebec_payroll import COMPANY, build
 from insertion_erp.shop_floor import checkins
@@ -229,6 +230,8 @@ class TestRecordOfEmployment(InsertionTestCase):
 		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
 		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
 		content = frappe.response["filecontent"]
+		layout = filing_schemas.layout_of(official_schemas.SCHEMAS, "ROE", 2026)
+		self.assertEqual(filing_schemas.problems(content, official_schemas.SCHEMAS, layout), [])
 		root = ElementTree.fromstring(content)
 		self.assertEqual(root.get("FileVersion"), "W-2.0")
 		record = root.find("ROE")
@@ -269,6 +272,25 @@ class TestRecordOfEmployment(InsertionTestCase):
 		frappe.set_user(make_user("roe-caisse@example.org", ["Shop Cashier", "Sales User"]))
 		with self.assertRaises(frappe.PermissionError):
 			roe.missing_settings()
+
+	def test_a_one_line_address_without_postal_code_still_gets_its_roe(self) -> None:
+		"""A trainee with no postal code to give (a shelter, a friend's couch) still gets her ROE:
+		Service Canada's schema takes the empty line and code; only the first line is needed."""
+		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())
+		self.ready_to_file()
+		frappe.db.set_value("Employee", self.employee, "current_address", "")
+		with self.assertRaisesRegex(frappe.ValidationError, "first line"):
+			doc.submit()
+		frappe.db.set_value("Employee", self.employee, "current_address", "Refuge du Plateau, Montréal")
+		doc.reload()
+		doc.submit()
+		frappe.response.pop("filecontent", None)
+		roe.download_xml([doc.name])
+		person = ElementTree.fromstring(frappe.response.pop("filecontent")).find("ROE/B9")
+		self.assertEqual(
+			(person.findtext("A1"), person.findtext("A2"), person.findtext("PC")),
+			("Refuge du Plateau, Montréal", "", ""),
+		)
 
 	def test_a_cashier_or_counsellor_cannot_download_it(self) -> None:
 		doc = frappe.get_doc(roe.DOCTYPE, self.close_and_pay())

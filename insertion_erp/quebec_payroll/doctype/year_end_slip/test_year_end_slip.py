@@ -22,7 +22,7 @@ from insertion_erp.constants import (
 	QUEBEC_TAX,
 	SETTINGS,
 )
-from insertion_erp.core import source_deductions
+from insertion_erp.core import filing_schemas, source_deductions
 from insertion_erp.core import year_end as rules
 from insertion_erp.devtools.sample_payroll import (
 	assign,
@@ -30,7 +30,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_payroll_accounts,
 	run_payroll_entry,
 )
-from insertion_erp.quebec_payroll import year_end
+from insertion_erp.quebec_payroll import official_schemas, year_end
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
 from insertion_erp.quebec_payroll.setup import set_up_company
@@ -186,6 +186,10 @@ def set_up_filing() -> None:
 			"rq_file_number": "0001",
 			"rq_transmitter_number": "NP123456",
 			"rq_certification_number": "RQ-26-01-999",
+			"rq_partner_id": "PARTENAIRE000001",
+			"rq_product_id": "PRODUIT000000001",
+			"year_end_contact_email": "paie@example.org",
+			"t4_dental_benefit_code": "1",
 			"rl1_next_slip_number": 1001,
 		},
 	)
@@ -193,9 +197,13 @@ def set_up_filing() -> None:
 
 
 def download(authority: str, kind: str) -> etree._Element:
+	"""The file downloaded, once the authority's official schema of 2026 finds nothing wrong."""
 	frappe.response.pop("filecontent", None)
 	year_end.download(COMPANY, 2026, authority, kind)
-	return etree.fromstring(frappe.response.pop("filecontent"))
+	content = frappe.response.pop("filecontent")
+	layout = filing_schemas.layout_of(official_schemas.SCHEMAS, "T4" if authority == "CRA" else "RL-1", 2026)
+	assert filing_schemas.problems(content, official_schemas.SCHEMAS, layout) == []
+	return etree.fromstring(content)
 
 
 class TestYearEndSlip(InsertionTestCase):
@@ -403,6 +411,27 @@ class TestYearEndSlip(InsertionTestCase):
 			with self.assertRaises(frappe.PermissionError):
 				year_end.download(COMPANY, 2026, "CRA", "original")
 		frappe.set_user("Administrator")
+
+	def test_a_file_needs_its_settings_and_a_year_the_app_has_the_layout_of(self) -> None:
+		set_up_filing()
+		for doc in self.slips().values():
+			issue(doc)
+		frappe.db.set_single_value(SETTINGS, {"year_end_contact_email": "", "rq_partner_id": ""})
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		with self.assertRaisesRegex(frappe.ValidationError, "Year-End Contact Email"):
+			year_end.download(COMPANY, 2026, "CRA", "original")
+		with self.assertRaisesRegex(frappe.ValidationError, "Revenu Québec Partner ID"):
+			year_end.download(COMPANY, 2026, "Revenu Québec", "original")
+		settings = frappe.get_single(SETTINGS)
+		for field, value in (("rq_partner_id", "TROP-COURT"), ("rq_certification_number", "RQ-2026")):
+			settings.set(field, value)
+			with self.assertRaisesRegex(frappe.ValidationError, "must be"):
+				settings.save()
+			settings.reload()
+		with self.assertRaisesRegex(frappe.ValidationError, "no official layout of the T4 file for 2031"):
+			official_schemas.layout("T4", 2031)
+		self.assertIn("1.27", official_schemas.to_confirm("T4", 2026))
+		self.assertEqual(official_schemas.to_confirm("RL-1", 2025), "")
 
 	def test_bad_arguments_are_messages(self) -> None:
 		with self.assertRaisesRegex(frappe.ValidationError, "is not a year"):

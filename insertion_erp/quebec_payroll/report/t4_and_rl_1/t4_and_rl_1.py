@@ -19,7 +19,7 @@ from frappe.utils import cint, escape_html
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import source_deductions, year_end
 from insertion_erp.core.periods import Period
-from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll import official_schemas, roe
 from insertion_erp.quebec_payroll import year_end as slips
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
@@ -154,14 +154,20 @@ def reconciliation(company: str, year: int, totals: dict[str, year_end.YearTotal
 				)
 			)
 	found += roe.year_checks(company, year)
+	layouts = "".join(
+		f'<p class="text-muted">{note}</p>'
+		for note in (official_schemas.to_confirm(file, year) for file in ("T4", "RL-1"))
+		if note
+	)
 	if not found:
-		return "<p>{}</p>".format(
+		return "<p>{}</p>{}".format(
 			_(
 				"Reconciled: each salary slip's rows add up to its totals, the year-end slips to the salary slips, the slips agree with the payable accounts, and every exit of the year has its Record of Employment, its hours those the slips paid."
-			)
+			),
+			layouts,
 		)
-	return "<p><b>{}</b></p><ul>{}</ul>".format(
-		_("To correct before filing:"), "".join(f"<li>{item}</li>" for item in found)
+	return "<p><b>{}</b></p><ul>{}</ul>{}".format(
+		_("To correct before filing:"), "".join(f"<li>{item}</li>" for item in found), layouts
 	)
 
 

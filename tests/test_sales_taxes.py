@@ -17,7 +17,10 @@ def test_the_return_nets_what_was_paid_against_what_was_collected():
 	lines = return_lines(
 		supplies="17.50", gst_collected="0.68", gst_paid="0.20", qst_collected="1.35", qst_paid="0.40"
 	)
-	assert [line.line for line in lines][:4] == ["101", "103", "106", "109"]
+	numbers = [line.line for line in lines]
+	assert numbers == ["101", "103", "105", "106", "108", "109", "203", "205", "206", "208", "209", ""]
+	assert total(lines, "gst_total") == total(lines, "gst_collected") == D("0.68")
+	assert total(lines, "qst_itr_total") == total(lines, "qst_itr") == D("0.40")
 	assert total(lines, "gst_net") == D("0.48")
 	assert total(lines, "qst_net") == D("0.95")
 	assert total(lines, "balance") == D("1.43")

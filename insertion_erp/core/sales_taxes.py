@@ -40,24 +40,33 @@ def return_lines(
 	qst_collected,
 	qst_paid,
 ) -> list[ReturnLine]:
-	"""The return's lines: the supplies (taxable and zero-rated, not the exempt ones), then for
-	each tax what was collected, what was paid on purchases (input tax credits, input tax
-	refunds) and the net tax, positive to remit and negative to be refunded."""
+	"""The return's lines with the numbers of Revenu Québec's combined return (FPZ-500) and its
+	worksheet (FP-500, "Calculs détaillés"): the supplies (101: taxable and zero-rated, not the
+	exempt ones), then for each tax what was collected (103, 203), the total with adjustments
+	the form asks for (105, 205), what was paid on purchases (input tax credits 106, input tax
+	refunds 206) and its total with adjustments (108, 208), and the net tax (109, 209), positive
+	to remit and negative to be refunded. The app books no adjustment (104, 107, 204, 207): each
+	total is its line. Instalments and rebates (110-111, 210-211) are the bookkeeper's to add on
+	the form. The line numbers and their sources: the README's GST/QST section."""
 	supplies, gst_collected, gst_paid, qst_collected, qst_paid = map(
 		to_decimal, (supplies, gst_collected, gst_paid, qst_collected, qst_paid)
 	)
 	return [
 		ReturnLine("supplies", "101", "Total supplies (taxable and zero-rated, excluding exempt)", supplies),
 		ReturnLine("gst_collected", "103", "GST collected or collectible", gst_collected),
+		ReturnLine("gst_total", "105", "Total GST and adjustments", gst_collected),
 		ReturnLine("gst_itc", "106", "GST input tax credits (ITCs)", gst_paid),
+		ReturnLine("gst_itc_total", "108", "Total ITCs and adjustments", gst_paid),
 		ReturnLine("gst_net", "109", "GST net tax", gst_collected - gst_paid),
-		ReturnLine("qst_collected", "", "QST collected or collectible", qst_collected),
-		ReturnLine("qst_itr", "", "QST input tax refunds (ITRs)", qst_paid),
-		ReturnLine("qst_net", "", "QST net tax", qst_collected - qst_paid),
+		ReturnLine("qst_collected", "203", "QST collected or collectible", qst_collected),
+		ReturnLine("qst_total", "205", "Total QST and adjustments", qst_collected),
+		ReturnLine("qst_itr", "206", "QST input tax refunds (ITRs)", qst_paid),
+		ReturnLine("qst_itr_total", "208", "Total ITRs and adjustments", qst_paid),
+		ReturnLine("qst_net", "209", "QST net tax", qst_collected - qst_paid),
 		ReturnLine(
 			"balance",
 			"",
-			"Total to remit (refund if negative)",
+			"Total to remit (refund if negative): lines 109 and 209",
 			gst_collected - gst_paid + qst_collected - qst_paid,
 		),
 	]

@@ -34,7 +34,8 @@ def execute(filters: dict | None = None):
 			"description": _(line.label),
 			"amount": float(round_money(line.amount)),
 			"currency": currency,
-			"is_total": line.key in ("gst_net", "qst_net", "balance"),
+			"is_total": line.key
+			in ("gst_total", "gst_itc_total", "gst_net", "qst_total", "qst_itr_total", "qst_net", "balance"),
 		}
 		for line in lines
 	]

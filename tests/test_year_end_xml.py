@@ -211,6 +211,11 @@ def test_a_file_the_schema_refuses_names_the_employee_and_the_element():
 	found = filing_schemas.problems(t4([slip()], employer=no_email), SCHEMAS, T4_LAYOUT)
 	assert [(p.who, p.element, p.kind) for p in found] == [("", "CNTC", filing_schemas.MISSING)]
 	assert "cntc_email_area" in found[0].expected
+	# The 1.26 package's box 56 stops at 99,999.99: 2026's QPIP maximum (103,000) waits for 1.27.
+	past_qpip = slip("Haut", gross="108000.00", qpp="4339.20", ei="1077.48", qpp2="416.00")
+	assert past_qpip.t4["56"] == D("103000.00")
+	found = filing_schemas.problems(t4([past_qpip]), SCHEMAS, T4_LAYOUT)
+	assert [(p.who, p.element) for p in found] == [("Rémi Haut", "prov_insu_ern_amt")]
 
 
 def test_each_layout_names_a_shipped_package_and_rl1_s_version_is_the_package_s_own():

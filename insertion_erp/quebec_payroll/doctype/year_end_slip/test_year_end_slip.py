@@ -269,17 +269,11 @@ class TestYearEndSlip(InsertionTestCase):
 			year_end.download(COMPANY, 2026, "CRA", check_only=1),
 			{"original": 2, "amended": 0, "cancelled": 0},
 		)
-		t4 = download("CRA", "original")
-		self.assertEqual(len(t4.findall("Return/T4/T4Slip")), 2)
-		self.assertEqual({e.text for e in t4.iterfind("Return/T4/T4Slip/rpt_tcd")}, {"O"})
-		incomes = sorted(e.text for e in t4.iterfind("Return/T4/T4Slip/T4_AMT/empt_incamt"))
-		self.assertEqual(incomes, ["108000.00", "7500.00"])
-		self.assertTrue(
-			frappe.db.exists(
-				"Confidential Access Log",
-				{"reference_name": self.data.trainee, "path": "T4 and RL-1 file (SIN)"},
-			)
-		)
+		# The CRA's 1.26 package, the newest the app has, takes at most 99,999.99 in box 56: the
+		# supervisor's 103,000.00 of 2026 (the QPIP maximum) waits for its 1.27. Said, naming him.
+		with self.assertRaisesRegex(frappe.ValidationError, "Marc Plafond.*prov_insu_ern_amt"):
+			year_end.download(COMPANY, 2026, "CRA", "original")
+		self.assertFalse(frappe.db.get_value("Year-End Slip", slips[self.data.supervisor].name, "t4_filed"))
 		# The check before a download uses up no slip number of the range.
 		year_end.download(COMPANY, 2026, "Revenu Québec", "original", check_only=1)
 		rl1 = download("Revenu Québec", "original")
@@ -288,6 +282,22 @@ class TestYearEndSlip(InsertionTestCase):
 			sorted(numbers), ["000010010", "000010021"]
 		)  # 1001 = 7 x 143: check digit 0; 1002: 1
 		self.assertTrue(all(rules.rl1_slip_number_is_valid(n) for n in numbers))
+		# The supervisor's slip is cancelled for good: sent to Revenu Québec only, it goes there
+		# as a cancellation (below) and to the CRA not at all.
+		supervisor = slips[self.data.supervisor]
+		supervisor.reload()
+		supervisor.cancel()
+		t4 = download("CRA", "original")
+		self.assertEqual(len(t4.findall("Return/T4/T4Slip")), 1)
+		self.assertEqual({e.text for e in t4.iterfind("Return/T4/T4Slip/rpt_tcd")}, {"O"})
+		incomes = sorted(e.text for e in t4.iterfind("Return/T4/T4Slip/T4_AMT/empt_incamt"))
+		self.assertEqual(incomes, ["7500.00"])
+		self.assertTrue(
+			frappe.db.exists(
+				"Confidential Access Log",
+				{"reference_name": self.data.trainee, "path": "T4 and RL-1 file (SIN)"},
+			)
+		)
 		# Sent once: nothing is waiting any more.
 		with self.assertRaisesRegex(frappe.ValidationError, "waiting to be sent"):
 			year_end.download(COMPANY, 2026, "CRA", "original")
@@ -311,12 +321,8 @@ class TestYearEndSlip(InsertionTestCase):
 		self.assertEqual(
 			rl1.findtext("rq:Groupe01/rq:A/rq:NoReleveDerniereTrans", namespaces=NS), first.rl1_slip_number
 		)
-		# The supervisor's is cancelled for good: a cancellation goes, its RL-1 number kept.
-		supervisor = slips[self.data.supervisor]
-		supervisor.reload()
-		supervisor.cancel()
-		t4 = download("CRA", "cancelled")
-		self.assertEqual(t4.findtext("Return/T4/T4Slip/rpt_tcd"), "C")
+		# The supervisor's cancellation: to Revenu Québec with its RL-1 number; the CRA never had it.
+		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
 		rl1 = download("Revenu Québec", "cancelled")
 		self.assertEqual(
 			rl1.findtext("rq:Groupe01/rq:D/rq:NoReleve", namespaces=NS), supervisor.rl1_slip_number

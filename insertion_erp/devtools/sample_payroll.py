@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import frappe
 
 from insertion_erp.ledger import ensure_account
+from insertion_erp.parcours.pay import submit_assignment
 
 HOURLY_COMPONENT = "Salaire horaire TEF"
 BASE_COMPONENT = "Salaire de base"
@@ -75,17 +76,7 @@ def _ensure_structure(name: str, company: str, **fields) -> str:
 def assign(employee: str, structure: str, company: str, from_date, base: float = 0) -> None:
 	if frappe.db.exists("Salary Structure Assignment", {"employee": employee, "docstatus": 1}):
 		return
-	frappe.get_doc(
-		{
-			"doctype": "Salary Structure Assignment",
-			"employee": employee,
-			"salary_structure": structure,
-			"company": company,
-			"currency": "CAD",
-			"from_date": from_date,
-			"base": base,
-		}
-	).insert(ignore_permissions=True).submit()
+	submit_assignment(employee, structure, company, from_date, base)
 
 
 def ensure_timesheet(employee: str, company: str, first_day, hours: float) -> None:

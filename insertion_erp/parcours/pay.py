@@ -39,17 +39,25 @@ def assign_trainee_structure(employee: str, company: str, from_date) -> str | No
 			indicator="orange",
 		)
 		return None
+	# The counsellor who starts the parcours has no HR rights: the assignment is the start's own.
+	# Base 0: hourly, from the structure's rate and the timesheets' hours.
+	return submit_assignment(employee, structure, company, getdate(from_date))
+
+
+def submit_assignment(employee: str, structure: str, company: str, from_date, base: float = 0) -> str:
+	"""A submitted Salary Structure Assignment, made with the caller's rights (its checks are
+	the caller's), in the company's currency."""
 	assignment = frappe.get_doc(
 		{
 			"doctype": "Salary Structure Assignment",
 			"employee": employee,
 			"salary_structure": structure,
 			"company": company,
-			"from_date": getdate(from_date),
-			"base": 0,  # hourly: the structure's rate and the timesheets' hours
+			"currency": frappe.get_cached_value("Company", company, "default_currency"),
+			"from_date": from_date,
+			"base": base,
 		}
 	)
-	# The counsellor who starts the parcours has no HR rights: the assignment is the start's own.
 	assignment.flags.ignore_permissions = True
 	assignment.insert()
 	assignment.submit()

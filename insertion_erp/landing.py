@@ -48,7 +48,13 @@ def boot_session(bootinfo) -> None:
 def fit_shop_staff_desk(user, method=None) -> None:
 	"""User, before_validate: a shop staff member's desk is their work (module docstring)."""
 	roles = [row.role for row in user.get("roles") or []]
-	if user.name in ("Administrator", "Guest") or not landing_route(roles):
+	if user.name in ("Administrator", "Guest"):
+		return
+	if not landing_route(roles):
+		# No longer shop staff only (a cashier who becomes the bookkeeper): the desk again.
+		if user.module_profile == SHOP_STAFF_PROFILE:
+			user.module_profile = None
+			user.set("block_modules", [])
 		return
 	if not user.module_profile and frappe.db.exists("Module Profile", SHOP_STAFF_PROFILE):
 		user.module_profile = SHOP_STAFF_PROFILE

@@ -133,6 +133,13 @@ class TestServedBy(InsertionTestCase):
 		self.assertNotIn("Shop Floor", blocked)
 		bookkeeper = make_user("till-books@example.org", ["Accounts User", "Shop Cashier"])
 		self.assertFalse(frappe.db.get_value("User", bookkeeper, "module_profile"))
+		# A cashier who becomes a bookkeeper gets the whole desk back.
+		promoted = frappe.get_doc("User", make_user("till-promoted@example.org", ["Shop Cashier"]))
+		self.assertEqual(promoted.module_profile, SHOP_STAFF_PROFILE)
+		promoted.add_roles("Accounts User")
+		promoted.reload()
+		self.assertFalse(promoted.module_profile)
+		self.assertNotIn("Website", promoted.get_blocked_modules())
 		frappe.set_user(cashier)
 		self.assertIsNone(api.default_pos_profile())
 		frappe.set_user("Administrator")

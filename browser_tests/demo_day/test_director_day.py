@@ -23,7 +23,8 @@ def report_url(report: str, filters: dict) -> str:
 
 
 def open_report(page, report: str, filters: dict, shows: tuple[str, ...]) -> None:
-	"""The report on its filters, once its table has rows; `shows`: French labels it holds."""
+	"""The report on its filters, once its table has rows; `shows`: French labels it holds. The
+	page then holds no English and no format off Quebec convention."""
 	page.goto(report_url(report, filters))
 	expect(page.locator(".dt-scrollable .dt-row").first).to_be_visible()
 	for label in shows:
@@ -32,6 +33,7 @@ def open_report(page, report: str, filters: dict, shows: tuple[str, ...]) -> Non
 	page.wait_for_timeout(1500)  # a chart's bars and labels grow in an animation
 	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 	page.screenshot(path=SCREENSHOTS / f"director-day-{report.lower().replace(' ', '-')}.png", full_page=True)
+	assert_french_and_quebec(page, f"the demo's {report.lower()}")
 
 
 def test_director_opens_her_five_reports_prints_one_and_exports_one(new_page, admin):
@@ -49,7 +51,6 @@ def test_director_opens_her_five_reports_prints_one_and_exports_one(new_page, ad
 		{"company": COMPANY, **YEAR},
 		("Rapport d'activité", "Travailleurs en formation", "Entrées", "Taux d'intégration"),
 	)
-	assert_french_and_quebec(page, "the demo's activity report")
 
 	# The return to government: the trainees gone out, what they cost and give back.
 	open_report(
@@ -58,7 +59,6 @@ def test_director_opens_her_five_reports_prints_one_and_exports_one(new_page, ad
 		{"company": COMPANY, **YEAR},
 		("Retour à l'État", "Source de revenu à l'entrée", "Mois de récupération"),
 	)
-	assert_french_and_quebec(page, "the demo's return to government")
 	# Printed for the board: the report's own French format.
 	printed = print_report(page)
 	printed.wait_for_load_state()
@@ -75,13 +75,11 @@ def test_director_opens_her_five_reports_prints_one_and_exports_one(new_page, ad
 		{"company": COMPANY, "fiscal_year": fiscal_year},
 		("Mission et marché", "Ventes (biens et services)", "Taux d'autofinancement"),
 	)
-	assert_french_and_quebec(page, "the demo's mission and market")
 
 	# The contract's budget: the contract under way is chosen for her.
 	open_report(page, "Contract Budget", {}, ("Budget de l'entente", "Poste budgétaire", "Restant"))
 	assert page.evaluate("frappe.query_report.get_filter_value('contract')") == contract["name"]
 	expect(field(page, "contract").locator("input")).to_have_value(contract["reference"])  # its title
-	assert_french_and_quebec(page, "the demo's contract budget")
 
 	# The partners' report: referrals, hires and placements, per partner.
 	open_report(
@@ -90,7 +88,6 @@ def test_director_opens_her_five_reports_prints_one_and_exports_one(new_page, ad
 		{"company": COMPANY, **YEAR},
 		("Rapport des partenaires", "Type de partenaire", "Organisme référent"),
 	)
-	assert_french_and_quebec(page, "the demo's partner report")
 
 	# The activity report exported for the board: its dialog and its file in French.
 	open_report(page, "Activity Report", {"company": COMPANY, **YEAR}, ("Rapport d'activité",))

@@ -79,9 +79,8 @@ def week(day: str | None = None, company: str | None = None) -> dict:
 	for trainee in trainees:
 		paired = rules.pair(found.get(trainee.employee, []))
 		seconds = {d: paired[d].paid_seconds(unpaid) if d in paired else 0 for d in days}
-		planned = [
-			trainee.week(d)[2] for d in days if trainee.in_parcours(d) and trainee.week(d)[2] is not None
-		]
+		weeks = [trainee.week(d)[2] for d in days if trainee.in_parcours(d)]
+		planned = [hours for hours in weeks if hours is not None]
 		rows.append(
 			{
 				"employee": trainee.employee,

@@ -15,7 +15,6 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
 from frappe.utils import escape_html, flt, getdate, today
-from frappe.utils.password import get_decrypted_password
 
 from insertion_erp import __version__
 from insertion_erp.constants import (
@@ -32,12 +31,11 @@ from insertion_erp.core import roe_xml
 from insertion_erp.core.labour_standards import vacation_pay_rate
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role, users_with_roles
-from insertion_erp.privacy.access_log import log
-from insertion_erp.quebec_payroll import official_schemas
+from insertion_erp.quebec_payroll import filing
 from insertion_erp.quebec_payroll.deductions import VACATION_AT_END, holiday_indemnities
 
 DOCTYPE = "Record of Employment"
-PAYROLL_ROLES = ("HR Manager",)
+PAYROLL_ROLES = filing.PAYROLL_ROLES
 REMIND_DAYS = 2
 # The form's choices and the file's codes (blocks 14 and 20).
 RECALL_CODES = {"Not Returning": "N", "Returning": "Y", "Unknown": "U"}
@@ -379,7 +377,7 @@ def download_xml(names: str | list | None = None, check_only: bool | int | str =
 		)
 	check_only = str(check_only).lower() in ("1", "true")
 	content = roe_xml.document([record_of(doc, log_reading=not check_only) for doc in docs], __version__)
-	official_schemas.check(content, "ROE", getdate(today()).year)
+	filing.check(content, "ROE", getdate(today()).year)
 	if check_only:
 		return
 	frappe.response["filename"] = f"roe-{getdate(today()).isoformat()}.xml"
@@ -391,122 +389,9 @@ def check_file(doc) -> None:
 	"""Before a ROE is issued: its ROE Web file can be built (the settings' payroll account and
 	contact, the employee's SIN and address, the layout), else a message naming what to fill in.
 	Nothing is marked issued that cannot be filed; the SIN is read, not given out nor logged."""
-	official_schemas.check(
+	filing.check(
 		roe_xml.document([record_of(doc, log_reading=False)], __version__), "ROE", getdate(today()).year
 	)
-
-
-# Shared by the payroll's files (the ROE Web file here, the T4 and RL-1 files in year_end.py).
-
-
-def require_settings(needed: list[tuple[str, str | None]]) -> None:
-	"""The settings a file needs, as (label, value): a message naming those not filled in, with
-	the link to the settings (which the payroll's bookkeeper may fill in)."""
-	missing = [label for label, value in needed if not value]
-	if missing:
-		frappe.throw(
-			_("Fill in {0} first: {1}.").format(settings_link(), ", ".join(missing)),
-			title=_("Settings Missing"),
-		)
-
-
-def settings_link() -> str:
-	return f'<a href="/app/{frappe.scrub(SETTINGS).replace("_", "-")}">{_(SETTINGS)}</a>'
-
-
-def file_contact_settings(settings) -> list[tuple[str, str | None]]:
-	"""The payroll account and the contact every file to the authorities carries."""
-	return [
-		(_("CRA Payroll Account Number"), settings.payroll_account_number),
-		(_("ROE Contact Person"), settings.roe_contact_name),
-		(_("ROE Contact Phone"), settings.roe_contact_phone),
-	]
-
-
-def file_settings(settings, authority: str) -> list[tuple[str, str | None]]:
-	"""The settings the file for `authority` needs: ROE Web and the CRA's T4 the payroll account
-	and contact, Revenu Québec's RL-1 its three numbers too."""
-	needed = file_contact_settings(settings)
-	if authority == "CRA":
-		needed += [
-			(_("Year-End Contact Email"), settings.year_end_contact_email),
-			(_("Dental Benefits Offered (T4 Box 45)"), settings.t4_dental_benefit_code),
-		]
-	if authority == "Revenu Québec":
-		needed += [
-			(_("Revenu Québec Identification Number"), settings.rq_identification_number),
-			(_("Revenu Québec Transmitter Number"), settings.rq_transmitter_number),
-			(_("Revenu Québec Certification Number"), settings.rq_certification_number),
-			(_("Revenu Québec Partner ID"), settings.rq_partner_id),
-			(_("Revenu Québec Product ID"), settings.rq_product_id),
-			(_("Next RL-1 Slip Number"), settings.rl1_next_slip_number),
-		]
-	return needed
-
-
-@frappe.whitelist()
-def missing_settings(authority: str | None = None, company: str | None = None) -> dict:
-	"""What the payroll's files still need in the settings (the ROE form and the year-end report
-	say so when they open, with the link to fill it in), and, for `company`, its address (the
-	T4 and RL-1 files carry the employer's)."""
-	check_role(PAYROLL_ROLES)
-	known = ["ROE Web", "CRA", "Revenu Québec"]
-	if authority and authority not in known:
-		frappe.throw(
-			_("{0} is not one of: {1}.").format(frappe.bold("authority"), ", ".join(known)),
-			title=_("Invalid Value"),
-		)
-	settings = frappe.get_cached_doc(SETTINGS)
-	authorities = [authority] if authority else known
-	missing = []
-	for name in authorities:
-		missing += [
-			label for label, value in file_settings(settings, name) if not value and label not in missing
-		]
-	if company and not company_address_complete(company):
-		missing.append(
-			_("the address of company {0} (street, city and postal code)").format(escape_html(company))
-		)
-	return {"missing": missing, "link": settings_link()}
-
-
-def company_address_complete(company: str) -> bool:
-	from insertion_erp.quebec_payroll.year_end import company_address
-
-	try:
-		company_address(company)
-	except frappe.ValidationError:
-		frappe.clear_last_message()
-		return False
-	return True
-
-
-def sin_for_file(
-	employee: str,
-	employee_name: str,
-	has_address: bool,
-	path: str,
-	trainee: str | None,
-	log_reading: bool,
-) -> str:
-	"""The employee's SIN for a file to the authorities, once the SIN is complete and the
-	address has its first line, which every file requires (else a message naming what is
-	missing; a city or a postal code missing leaves the file valid); the reading logged under
-	`path`."""
-	sin = get_decrypted_password("Employee", employee, "insertion_sin", raise_exception=False)
-	problems = []
-	if not sin or len(roe_xml.digits(sin)) != 9:
-		problems.append(_("Social Insurance Number"))
-	if not has_address:
-		problems.append(_("Current Address (at least its first line)"))
-	if problems:
-		frappe.throw(
-			_("Employee {0} needs: {1}.").format(escape_html(employee_name), ", ".join(problems)),
-			title=_("Employee Data Missing"),
-		)
-	if log_reading:
-		log("Employee", employee, "Read", path, trainee)
-	return sin
 
 
 def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
@@ -519,9 +404,9 @@ def record_of(doc, log_reading: bool = True) -> roe_xml.RoeRecord:
 		["first_name", "last_name", "current_address", "insertion_trainee"],
 		as_dict=True,
 	)
-	require_settings(file_contact_settings(settings))
+	filing.require_settings(filing.file_contact_settings(settings))
 	address = [line for line in (employee.current_address or "").splitlines() if line.strip()]
-	sin = sin_for_file(
+	sin = filing.sin_for_file(
 		doc.employee,
 		doc.employee_name,
 		any(not roe_xml.POSTAL_CODE.fullmatch(line.strip()) for line in address),

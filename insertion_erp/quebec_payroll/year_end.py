@@ -29,11 +29,11 @@ from insertion_erp.controllers.arguments import require
 from insertion_erp.core import year_end, year_end_xml
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.permissions import check_role
-from insertion_erp.quebec_payroll import official_schemas, roe
+from insertion_erp.quebec_payroll import filing
 from insertion_erp.quebec_payroll.rates import payroll_year
 
 DOCTYPE = "Year-End Slip"
-PAYROLL_ROLES = ("HR Manager",)
+PAYROLL_ROLES = filing.PAYROLL_ROLES
 AUTHORITIES = {"CRA": "t4_filed", "Revenu Québec": "rl1_filed"}
 SENT, CANCELLATION_SENT = "Sent", "Cancellation Sent"
 FIELDS = {
@@ -251,7 +251,7 @@ def download(
 ) -> dict | None:
 	"""The T4 return (authority "CRA") or the RL-1 file ("Revenu Québec") of the slips still to
 	send of one kind (original, amended or cancelled), checked against the authority's official
-	schema of the year (official_schemas.py).
+	schema of the year (filing.py).
 	The slips in the file are then marked as sent to that authority, and each SIN read for it is
 	logged. With `check_only`: how many slips of each kind are to send, after the same checks,
 	no file and no SIN given out."""
@@ -277,7 +277,7 @@ def download(
 		frappe.throw(_("No {0} slip is waiting to be sent.").format(_(kind)), title=_("Nothing to Send"))
 	docs = [frappe.get_doc(DOCTYPE, name) for name in names]
 	file = "T4" if authority == "CRA" else "RL-1"
-	layout = official_schemas.layout(file, year)
+	layout = filing.layout(file, year)
 	employer, transmitter = employer_and_transmitter(company, authority)
 	slips = [slip_of(doc, log_reading=not check_only) for doc in docs]
 	if authority == "CRA":
@@ -289,7 +289,7 @@ def download(
 		for slip, (number, replaces) in zip(slips, numbers, strict=True):
 			slip.rl1_number, slip.rl1_replaces = number, replaces
 		content = year_end_xml.rl1_file(slips, kind, employer, transmitter, year, layout.version_schema)
-	official_schemas.check(content, file, year)
+	filing.check(content, file, year)
 	if check_only:
 		return {kind: len(names)}
 	field = AUTHORITIES[authority]
@@ -333,7 +333,7 @@ def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 	sequence = cint(value[0][0]) if value else 0
 	if sequence <= 0:
 		frappe.throw(
-			_("Fill in {0} first: {1}.").format(roe.settings_link(), _("Next RL-1 Slip Number")),
+			_("Fill in {0} first: {1}.").format(filing.settings_link(), _("Next RL-1 Slip Number")),
 			title=_("Settings Missing"),
 		)
 	if not reserve:
@@ -344,8 +344,8 @@ def next_rl1_number(reserve: bool = True, ahead: int = 0) -> str:
 
 def employer_and_transmitter(company: str, authority: str):
 	settings = frappe.get_cached_doc(SETTINGS)
-	roe.require_settings(roe.file_settings(settings, authority))
-	address = company_address(company)
+	filing.require_settings(filing.file_settings(settings, authority))
+	address = filing.company_address(company)
 	employer = year_end_xml.Employer(
 		name=company,
 		business_number=settings.payroll_account_number,
@@ -369,35 +369,13 @@ def employer_and_transmitter(company: str, authority: str):
 	return employer, transmitter
 
 
-def company_address(company: str) -> year_end_xml.Address:
-	from frappe.contacts.doctype.address.address import get_default_address
-
-	name = get_default_address("Company", company)
-	row = (
-		frappe.db.get_value(
-			"Address", name, ["address_line1", "address_line2", "city", "pincode"], as_dict=True
-		)
-		if name
-		else None
-	)
-	if not row or not (row.address_line1 and row.city and year_end_xml.postal_code(row.pincode)):
-		frappe.throw(
-			_("Company {0} needs an address with its street, city and postal code.").format(
-				frappe.bold(company)
-			),
-			title=_("Company Address Missing"),
-		)
-	lines = [row.address_line1] + ([row.address_line2] if row.address_line2 else [])
-	return year_end_xml.Address(lines, row.city, "QC", year_end_xml.postal_code(row.pincode))
-
-
 def slip_of(doc, log_reading: bool = True) -> year_end_xml.Slip:
 	"""One employee's slip as the files carry it: name, address and SIN (its reading logged)."""
 	employee = frappe.db.get_value(
 		"Employee", doc.employee, ["first_name", "last_name", "insertion_trainee"], as_dict=True
 	)
 	address = year_end_xml.Address.parse(doc.address or "")
-	sin = roe.sin_for_file(
+	sin = filing.sin_for_file(
 		doc.employee,
 		doc.employee_name,
 		bool(address.lines),

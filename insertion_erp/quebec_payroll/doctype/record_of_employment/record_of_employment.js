@@ -1,4 +1,5 @@
 const ROE_API = "insertion_erp.quebec_payroll.roe";
+const FILING_API = "insertion_erp.quebec_payroll.filing";
 
 // The ROE Web bulk file: checked first (a missing SIN or setting comes as a message), then
 // downloaded by the browser as frappe's exports are.
@@ -11,7 +12,7 @@ function download_roe_file(names) {
 
 // What ROE Web's file still needs in the settings, said when the form opens (with the link).
 function show_missing_settings(frm) {
-	frappe.call({ method: `${ROE_API}.missing_settings`, args: { authority: "ROE Web" } }).then((r) => {
+	frappe.call({ method: FILING_API + ".missing_settings", args: { authority: "ROE Web" } }).then((r) => {
 		const { missing, link } = r.message || {};
 		if (missing && missing.length) {
 			frm.dashboard.add_comment(

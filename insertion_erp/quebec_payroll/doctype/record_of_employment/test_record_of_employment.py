@@ -29,7 +29,7 @@ from insertion_erp.core import filing_schemas
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure
 from insertion_erp.privacy.access_log import LOG
-from insertion_erp.quebec_payroll import official_schemas, roe
+from insertion_erp.quebec_payroll import filing, roe
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.test_quebec_payroll import COMPANY, build
 from insertion_erp.shop_floor import checkins
@@ -230,8 +230,8 @@ class TestRecordOfEmployment(InsertionTestCase):
 		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
 		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
 		content = frappe.response["filecontent"]
-		layout = filing_schemas.layout_of(official_schemas.SCHEMAS, "ROE", 2026)
-		self.assertEqual(filing_schemas.problems(content, official_schemas.SCHEMAS, layout), [])
+		layout = filing_schemas.layout_of(filing.SCHEMAS, "ROE", 2026)
+		self.assertEqual(filing_schemas.problems(content, filing.SCHEMAS, layout), [])
 		root = ElementTree.fromstring(content)
 		self.assertEqual(root.get("FileVersion"), "W-2.0")
 		record = root.find("ROE")
@@ -259,19 +259,21 @@ class TestRecordOfEmployment(InsertionTestCase):
 
 	def test_the_payroll_is_told_which_settings_the_files_still_need(self) -> None:
 		frappe.set_user(PAYROLL_USER)
-		self.assertIn("CRA Payroll Account Number", roe.missing_settings("ROE Web")["missing"])
-		self.assertIn("insertion-settings", roe.missing_settings()["link"])
+		self.assertIn("CRA Payroll Account Number", filing.missing_settings("ROE Web")["missing"])
+		self.assertIn("insertion-settings", filing.missing_settings()["link"])
 		frappe.set_user("Administrator")
 		frappe.get_single(SETTINGS).update(FILE_SETTINGS).save()
 		frappe.set_user(PAYROLL_USER)
-		self.assertEqual(roe.missing_settings("ROE Web")["missing"], [])
-		self.assertIn("Revenu Québec Identification Number", roe.missing_settings("Revenu Québec")["missing"])
+		self.assertEqual(filing.missing_settings("ROE Web")["missing"], [])
+		self.assertIn(
+			"Revenu Québec Identification Number", filing.missing_settings("Revenu Québec")["missing"]
+		)
 		with self.assertRaisesRegex(frappe.ValidationError, "authority"):
-			roe.missing_settings("Poste Canada")
+			filing.missing_settings("Poste Canada")
 		frappe.set_user("Administrator")
 		frappe.set_user(make_user("roe-caisse@example.org", ["Shop Cashier", "Sales User"]))
 		with self.assertRaises(frappe.PermissionError):
-			roe.missing_settings()
+			filing.missing_settings()
 
 	def test_a_one_line_address_without_postal_code_still_gets_its_roe(self) -> None:
 		"""A trainee with no postal code to give (a shelter, a friend's couch) still gets her ROE:

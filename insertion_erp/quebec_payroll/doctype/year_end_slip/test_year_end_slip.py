@@ -30,7 +30,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_payroll_accounts,
 	run_payroll_entry,
 )
-from insertion_erp.quebec_payroll import official_schemas, year_end
+from insertion_erp.quebec_payroll import filing, year_end
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
 from insertion_erp.quebec_payroll.setup import set_up_company
@@ -201,8 +201,8 @@ def download(authority: str, kind: str) -> etree._Element:
 	frappe.response.pop("filecontent", None)
 	year_end.download(COMPANY, 2026, authority, kind)
 	content = frappe.response.pop("filecontent")
-	layout = filing_schemas.layout_of(official_schemas.SCHEMAS, "T4" if authority == "CRA" else "RL-1", 2026)
-	assert filing_schemas.problems(content, official_schemas.SCHEMAS, layout) == []
+	layout = filing_schemas.layout_of(filing.SCHEMAS, "T4" if authority == "CRA" else "RL-1", 2026)
+	assert filing_schemas.problems(content, filing.SCHEMAS, layout) == []
 	return etree.fromstring(content)
 
 
@@ -435,9 +435,9 @@ class TestYearEndSlip(InsertionTestCase):
 				settings.save()
 			settings.reload()
 		with self.assertRaisesRegex(frappe.ValidationError, "no official layout of the T4 file for 2031"):
-			official_schemas.layout("T4", 2031)
-		self.assertIn("1.27", official_schemas.to_confirm("T4", 2026))
-		self.assertEqual(official_schemas.to_confirm("RL-1", 2025), "")
+			filing.layout("T4", 2031)
+		self.assertIn("1.27", filing.to_confirm("T4", 2026))
+		self.assertEqual(filing.to_confirm("RL-1", 2025), "")
 
 	def test_bad_arguments_are_messages(self) -> None:
 		with self.assertRaisesRegex(frappe.ValidationError, "is not a year"):

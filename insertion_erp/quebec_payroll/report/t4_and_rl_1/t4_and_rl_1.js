@@ -68,7 +68,7 @@ frappe.query_reports["T4 and RL-1"] = {
 		// What the T4 and RL-1 files still need in the settings, said when the report opens.
 		frappe
 			.call({
-				method: "insertion_erp.quebec_payroll.roe.missing_settings",
+				method: "insertion_erp.quebec_payroll.filing.missing_settings",
 				args: { company: report.get_filter_value("company") },
 			})
 			.then((r) => {

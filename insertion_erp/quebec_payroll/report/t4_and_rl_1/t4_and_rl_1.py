@@ -19,7 +19,7 @@ from frappe.utils import cint, escape_html
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core import source_deductions, year_end
 from insertion_erp.core.periods import Period
-from insertion_erp.quebec_payroll import official_schemas, roe
+from insertion_erp.quebec_payroll import filing, roe
 from insertion_erp.quebec_payroll import year_end as slips
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
@@ -156,7 +156,7 @@ def reconciliation(company: str, year: int, totals: dict[str, year_end.YearTotal
 	found += roe.year_checks(company, year)
 	layouts = "".join(
 		f'<p class="text-muted">{note}</p>'
-		for note in (official_schemas.to_confirm(file, year) for file in ("T4", "RL-1"))
+		for note in (filing.to_confirm(file, year) for file in ("T4", "RL-1"))
 		if note
 	)
 	if not found:

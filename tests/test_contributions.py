@@ -5,8 +5,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from insertion_erp.core import payroll_parameters
 from insertion_erp.core.contributions import YearToDate, employer_contributions, fss_rate, qpp_on_pay
-from insertion_erp.core.quebec_rates import SHIPPED_RATES
+from tests.app_meta import APP
+
+SHIPPED_RATES = {
+	year: payroll_parameters.employer_rates(data)
+	for year, data in payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years").items()
+}
 
 # The 2025 figures of the domain brief, as shipped.
 RATES_2025 = SHIPPED_RATES[2025]

@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from insertion_erp.core import payroll_parameters
 from insertion_erp.core.public_return import (
 	EMPLOYMENT_INSURANCE,
 	LACKING_DATA,
@@ -43,7 +44,12 @@ from insertion_erp.core.public_return import (
 	yearly_gain,
 	yearly_income,
 )
-from insertion_erp.core.quebec_rates import SHIPPED_RATES
+from tests.app_meta import APP
+
+SHIPPED_RATES = {
+	year: payroll_parameters.employer_rates(data)
+	for year, data in payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years").items()
+}
 
 RATES_2025 = SHIPPED_RETURN_RATES[2025]
 RATES_2026 = SHIPPED_RETURN_RATES[2026]

@@ -6,6 +6,7 @@ are the formulas' own, to check against the CRA's PDOC and Revenu Québec's WebR
 """
 
 import ast
+import json
 from dataclasses import fields, replace
 from datetime import date, timedelta
 from decimal import Decimal as D
@@ -16,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from insertion_erp.core import payroll_parameters
 from insertion_erp.core.money import round_money
-from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS, to_confirm
 from insertion_erp.core.source_deductions import (
 	Deductions,
 	Pay,
@@ -60,7 +61,10 @@ from insertion_erp.core.source_deductions import (
 	quebec_y,
 	year_to_date_after,
 )
+from tests.app_meta import APP
 
+SHIPPED = payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years")
+SHIPPED_YEARS = {year: payroll_parameters.payroll_year(data) for year, data in SHIPPED.items()}
 Y2025 = SHIPPED_YEARS[2025]
 Y2026 = SHIPPED_YEARS[2026]
 NOBODY = Profile()
@@ -530,8 +534,9 @@ def test_every_shipped_figure_has_its_source():
 	figures = {f.name for f in fields(PayrollYear)} - {"year"}
 	for year, parameters in SHIPPED_YEARS.items():
 		assert parameters.year == year
-		assert set(FIGURE_SOURCES[year]) == figures, year
-		for figure, (source, unconfirmed) in FIGURE_SOURCES[year].items():
+		sources = payroll_parameters.figure_sources(SHIPPED[year])
+		assert set(sources) == figures, year
+		for figure, (source, unconfirmed) in sources.items():
 			assert source.strip(), (year, figure)
 			tagged = any(tag in source for tag in ("[3P]", "[DER]", "[3P/DER]", "not found"))
 			assert unconfirmed == tagged, (year, figure)
@@ -539,11 +544,38 @@ def test_every_shipped_figure_has_its_source():
 
 
 def test_figures_to_confirm():
-	assert {"qpp_base_rate", "quebec_worker_deduction_max", "canada_employment_amount"} <= set(
-		to_confirm(2026)
+	# 2026: the CRA's T4127 (122nd edition) confirmed all but Revenu Québec's own figures.
+	assert payroll_parameters.to_confirm(SHIPPED[2026]) == [
+		"quebec_tables",
+		"quebec_basic_amount",
+		"quebec_worker_deduction_rate",
+		"quebec_worker_deduction_max",
+	]
+	assert "federal_tables" in payroll_parameters.to_confirm(SHIPPED[2025])  # the derived January constants
+
+
+def test_a_year_is_one_data_file_and_the_employer_rates_derive_from_it(tmp_path):
+	rates = payroll_parameters.employer_rates(SHIPPED[2026])
+	assert (rates.qpp_rate, rates.qpp_max_earnings, rates.qpp2_max_earnings) == (
+		D("6.30"),
+		D(74_600),
+		D(85_000),
 	)
-	assert "ympe" not in to_confirm(2026)
-	assert "federal_tables" in to_confirm(2025)  # the derived January constants
+	assert (rates.ei_rate, rates.qpip_rate, rates.cnt_max_earnings) == (D("1.820"), D("0.602"), D(103_000))
+	assert rates.fss_low_rate == D("1.65")
+	# A new year is a file: read as the shipped ones are, no code.
+	data = json.loads(json.dumps(SHIPPED[2026]))
+	data["year"] = 2031
+	data["figures"]["ympe"]["value"] = "80000"
+	(tmp_path / "2031.json").write_text(json.dumps(data), encoding="utf-8")
+	(tmp_path / "2026.json").write_text(json.dumps(SHIPPED[2026]), encoding="utf-8")
+	years = payroll_parameters.shipped(tmp_path)
+	assert sorted(years) == [2026, 2031]
+	assert payroll_parameters.payroll_year(years[2031]).ympe == D(80_000)
+	assert payroll_parameters.employer_rates(years[2031]).qpp_max_earnings == D(80_000)
+	(tmp_path / "2032.json").write_text(json.dumps(data), encoding="utf-8")  # a file named for another year
+	with pytest.raises(ValueError, match=r"2032\.json holds the year 2031"):
+		payroll_parameters.shipped(tmp_path)
 
 
 def test_shipped_tables_are_consistent():

@@ -15,7 +15,11 @@ QPP's second additional contribution (the wages here are far below its ceiling),
 the Health Services Fund, CNESST and labour standards contributions, and what the
 person would have earned anyway. Every parameter is a yearly record the user edits
 ("Public Return Rates"); SHIPPED_RETURN_RATES holds the years shipped with the app
-and RETURN_SOURCES their sources, with the figures still "à confirmer".
+and RETURN_SOURCES their sources, with the figures still "à confirmer". It keeps its own
+figures, apart from the payroll's years (quebec_payroll/data/payroll_years/): it is an
+estimate of a whole year's taxes on a wage (annual brackets without the payroll's per-pay
+formulas, the benefits avoided), which the director tunes on its own record, and a change to
+the payroll's figures must not move a return already reported to a funder.
 
 A wage is never invented: a follow-up without a wage or hours gives no gain and is
 counted, by reason, among the members lacking data (see `member`).

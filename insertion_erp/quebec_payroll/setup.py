@@ -6,6 +6,8 @@ Made once per company (install, setup wizard, patch); from then on the bookkeepe
 change in Insertion Settings and on each Salary Component.
 """
 
+from pathlib import Path
+
 import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
@@ -18,12 +20,14 @@ from insertion_erp.constants import (
 	REMITTED_TO,
 	VACATION_PAY_COMPONENT,
 )
-from insertion_erp.core.payroll_parameters import FIGURE_SOURCES, SHIPPED_YEARS
+from insertion_erp.core import payroll_parameters
 from insertion_erp.ledger import ensure_account, ensure_duties_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
-from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, record_values
+from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, payroll_year, record_values
 
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
+# One data file a year: shipping a year is adding its file (core/payroll_parameters.py).
+PAYROLL_YEARS = Path(__file__).parent / "data" / "payroll_years"
 
 
 def set_up_site() -> None:
@@ -116,26 +120,73 @@ def wages_expense_account(company: str) -> str | None:
 	) or ensure_account(company, "Salaires", "Expense")
 
 
-def shipped_parameters(year: int) -> dict:
-	"""The record's values of a shipped year: its parameters and the source of each figure."""
+def shipped_parameters(data: dict) -> dict:
+	"""The record's values of a shipped year's file: its parameters and each figure's source."""
 	return {
-		**record_values(SHIPPED_YEARS[year]),
+		**record_values(payroll_parameters.payroll_year(data)),
 		"figure_sources": [
 			{"figure": FIGURE_LABELS[figure], "source": source, "to_confirm": int(to_confirm)}
-			for figure, (source, to_confirm) in FIGURE_SOURCES[year].items()
+			for figure, (source, to_confirm) in payroll_parameters.figure_sources(data).items()
 		],
 	}
 
 
-def ensure_parameters() -> None:
-	"""The shipped years' source-deduction parameters and their sources, on records that have
-	none yet (a year the user filled is left alone)."""
-	for year in SHIPPED_YEARS:
+def ensure_payroll_years(folder: Path | None = None) -> list[int]:
+	"""Install and after every migration: a record "Quebec Payroll Rates" for each shipped year
+	that has none (employer rates, parameters, each figure's source); a year already there,
+	which the bookkeeper may have corrected, is left alone. The years created."""
+	folder = folder or PAYROLL_YEARS
+	created = []
+	for year, data in payroll_parameters.shipped(folder).items():
+		if frappe.db.exists(RATES_DOCTYPE, {"year": year}):
+			continue
+		rates = payroll_parameters.employer_rates(data)
+		frappe.get_doc(
+			{
+				"doctype": RATES_DOCTYPE,
+				**{field: getattr(rates, field) for field in rates.__dataclass_fields__},
+				**shipped_parameters(data),
+				"sources": data.get("note"),
+			}
+		).insert(ignore_permissions=True)
+		created.append(year)
+	ensure_parameters(folder)
+	confirm_shipped_figures(folder)
+	return created
+
+
+def confirm_shipped_figures(folder: Path = PAYROLL_YEARS) -> None:
+	"""A figure a later file confirms (its flag cleared, its official source) is confirmed on
+	the year's record too, where the record still holds that very value and the flag: a value
+	the bookkeeper changed is theirs, and nothing is ever overwritten but the flag and source."""
+	for year, data in payroll_parameters.shipped(folder).items():
+		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
+			continue
+		shipped = payroll_parameters.payroll_year(data)
+		held = payroll_year(year)
+		sources = payroll_parameters.figure_sources(data)
+		doc = frappe.get_doc(RATES_DOCTYPE, str(year))
+		changed = False
+		for row in doc.figure_sources:
+			figure = next((name for name, label in FIGURE_LABELS.items() if label == row.figure), None)
+			if not (figure and row.to_confirm and figure in sources) or sources[figure][1]:
+				continue
+			if getattr(held, figure) == getattr(shipped, figure):
+				row.source, row.to_confirm, changed = sources[figure][0], 0, True
+		if changed:
+			doc.flags.ignore_permissions = True
+			doc.save()
+
+
+def ensure_parameters(folder: Path = PAYROLL_YEARS) -> None:
+	"""The shipped years' source-deduction parameters and their sources, on records made before
+	the payroll had them (a year the user filled is left alone)."""
+	for year, data in payroll_parameters.shipped(folder).items():
 		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
 			continue
 		doc = frappe.get_doc(RATES_DOCTYPE, str(year))
 		if doc.tax_brackets:
 			continue
-		doc.update(shipped_parameters(year))
+		doc.update(shipped_parameters(data))
 		doc.flags.ignore_permissions = True
 		doc.save()

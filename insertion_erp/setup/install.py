@@ -6,8 +6,10 @@
   defaults of Insertion Settings. From then on they are the user's: nothing
   recreates a record the user deleted or overwrites a value the user changed.
   A later change to them comes as a patch in patches.txt.
-- `after_migrate` only keeps the custom fields on standard doctypes, which the
-  code reads (schema, not data).
+- `after_migrate` keeps the custom fields on standard doctypes, which the code
+  reads (schema, not data), and gives each shipped payroll year that has no record
+  its record (quebec_payroll/data/payroll_years/: shipping a year is one file; a
+  year already there is never overwritten).
 - `after_setup_wizard`: what needs a company (the funder Customer, the claims'
   income account and items) and, in Canada, Quebec's number and date formats.
 """
@@ -47,16 +49,10 @@ from insertion_erp.constants import (
 	TRAINEE_EMPLOYMENT_TYPE,
 )
 from insertion_erp.core.parcours import DEFAULT_SCHEDULE
-from insertion_erp.core.payroll_parameters import SHIPPED_YEARS
 from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
-from insertion_erp.core.quebec_rates import SHIPPED_RATES, SOURCES
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.landing import ensure_shop_staff_profile
-from insertion_erp.quebec_payroll.setup import (
-	ensure_parameters,
-	set_up_canadian_companies,
-	shipped_parameters,
-)
+from insertion_erp.quebec_payroll.setup import ensure_payroll_years, set_up_canadian_companies
 from insertion_erp.quebec_sales_taxes.setup import set_up_canadian_companies as set_up_sales_taxes
 
 
@@ -74,7 +70,7 @@ def after_install() -> None:
 			)
 	ensure_employment_type(TRAINEE_EMPLOYMENT_TYPE)
 	ensure_global_search("Trainee")
-	ensure_payroll_rates()
+	ensure_payroll_years()
 	ensure_return_rates()
 	ensure_accounting_dimension()
 	set_first_install_defaults()
@@ -119,6 +115,8 @@ def hide_onboarding(args=None) -> None:
 
 def after_migrate() -> None:
 	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+	# A year shipped since the last migration (its data file) gets its record.
+	ensure_payroll_years()
 
 
 def after_setup_wizard(args=None) -> None:
@@ -163,24 +161,6 @@ def add_role_permissions(role: str, permissions: dict[str, tuple[str, ...]]) -> 
 			add_permission(doctype, role, 0)
 		for ptype in ptypes:
 			update_permission_property(doctype, role, 0, ptype, 1)
-
-
-def ensure_payroll_rates() -> None:
-	"""The shipped years of Quebec rates (employer contributions, then the source deductions'
-	parameters with each figure's source); a year already there is left alone."""
-	for year, rates in SHIPPED_RATES.items():
-		if frappe.db.exists("Quebec Payroll Rates", {"year": year}):
-			continue
-		values = {field: getattr(rates, field) for field in rates.__dataclass_fields__}
-		frappe.get_doc(
-			{
-				"doctype": "Quebec Payroll Rates",
-				**values,
-				**(shipped_parameters(year) if year in SHIPPED_YEARS else {}),
-				"sources": SOURCES.get(year),
-			}
-		).insert(ignore_permissions=True)
-	ensure_parameters()
 
 
 def ensure_return_rates() -> None:

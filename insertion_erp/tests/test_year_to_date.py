@@ -5,10 +5,16 @@ from decimal import Decimal as D
 
 import frappe
 
+from insertion_erp.core import payroll_parameters
 from insertion_erp.core.contributions import qpp_on_pay
-from insertion_erp.core.quebec_rates import SHIPPED_RATES
 from insertion_erp.funding.payroll import QPP_CENTS_SQL
+from insertion_erp.quebec_payroll.setup import PAYROLL_YEARS
 from insertion_erp.tests.utils import InsertionTestCase
+
+SHIPPED_RATES = {
+	year: payroll_parameters.employer_rates(data)
+	for year, data in payroll_parameters.shipped(PAYROLL_YEARS).items()
+}
 
 GROSS = ["0", "0.01", "67.30", "67.31", "100", "999.99", "1127", "1234.57", "2400", "8000", "15000.03"]
 

@@ -28,6 +28,7 @@ from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, pay
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
 # One data file a year: shipping a year is adding its file (core/payroll_parameters.py).
 PAYROLL_YEARS = Path(__file__).parent / "data" / "payroll_years"
+LOADED_YEARS = "insertion_payroll_years_loaded"  # the site's default: the years it has had
 
 
 def set_up_site() -> None:
@@ -133,11 +134,18 @@ def shipped_parameters(data: dict) -> dict:
 
 def ensure_payroll_years(folder: Path | None = None) -> list[int]:
 	"""Install and after every migration: a record "Quebec Payroll Rates" for each shipped year
-	that has none (employer rates, parameters, each figure's source); a year already there,
-	which the bookkeeper may have corrected, is left alone. The years created."""
+	the site has never had (employer rates, parameters, each figure's source). A year already
+	there, which the bookkeeper may have corrected, is left alone, and one the site had and
+	deleted stays deleted (the years loaded are remembered in the site's defaults). The years
+	created."""
 	folder = folder or PAYROLL_YEARS
+	before = loaded_years()
+	loaded = set(before)
 	created = []
 	for year, data in payroll_parameters.shipped(folder).items():
+		if str(year) in loaded:
+			continue
+		loaded.add(str(year))
 		if frappe.db.exists(RATES_DOCTYPE, {"year": year}):
 			continue
 		rates = payroll_parameters.employer_rates(data)
@@ -150,9 +158,20 @@ def ensure_payroll_years(folder: Path | None = None) -> list[int]:
 			}
 		).insert(ignore_permissions=True)
 		created.append(year)
+	if loaded != before:
+		frappe.db.set_default(LOADED_YEARS, ",".join(sorted(loaded)))
 	ensure_parameters(folder)
 	confirm_shipped_figures(folder)
 	return created
+
+
+def loaded_years() -> set[str]:
+	"""The shipped years this site has had (read from the table: a rolled-back transaction
+	leaves no trace in a cache)."""
+	value = frappe.db.sql(
+		"select defvalue from `tabDefaultValue` where parent = '__default' and defkey = %s", LOADED_YEARS
+	)
+	return set(filter(None, (value[0][0] if value else "").split(",")))
 
 
 def confirm_shipped_figures(folder: Path = PAYROLL_YEARS) -> None:

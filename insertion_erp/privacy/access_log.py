@@ -2,7 +2,7 @@
 
 Entries go to the Confidential Access Log, which Insertion Managers review and
 nobody but System Manager may delete (a deletion is logged too). `log` writes
-one; `TracedDocument` (controllers/traced_document.py) writes one each time
+one; `TracedDocument` (privacy/traced_document.py) writes one each time
 frappe hands a trainee's record to a user: the form, the REST API (v1 and v2),
 frappe.client.get, and the answer to a save.
 """

@@ -70,7 +70,7 @@ def run_doc_method(method=None, docs=None, dt=None, dn=None, arg=None, args=None
 	"""frappe's run_doc_method (the desk's call of a document's whitelisted method, such as
 	add_comment, which every document has) sends the whole document back, hidden fields and
 	all, and leaves no trace: the documents it answers with get the fields the user may read,
-	as the form's, and a trainee's record is logged as opened (controllers/traced_document.py)."""
+	as the form's, and a trainee's record is logged as opened (privacy/traced_document.py)."""
 	require(method=method)
 	if not (dt or docs):
 		require(dt=dt)

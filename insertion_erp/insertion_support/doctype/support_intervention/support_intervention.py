@@ -13,10 +13,10 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.insertion_support.access import can_access_notes
 from insertion_erp.privacy import sealed_notes
 from insertion_erp.privacy.access_log import log, request_path, trainees_of
+from insertion_erp.privacy.traced_document import TracedDocument
 
 
 class SupportIntervention(TracedDocument):

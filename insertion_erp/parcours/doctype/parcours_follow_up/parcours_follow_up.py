@@ -6,7 +6,7 @@ from frappe.translate import get_user_lang
 from frappe.utils import flt, getdate, today
 from pypika.terms import ExistsCriterion
 
-from insertion_erp.controllers.traced_document import TracedDocument
+from insertion_erp.privacy.traced_document import TracedDocument
 
 EMPLOYED = ("Employed Full Time", "Employed Part Time")
 JOB_FIELDS = ("job_type", "job_months", "hourly_wage", "weekly_hours")

@@ -2,9 +2,9 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.controllers.traced_document import TracedDocument
 from insertion_erp.core.parcours import plausible_birth_date
 from insertion_erp.privacy import consent
+from insertion_erp.privacy.traced_document import TracedDocument
 
 
 class Trainee(TracedDocument):

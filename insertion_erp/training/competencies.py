@@ -18,6 +18,34 @@ def validate_unique_competencies(rows) -> None:
 		seen.add(row.competency)
 
 
+def planned_levels(plan: str | None) -> dict[str, str]:
+	"""Each competency of a training plan and the level it targets."""
+	if not plan:
+		return {}
+	return {
+		row.competency: row.target_level
+		for row in frappe.get_all(
+			"Training Plan Competency",
+			filters={"parent": plan, "parenttype": "Training Plan"},
+			fields=["competency", "target_level"],
+		)
+	}
+
+
+def validate_planned_levels(rows, plan: str | None) -> None:
+	"""Each row assesses a competency of the plan, once, and carries the level the plan
+	targets (an evaluation's and an employer's assessment alike)."""
+	validate_unique_competencies(rows)
+	planned = planned_levels(plan)
+	for row in rows:
+		if row.competency not in planned:
+			frappe.throw(
+				_("Row {0}: competency {1} is not in the training plan.").format(row.idx, row.competency),
+				title=_("Competency Not Planned"),
+			)
+		row.target_level = planned[row.competency]
+
+
 def assessments(*, trainee: str | None = None, parcours: str | None = None) -> list[Assessment]:
 	"""Every level given at an evaluation, of a trainee or of one parcours, in one query."""
 	evaluation = frappe.qb.DocType("Training Evaluation")

@@ -5,7 +5,7 @@ from frappe.utils import getdate, today
 from insertion_erp.core.partners import placement_problems
 from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.traced_document import TracedDocument
-from insertion_erp.training.competencies import validate_unique_competencies
+from insertion_erp.training.competencies import validate_planned_levels
 
 
 class Placement(TracedDocument):
@@ -86,15 +86,9 @@ class Placement(TracedDocument):
 				_("The evaluation date must lie between the placement's start and today."),
 				title=_("Invalid Date"),
 			)
-		validate_unique_competencies(self.levels)
-		planned = {row["competency"]: row["target_level"] for row in plan_competencies(self.parcours)}
-		for row in self.levels:
-			if row.competency not in planned:
-				frappe.throw(
-					_("Row {0}: competency {1} is not in the training plan.").format(row.idx, row.competency),
-					title=_("Competency Not Planned"),
-				)
-			row.target_level = planned[row.competency]
+		validate_planned_levels(
+			self.levels, frappe.db.get_value("Training Plan", {"parcours": self.parcours})
+		)
 
 
 def plan_competencies(parcours: str) -> list[dict]:

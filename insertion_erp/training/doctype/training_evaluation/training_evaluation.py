@@ -5,7 +5,7 @@ from frappe.utils import getdate, today
 from insertion_erp.controllers.arguments import require
 from insertion_erp.core.training import LEVELS, level_score, progress_by_category
 from insertion_erp.privacy.traced_document import TracedDocument
-from insertion_erp.training.competencies import assessments, validate_unique_competencies
+from insertion_erp.training.competencies import assessments, validate_planned_levels
 
 
 class TrainingEvaluation(TracedDocument):
@@ -34,22 +34,7 @@ class TrainingEvaluation(TracedDocument):
 			self.extend("levels", get_levels_template(self.training_plan))
 
 	def validate(self) -> None:
-		validate_unique_competencies(self.levels)
-		planned = {
-			row.competency: row.target_level
-			for row in frappe.get_all(
-				"Training Plan Competency",
-				filters={"parent": self.training_plan, "parenttype": "Training Plan"},
-				fields=["competency", "target_level"],
-			)
-		}
-		for row in self.levels:
-			if row.competency not in planned:
-				frappe.throw(
-					_("Row {0}: competency {1} is not in the training plan.").format(row.idx, row.competency),
-					title=_("Competency Not Planned"),
-				)
-			row.target_level = planned[row.competency]
+		validate_planned_levels(self.levels, self.training_plan)
 		parcours = frappe.db.get_value(
 			"Parcours",
 			frappe.db.get_value("Training Plan", self.training_plan, "parcours"),

@@ -76,3 +76,15 @@ def cancel_claim_invoice(claim) -> None:
 		invoice.flags.ignore_permissions = True
 		invoice.flags.from_claim = True
 		invoice.cancel()
+
+
+def guard_claim_invoice(doc, method=None) -> None:
+	"""Sales Invoice, before_cancel: a claim's invoice is cancelled by cancelling the claim."""
+	if doc.get("insertion_claim") and not doc.flags.from_claim:
+		if frappe.db.get_value("Reimbursement Claim", doc.insertion_claim, "docstatus") == 1:
+			frappe.throw(
+				_("This invoice belongs to reimbursement claim {0}: cancel the claim instead.").format(
+					doc.insertion_claim
+				),
+				title=_("Claim Invoice"),
+			)

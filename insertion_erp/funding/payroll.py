@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 import frappe
+from frappe import _
 from frappe.utils import cint, flt, getdate
 
 from insertion_erp.constants import SETTINGS
@@ -332,3 +333,15 @@ def insertion_costs(contract: str, company: str, period: Period) -> list[dict]:
 		{"contract": contract, "company": company, "from_date": period.start, "to_date": period.end},
 		as_dict=True,
 	)
+
+
+def guard_claimed_slip(doc, method=None) -> None:
+	"""Salary Slip, before_cancel and on_trash: a slip a submitted claim holds stays."""
+	claim = frappe.db.get_value("Claimed Salary Slip", doc.name, "claim")
+	if claim:
+		frappe.throw(
+			_("Salary slip {0} is claimed in reimbursement claim {1}: cancel the claim first.").format(
+				doc.name, claim
+			),
+			title=_("Slip Claimed"),
+		)

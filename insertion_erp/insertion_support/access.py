@@ -2,6 +2,7 @@
 lists and reports share (hooks.py registers it), and the notes' narrower one."""
 
 import frappe
+from frappe import _
 
 from insertion_erp.constants import COUNSELLOR, MANAGER
 
@@ -45,3 +46,20 @@ def can_access_notes(doc, user: str | None = None) -> bool:
 	if MANAGER in roles:
 		return True
 	return COUNSELLOR in roles and doc.is_assigned_to(user)
+
+
+# No public comment on a record that holds confidential notes: a comment is shown to everyone
+# who reads the record, unlogged and unencrypted; what a counsellor has to write about a support
+# intervention belongs in its confidential notes.
+CONFIDENTIAL_DOCTYPES = ("Support Intervention",)
+
+
+def refuse_on_confidential_records(doc, method=None) -> None:
+	"""Comment, before_insert: a typed comment (not the system's own timeline entries) is refused."""
+	if doc.comment_type == "Comment" and doc.reference_doctype in CONFIDENTIAL_DOCTYPES:
+		frappe.throw(
+			_("No comment on a {0}: write in its confidential notes, which only counsellors read.").format(
+				_(doc.reference_doctype)
+			),
+			title=_("Comments Closed"),
+		)

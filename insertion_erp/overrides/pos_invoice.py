@@ -1,5 +1,5 @@
 """POS Invoice (ERPNext): the trainee who served, checked at the till."""
 
-from insertion_erp.overrides.sales_invoice import check_served_by
+from insertion_erp.shop_floor.sales import check_served_by
 
 __all__ = ["check_served_by"]

@@ -3,10 +3,12 @@ a submitted claim holds can be neither cancelled nor deleted, and a submitted or
 slip updates its employee's draft Records of Employment."""
 
 import frappe
-from frappe import _
 
+from insertion_erp.funding.payroll import guard_claimed_slip
 from insertion_erp.quebec_formats import set_in_words
 from insertion_erp.quebec_payroll import coverage, deductions, roe
+
+__all__ = ["guard_claimed_slip"]  # before_cancel and on_trash: the claim's rule (funding/payroll.py)
 
 
 def set_aside_source_deductions(doc, method=None) -> None:
@@ -32,18 +34,6 @@ def apply_source_deductions(doc, method=None) -> None:
 		},
 	)
 	coverage.warn_empty_slip(doc)
-
-
-def guard_claimed_slip(doc, method=None) -> None:
-	"""before_cancel and on_trash."""
-	claim = frappe.db.get_value("Claimed Salary Slip", doc.name, "claim")
-	if claim:
-		frappe.throw(
-			_("Salary slip {0} is claimed in reimbursement claim {1}: cancel the claim first.").format(
-				doc.name, claim
-			),
-			title=_("Slip Claimed"),
-		)
 
 
 def refresh_records_of_employment(doc, method=None) -> None:

@@ -4,6 +4,7 @@ A POS Invoice is counted itself; the Sales Invoice that consolidates a POS sessi
 is not (it would count the same sales twice), a Sales Invoice made in the desk is."""
 
 import frappe
+from frappe import _
 
 from insertion_erp.core.periods import Period
 
@@ -47,3 +48,26 @@ def served(period: Period, company: str | None = None, employees: list[str] | No
 		},
 		as_dict=True,
 	)
+
+
+def check_served_by(doc, method=None) -> None:
+	"""Sales Invoice and POS Invoice, validate: the trainee named as having served is an active
+	trainee. The one query the app adds to a sale, and only when a trainee is named (a
+	primary-key read of the Employee, which also gives the name shown on the receipt)."""
+	if not doc.get("insertion_served_by"):
+		doc.insertion_served_by_name = None
+		return
+	before = doc.get_doc_before_save()
+	if before and before.get("insertion_served_by") == doc.insertion_served_by:
+		return  # checked when it was set (submitting a saved sale reads nothing more)
+	row = frappe.db.get_value(
+		"Employee", doc.insertion_served_by, ["insertion_trainee", "status", "employee_name"], as_dict=True
+	)
+	if not row or not row.insertion_trainee or row.status != "Active":
+		frappe.throw(
+			_("{0}: {1} is not an active trainee.").format(
+				_(doc.meta.get_label("insertion_served_by")), frappe.bold(doc.insertion_served_by)
+			),
+			title=_("Invalid Value"),
+		)
+	doc.insertion_served_by_name = row.employee_name

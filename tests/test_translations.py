@@ -62,11 +62,15 @@ def test_app_modules_and_roles_are_translated():
 	assert not missing, f"untranslated in fr.csv: {missing}"
 
 
+WINGS_WITH_CUSTOM_FIELDS = ("parcours", "quebec_payroll", "shop_floor", "funding")
+
+
 def test_records_and_custom_fields_the_install_creates_are_translated():
 	barriers = module_constant("constants.py", "EMPLOYMENT_BARRIERS")
 	labels = [
 		f[key]
-		for fields in module_constant("constants.py", "CUSTOM_FIELDS").values()
+		for wing in WINGS_WITH_CUSTOM_FIELDS
+		for fields in module_constant(f"{wing}/custom_fields.py", "CUSTOM_FIELDS").values()
 		for f in fields
 		for key in ("label", "description")
 		if f.get(key)

@@ -35,7 +35,6 @@ from insertion_erp.constants import (
 	CASHIER_PERMISSIONS,
 	CONTRACT_DOCTYPE,
 	COUNSELLOR,
-	CUSTOM_FIELDS,
 	DEFAULT_FOLLOW_UP_MONTHS,
 	EMPLOYMENT_BARRIERS,
 	FUNDER_CUSTOMER_NAME,
@@ -54,6 +53,7 @@ from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.landing import ensure_shop_staff_profile
 from insertion_erp.quebec_payroll.setup import ensure_payroll_years, set_up_canadian_companies
 from insertion_erp.quebec_sales_taxes.setup import set_up_canadian_companies as set_up_sales_taxes
+from insertion_erp.setup.custom_fields import CUSTOM_FIELDS
 
 
 def after_install() -> None:

@@ -6,7 +6,8 @@ and accounts stay: Employees, slips, invoices and the ledger refer to them."""
 import frappe
 from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import delete_accounting_dimension
 
-from insertion_erp.constants import CONTRACT_DOCTYPE, CUSTOM_FIELDS, PAY_STATEMENT
+from insertion_erp.constants import CONTRACT_DOCTYPE, PAY_STATEMENT
+from insertion_erp.setup.custom_fields import CUSTOM_FIELDS
 
 
 def before_uninstall() -> None:

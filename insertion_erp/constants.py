@@ -1,6 +1,6 @@
 """Names and records the app's code shares, defined once.
 
-Budget kinds and claim line kinds are rules of the pure core: see core/claims.py.
+Budget kinds and claim line kinds are rules of the pure core: see core/funding/claims.py.
 """
 
 # Doctypes

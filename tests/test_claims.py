@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.claims import (
+from insertion_erp.core.funding.claims import (
 	SUPERVISION_WAGES,
 	TRAINEE_WAGES,
 	Ceilings,
@@ -118,7 +118,7 @@ def test_a_claim_never_passes_its_budget_nor_what_was_paid(rows, hourly, weekly,
 
 
 def test_a_budget_line_at_the_current_pace():
-	from insertion_erp.core.claims import project
+	from insertion_erp.core.funding.claims import project
 
 	# 30,000 claimed in 6 months of a 12-month contract with a 50,000 budget: 5,000 a month,
 	# 60,000 by the end; what remains lasts 4 months, fewer than the 6 left.

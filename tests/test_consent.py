@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.consent import (
+from insertion_erp.core.privacy.consent import (
 	FUNDER,
 	INTAKE,
 	NETWORK,

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core import payroll_parameters
-from insertion_erp.core.contributions import YearToDate, employer_contributions, fss_rate, qpp_on_pay
+from insertion_erp.core.payroll import payroll_parameters
+from insertion_erp.core.payroll.contributions import YearToDate, employer_contributions, fss_rate, qpp_on_pay
 from tests.app_meta import APP
 
 SHIPPED_RATES = {

@@ -18,9 +18,9 @@ class Forbidden:
 sys.meta_path.insert(0, Forbidden())
 import pkgutil, importlib
 import insertion_erp.core as core
-names = [m.name for m in pkgutil.iter_modules(core.__path__)]
+names = [m.name for m in pkgutil.walk_packages(core.__path__, "insertion_erp.core.") if not m.ispkg]
 for name in names:
-	importlib.import_module(f"insertion_erp.core.{name}")
+	importlib.import_module(name)
 print(",".join(sorted(names)))
 """
 
@@ -31,7 +31,12 @@ def test_core_imports_without_frappe():
 	)
 	assert result.returncode == 0, result.stderr
 	imported = set(result.stdout.strip().split(","))
-	expected = {p.stem for p in (REPO / "insertion_erp" / "core").glob("*.py") if p.stem != "__init__"}
+	core = REPO / "insertion_erp" / "core"
+	expected = {
+		"insertion_erp." + ".".join(p.relative_to(REPO / "insertion_erp").with_suffix("").parts)
+		for p in core.rglob("*.py")
+		if p.stem != "__init__"
+	}
 	assert imported == expected
 
 

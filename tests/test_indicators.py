@@ -1,6 +1,6 @@
 from decimal import Decimal as D
 
-from insertion_erp.core.indicators import self_financing_ratio
+from insertion_erp.core.results.indicators import self_financing_ratio
 
 
 def test_self_financing_ratio():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.labour_standards import (
+from insertion_erp.core.payroll.labour_standards import (
 	EASTER_MONDAY,
 	GOOD_FRIDAY,
 	easter_sunday,

@@ -1,6 +1,6 @@
 from decimal import Decimal as D
 
-from insertion_erp.core.mission_market import (
+from insertion_erp.core.results.mission_market import (
 	EXPENSE_KINDS,
 	INSERTION,
 	MISSION_KINDS,

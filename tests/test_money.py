@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.claims import eligible_contributions
+from insertion_erp.core.funding.claims import eligible_contributions
 from insertion_erp.core.money import allocate, percent_of, round_money, to_decimal
 
 

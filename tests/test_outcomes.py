@@ -1,4 +1,4 @@
-"""The activity's counts and rates (core/outcomes.py), the network's file (core/network_file.py)."""
+"""The activity's counts and rates (core/results/outcomes.py), the network's file (core/results/network_file.py)."""
 
 import json
 from datetime import date
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insertion_erp.core import network_file, outcomes
+from insertion_erp.core.results import network_file, outcomes
 from tests.app_meta import APP, load_translations
 
 SCHEMA = json.loads((APP / "results" / "schema" / "activity-indicators-2.schema.json").read_text())

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from insertion_erp.core.parcours import (
+from insertion_erp.core.parcours.parcours import (
 	DEFAULT_SCHEDULE,
 	HoursStep,
 	ScheduleBackwards,

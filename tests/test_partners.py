@@ -1,7 +1,7 @@
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from insertion_erp.core import partners
+from insertion_erp.core.parcours import partners
 from insertion_erp.core.periods import Period
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from insertion_erp.core import payroll_parameters
-from insertion_erp.core.public_return import (
+from insertion_erp.core.payroll import payroll_parameters
+from insertion_erp.core.results.public_return import (
 	EMPLOYMENT_INSURANCE,
 	LACKING_DATA,
 	NO_FOLLOW_UP,

@@ -1,4 +1,4 @@
-"""How long a trainee's information is kept and what anonymising erases (core/retention.py)."""
+"""How long a trainee's information is kept and what anonymising erases (core/privacy/retention.py)."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core import retention
+from insertion_erp.core.privacy import retention
 from tests.app_meta import load_doctypes
 
 

@@ -1,11 +1,11 @@
-"""The Record of Employment's blocks from paid periods (core/roe.py)."""
+"""The Record of Employment's blocks from paid periods (core/payroll/roe.py)."""
 
 from datetime import date, timedelta
 from decimal import Decimal as D
 
 import pytest
 
-from insertion_erp.core import roe
+from insertion_erp.core.payroll import roe
 
 # Block 15C's periods by frequency, as Insertion Settings ship them (to confirm).
 PERIODS = {"Weekly": 53, "Fortnightly": 27, "Bimonthly": 25, "Monthly": 13}

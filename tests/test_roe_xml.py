@@ -1,4 +1,4 @@
-"""The ROE Web bulk file (core/roe_xml.py), validated against Service Canada's own schema
+"""The ROE Web bulk file (core/payroll/roe_xml.py), validated against Service Canada's own schema
 (PayrollExtractXmlV2.xsd, shipped in insertion_erp/quebec_payroll/schema/esdc-roe-v2)."""
 
 from datetime import date
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from insertion_erp.core import filing_schemas, roe, roe_xml
+from insertion_erp.core.payroll import filing_schemas, roe, roe_xml
 
 SCHEMAS = Path(__file__).parents[1] / "insertion_erp" / "quebec_payroll" / "schema"
 LAYOUT = filing_schemas.layout_of(SCHEMAS, "ROE", 2026)

@@ -2,7 +2,7 @@
 
 from decimal import Decimal as D
 
-from insertion_erp.core.sales_taxes import return_lines, taxes_on, total
+from insertion_erp.core.market.sales_taxes import return_lines, taxes_on, total
 
 
 def test_both_taxes_on_the_price_alone():

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from decimal import Decimal as D
 
-from insertion_erp.core.shifts import (
+from insertion_erp.core.parcours.shifts import (
 	DOUBLE_IN,
 	IN,
 	MISSING_OUT,

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insertion_erp.core import payroll_parameters
 from insertion_erp.core.money import round_money
-from insertion_erp.core.source_deductions import (
+from insertion_erp.core.payroll import payroll_parameters
+from insertion_erp.core.payroll.source_deductions import (
 	Deductions,
 	Pay,
 	PayrollYear,
@@ -598,7 +598,9 @@ def test_shipped_tables_are_consistent():
 def test_the_core_holds_no_figure():
 	# The rules take every rate, ceiling and amount from PayrollYear: the only numbers in
 	# source_deductions.py are 0, 1, 5 (E to the nearest $5) and the bracket indexes.
-	source = Path(__file__).resolve().parent.parent / "insertion_erp" / "core" / "source_deductions.py"
+	source = (
+		Path(__file__).resolve().parent.parent / "insertion_erp" / "core" / "payroll" / "source_deductions.py"
+	)
 	numbers = {
 		node.value
 		for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))

@@ -5,9 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insertion_erp.core.parcours import DEFAULT_SCHEDULE
-from insertion_erp.core.periods import Period, add_days
-from insertion_erp.core.training import (
+from insertion_erp.core.parcours.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.parcours.training import (
 	LEVELS,
 	Assessment,
 	acquired_competencies,
@@ -18,6 +17,7 @@ from insertion_erp.core.training import (
 	paid_training_hours,
 	progress_by_category,
 )
+from insertion_erp.core.periods import Period, add_days
 
 D1, D2 = date(2026, 1, 19), date(2026, 2, 2)
 

@@ -1,10 +1,10 @@
-"""T4 and RL-1 boxes from a year's totals (core/year_end.py)."""
+"""T4 and RL-1 boxes from a year's totals (core/payroll/year_end.py)."""
 
 from decimal import Decimal as D
 
 import pytest
 
-from insertion_erp.core import year_end
+from insertion_erp.core.payroll import year_end
 
 MAXIMUMS_2026 = year_end.Maximums(ympe=D(74_600), yampe=D(85_000), ei=D(68_900), qpip=D(103_000))
 

@@ -1,6 +1,6 @@
-"""The T4 return (T619) and the RL-1 file (core/year_end_xml.py), each validated against the
+"""The T4 return (T619) and the RL-1 file (core/payroll/year_end_xml.py), each validated against the
 authority's own schema package shipped in the app (insertion_erp/quebec_payroll/schema/, the
-package of the year as layouts.json gives it) through core/filing_schemas.py."""
+package of the year as layouts.json gives it) through core/payroll/filing_schemas.py."""
 
 import dataclasses
 from decimal import Decimal as D
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from insertion_erp.core import filing_schemas, year_end, year_end_xml
+from insertion_erp.core.payroll import filing_schemas, year_end, year_end_xml
 
 SCHEMAS = Path(__file__).parents[1] / "insertion_erp" / "quebec_payroll" / "schema"
 T4_LAYOUT = filing_schemas.layout_of(SCHEMAS, "T4", 2026)

@@ -14,9 +14,9 @@ from frappe.utils.password import update_password
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS, SUPERVISOR
-from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.parcours.training import LEVELS
 from insertion_erp.core.periods import Period, month_period
-from insertion_erp.core.training import LEVELS
 from insertion_erp.devtools.demo_filing import fill_filing_data
 from insertion_erp.devtools.demo_partners import load_partners
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop

@@ -8,7 +8,13 @@ from frappe import _
 from frappe.utils.nestedset import get_root_of
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.claims import BUDGET_KINDS, INSERTION_COSTS, OTHER, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import (
+	BUDGET_KINDS,
+	INSERTION_COSTS,
+	OTHER,
+	SUPERVISION_WAGES,
+	TRAINEE_WAGES,
+)
 from insertion_erp.ledger import ensure_account
 
 INCOME_ACCOUNT_NAME = "Subventions Emploi-Québec"

@@ -14,7 +14,7 @@ from frappe.utils import flt
 from frappe.utils.xlsxutils import make_xlsx
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.consent import FUNDER
+from insertion_erp.core.privacy.consent import FUNDER
 from insertion_erp.privacy.consent import consented_trainees
 
 COLUMNS = (

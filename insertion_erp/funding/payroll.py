@@ -14,11 +14,22 @@ from frappe import _
 from frappe.utils import cint, flt, getdate
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES, PayLine, eligible_contributions
-from insertion_erp.core.contributions import KINDS, Rates, YearToDate, employer_contributions, fss_rate
+from insertion_erp.core.funding.claims import (
+	SUPERVISION_WAGES,
+	TRAINEE_WAGES,
+	PayLine,
+	eligible_contributions,
+)
 from insertion_erp.core.money import ZERO, round_money, to_decimal
+from insertion_erp.core.parcours.training import paid_training_hours
+from insertion_erp.core.payroll.contributions import (
+	KINDS,
+	Rates,
+	YearToDate,
+	employer_contributions,
+	fss_rate,
+)
 from insertion_erp.core.periods import Period, add_months
-from insertion_erp.core.training import paid_training_hours
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours
 from insertion_erp.quebec_payroll.rates import PAYS_PER_YEAR, rates_for
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import frappe
 from frappe.utils import cint, getdate
 
-from insertion_erp.core import parcours as rules
+from insertion_erp.core.parcours import parcours as rules
 from insertion_erp.core.periods import Period
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import frappe
 from frappe.utils import getdate
 
-from insertion_erp.core.partners import EMPLOYED, Satisfaction, placement_hours_in, satisfaction
+from insertion_erp.core.parcours.partners import EMPLOYED, Satisfaction, placement_hours_in, satisfaction
 from insertion_erp.core.periods import Period
 
 

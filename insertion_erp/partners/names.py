@@ -1,12 +1,12 @@
 """Partners typed as text before they were records: the parcours' "referred by" and the
-follow-up's employer or school. A typed name that agrees with a partner's name (core/partners.name_key)
+follow-up's employer or school. A typed name that agrees with a partner's name (core/parcours/partners.name_key)
 is linked to it; the others are listed for the manager (report Partner Names to Match)."""
 
 import frappe
 from frappe import _
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.partners import match_names, name_key
+from insertion_erp.core.parcours.partners import match_names, name_key
 
 # (doctype, typed text field, partner link field)
 TYPED = (

@@ -15,7 +15,7 @@ from frappe import _
 from frappe.utils import get_url, now_datetime
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.partners import (
+from insertion_erp.core.parcours.partners import (
 	ANSWERED,
 	EXPIRED,
 	SENT,

@@ -1,7 +1,7 @@
 """Retention and anonymisation of a trainee's information (Quebec's Law 25).
 
 Once the retention period after the last follow-up (Insertion Settings,
-Retention Period; see core/retention.py for the rule) has run out, the
+Retention Period; see core/privacy/retention.py for the rule) has run out, the
 information that identifies the trainee is no longer needed: a daily job gives
 each Insertion Manager a ToDo per trainee due, and a manager confirms the
 anonymisation on the trainee's form (`anonymise`).
@@ -13,7 +13,7 @@ What anonymising does, in the request's one transaction:
   of the first parcours (`age_band`, which the Activity Report counts), the day
   recorded in `anonymised_on`;
 - the free text of the trainee's records erased and the copies of the name
-  replaced (core/retention.py lists them field by field): the parcours'
+  replaced (core/privacy/retention.py lists them field by field): the parcours'
   referral details and exit notes, the follow-ups' employer or school and
   notes, the training plans' goals, the evaluations' comments, and the
   support interventions about this trainee alone: their topic, the outside
@@ -56,7 +56,8 @@ from frappe.utils.global_search import update_global_search
 
 from insertion_erp.constants import MANAGER, SETTINGS
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import outcomes, retention
+from insertion_erp.core.privacy import retention
+from insertion_erp.core.results import outcomes
 from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.privacy.access_log import log
 

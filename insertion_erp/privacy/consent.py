@@ -1,6 +1,6 @@
 """A trainee's consents (Trainee.consents, rows of Trainee Consent), on the frappe side.
 
-The rules are in core/consent.py. Here: the Trainee's rows checked and given their
+The rules are in core/privacy/consent.py. Here: the Trainee's rows checked and given their
 status, the legacy fields (consent_given, consent_date) derived from the consent to
 Intake Information, each consent given, withdrawn or removed written in the access
 log, and the exports' question, "who consented to this purpose on this day?", asked
@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.core import consent as rules
+from insertion_erp.core.privacy import consent as rules
 from insertion_erp.privacy.access_log import log, request_path
 
 TABLE = "consents"

@@ -6,8 +6,8 @@ QPIP, federal and Quebec income tax as deduction rows of the app's Salary Compon
 and the employer's contributions in the slip's own table. HRMS's net pay, Payroll Entry,
 journal entries and Salary Register then carry them like any other component.
 
-The rules are in the pure core (core/source_deductions.py, core/contributions.py,
-core/labour_standards.py); here, the reads of a slip (the employee's profile from the
+The rules are in the pure core (core/payroll/source_deductions.py, core/payroll/contributions.py,
+core/payroll/labour_standards.py); here, the reads of a slip (the employee's profile from the
 document cache HRMS has filled, the year to date in one aggregated query, a period's
 timesheet hours when it holds a statutory holiday) and the rows.
 """
@@ -33,16 +33,16 @@ from insertion_erp.constants import (
 	SETTINGS,
 	VACATION_PAY_COMPONENT,
 )
-from insertion_erp.core import contributions as employer
-from insertion_erp.core.labour_standards import (
+from insertion_erp.core.money import ZERO, round_money, to_decimal
+from insertion_erp.core.payroll import contributions as employer
+from insertion_erp.core.payroll.labour_standards import (
 	holiday_indemnity,
 	holiday_reference_weeks,
 	holidays_in,
 	vacation_pay,
 	vacation_pay_rate,
 )
-from insertion_erp.core.money import ZERO, round_money, to_decimal
-from insertion_erp.core.source_deductions import Pay, Profile, YearToDate, compute
+from insertion_erp.core.payroll.source_deductions import Pay, Profile, YearToDate, compute
 from insertion_erp.quebec_payroll.rates import PAYS_PER_YEAR, payroll_year, rates_for, to_confirm_message
 
 VACATION_ON_EACH_PAY = "Paid on Each Pay"

@@ -3,7 +3,7 @@ needs, shared by roe.py and year_end.py: the settings it carries (a message with
 fill them), the employer's address, the employee's SIN and address (the SIN's reading
 logged), and, once written, its check against the authority's own schema of the year (the
 packages and the year each checks are data: schema/layouts.json, with their sources;
-core/filing_schemas.py validates; a failure is said in the bookkeeper's language, naming the
+core/payroll/filing_schemas.py validates; a failure is said in the bookkeeper's language, naming the
 employee and the element)."""
 
 from pathlib import Path
@@ -15,7 +15,7 @@ from frappe.utils import escape_html
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core import filing_schemas, roe_xml, year_end_xml
+from insertion_erp.core.payroll import filing_schemas, roe_xml, year_end_xml
 from insertion_erp.permissions import check_role
 from insertion_erp.privacy.access_log import log
 

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.labour_standards import EASTER_CHOICES, quebec_general_holidays
+from insertion_erp.core.payroll.labour_standards import EASTER_CHOICES, quebec_general_holidays
 
 
 @frappe.whitelist()

@@ -11,9 +11,9 @@ from frappe import _
 from frappe.utils import getdate
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.contributions import Rates
 from insertion_erp.core.money import to_decimal
-from insertion_erp.core.source_deductions import Bracket, PayrollYear, TaxTable
+from insertion_erp.core.payroll.contributions import Rates
+from insertion_erp.core.payroll.source_deductions import Bracket, PayrollYear, TaxTable
 
 RATES_DOCTYPE = "Quebec Payroll Rates"
 PAYS_PER_YEAR = {"Monthly": 12, "Bimonthly": 24, "Fortnightly": 26, "Weekly": 52, "Daily": 260}

@@ -1,4 +1,4 @@
-"""Records of Employment from the payroll (the blocks: core/roe.py).
+"""Records of Employment from the payroll (the blocks: core/payroll/roe.py).
 
 Relieving an Employee (closing a parcours relieves its trainee's) creates a draft ROE,
 assigned to the payroll users; each save of a draft, and each salary slip submitted for its
@@ -25,11 +25,11 @@ from insertion_erp.constants import (
 	VACATION_PAY_COMPONENT,
 )
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import parcours as parcours_rules
-from insertion_erp.core import roe as rules
-from insertion_erp.core import roe_xml
-from insertion_erp.core.labour_standards import vacation_pay_rate
 from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.core.parcours import parcours as parcours_rules
+from insertion_erp.core.payroll import roe as rules
+from insertion_erp.core.payroll import roe_xml
+from insertion_erp.core.payroll.labour_standards import vacation_pay_rate
 from insertion_erp.permissions import check_role, users_with_roles
 from insertion_erp.quebec_payroll import filing
 from insertion_erp.quebec_payroll.deductions import VACATION_AT_END, holiday_indemnities
@@ -163,7 +163,7 @@ def holidays_after_last_day(final_slip: str, last_day: date) -> list[tuple[date,
 
 
 def build(doc, periods: list[rules.PayPeriod], frequency: str) -> rules.Roe:
-	"""The ROE's blocks (core/roe.build) for the dates and reason of `doc`."""
+	"""The ROE's blocks (core/payroll/roe.build) for the dates and reason of `doc`."""
 	return rules.build(
 		periods,
 		frequency,
@@ -205,7 +205,7 @@ def final_pay_notice(doc, periods: list[rules.PayPeriod]) -> str:
 
 
 def reason(doc) -> str:
-	"""Block 16 from the parcours' exit (core/parcours.exit_kind), Other for an employee who
+	"""Block 16 from the parcours' exit (core/parcours/parcours.exit_kind), Other for an employee who
 	left no parcours behind (the bookkeeper says why in the comments)."""
 	if not doc.parcours:
 		return doc.reason_code or rules.OTHER

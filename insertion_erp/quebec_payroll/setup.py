@@ -20,13 +20,13 @@ from insertion_erp.constants import (
 	REMITTED_TO,
 	VACATION_PAY_COMPONENT,
 )
-from insertion_erp.core import payroll_parameters
+from insertion_erp.core.payroll import payroll_parameters
 from insertion_erp.ledger import ensure_account, ensure_duties_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
 from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, payroll_year, record_values
 
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
-# One data file a year: shipping a year is adding its file (core/payroll_parameters.py).
+# One data file a year: shipping a year is adding its file (core/payroll/payroll_parameters.py).
 PAYROLL_YEARS = Path(__file__).parent / "data" / "payroll_years"
 LOADED_YEARS = "insertion_payroll_years_loaded"  # the site's default: the years it has had
 

@@ -24,8 +24,8 @@ from insertion_erp.constants import (
 	SETTINGS,
 	VACATION_PAY_COMPONENT,
 )
+from insertion_erp.core.payroll.source_deductions import Profile
 from insertion_erp.core.periods import Period
-from insertion_erp.core.source_deductions import Profile
 from insertion_erp.core.words import cheque_words
 from insertion_erp.devtools.sample_payroll import (
 	assign,

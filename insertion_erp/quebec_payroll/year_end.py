@@ -1,7 +1,7 @@
 """The year-end slips: each employee's T4 and RL-1 (Year-End Slip), drafted for a company and a
 year from the submitted salary slips, reviewed and submitted by the payroll, sent to the CRA
 (the T4 return's XML) and to Revenu Québec (the RL-1 file), amended or cancelled by the rules
-of each (core/year_end.py), and checked against the salary slips they came from.
+of each (core/payroll/year_end.py), and checked against the salary slips they came from.
 
 The boxes come from two aggregated queries over the year's slips (year_totals); nothing reads
 a salary slip document one at a time.
@@ -26,8 +26,8 @@ from insertion_erp.constants import (
 	SETTINGS,
 )
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import year_end, year_end_xml
 from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.core.payroll import year_end, year_end_xml
 from insertion_erp.permissions import check_role
 from insertion_erp.quebec_payroll import filing
 from insertion_erp.quebec_payroll.rates import payroll_year
@@ -214,7 +214,7 @@ def valid_year(year) -> int:
 
 
 def filing_state(company: str, year: int, authority: str) -> dict[str, list[str]]:
-	"""The slips still to send `authority`, by kind (core/year_end.pending)."""
+	"""The slips still to send `authority`, by kind (core/payroll/year_end.pending)."""
 	field = AUTHORITIES[authority]
 	rows = frappe.get_all(
 		DOCTYPE,

@@ -9,7 +9,7 @@ bookkeeper's: nothing here overwrites a template or an account that exists.
 
 import frappe
 
-from insertion_erp.core.sales_taxes import GST_RATE, QST_RATE
+from insertion_erp.core.market.sales_taxes import GST_RATE, QST_RATE
 from insertion_erp.ledger import ensure_duties_account
 
 TEMPLATE_TITLE = "TPS 5 % + TVQ 9,975 %"

@@ -1,4 +1,4 @@
-"""An enterprise's activity over a period, read in bulk from its records (see core/outcomes.py).
+"""An enterprise's activity over a period, read in bulk from its records (see core/results/outcomes.py).
 
 Counts only: the queries read dates, categories and hours, never a note, a goal
 or an intake text, and nothing here leaves this module with a name on it.
@@ -10,9 +10,9 @@ import frappe
 from frappe.utils import cint, flt, getdate, today
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core import outcomes
-from insertion_erp.core import parcours as parcours_rules
+from insertion_erp.core.parcours import parcours as parcours_rules
 from insertion_erp.core.periods import Period
+from insertion_erp.core.results import outcomes
 from insertion_erp.funding.payroll import hours_paid, parcours_schedules
 from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.consent import in_force_sql

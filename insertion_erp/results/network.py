@@ -12,9 +12,9 @@ from frappe.utils import cint, now_datetime
 from insertion_erp.constants import MANAGER, SETTINGS
 from insertion_erp.controllers import arguments
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import network_file, outcomes
-from insertion_erp.core.consent import NETWORK
 from insertion_erp.core.periods import Period
+from insertion_erp.core.privacy.consent import NETWORK
+from insertion_erp.core.results import network_file, outcomes
 from insertion_erp.permissions import check_role
 from insertion_erp.privacy.consent import consented_trainees
 from insertion_erp.results import activity

@@ -1,4 +1,4 @@
-"""The return to government of a cohort, read in bulk from the records (rules in core/public_return.py).
+"""The return to government of a cohort, read in bulk from the records (rules in core/results/public_return.py).
 
 The cohort: the parcours of a company (and trade) whose actual end date falls in the
 period. For each, the outlay (what the submitted claims claimed for the trainee, and what
@@ -11,10 +11,10 @@ from collections import defaultdict
 
 import frappe
 
-from insertion_erp.core import public_return as rules
-from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.core.periods import Period
+from insertion_erp.core.results import public_return as rules
 from insertion_erp.funding.paid_share import invoice_join, paid_share
 
 RATES = "Public Return Rates"

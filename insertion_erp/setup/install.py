@@ -47,8 +47,8 @@ from insertion_erp.constants import (
 	SETTINGS,
 	TRAINEE_EMPLOYMENT_TYPE,
 )
-from insertion_erp.core.parcours import DEFAULT_SCHEDULE
-from insertion_erp.core.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
+from insertion_erp.core.parcours.parcours import DEFAULT_SCHEDULE
+from insertion_erp.core.results.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
 from insertion_erp.landing import ensure_shop_staff_profile
 from insertion_erp.quebec_payroll.setup import ensure_payroll_years, set_up_canadian_companies

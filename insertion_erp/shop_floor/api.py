@@ -12,7 +12,7 @@ from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SUPERVISOR
 from insertion_erp.controllers import arguments
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import shifts as rules
+from insertion_erp.core.parcours import shifts as rules
 from insertion_erp.core.periods import Period
 from insertion_erp.permissions import check_role
 from insertion_erp.quebec_formats import short_day

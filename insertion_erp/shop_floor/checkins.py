@@ -1,7 +1,7 @@
 """From the shop floor's check-ins to each day's Timesheet and Attendance.
 
 The pairing, the breaks and the week's checks are rules of the core
-(core/shifts.py); this module reads the check-ins, the parcours and the
+(core/parcours/shifts.py); this module reads the check-ins, the parcours and the
 contracts in a few aggregated queries and writes the documents HRMS pays from:
 a submitted Timesheet per trainee and day (one time log per paid stretch, the
 activity named after the trade) and a submitted Attendance, linked from the
@@ -20,8 +20,8 @@ from frappe import _
 from frappe.utils import cint, flt, get_datetime, getdate
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core import shifts as rules
-from insertion_erp.core.parcours import weekly_hours
+from insertion_erp.core.parcours import shifts as rules
+from insertion_erp.core.parcours.parcours import weekly_hours
 from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours, suspensions_by_parcours
 

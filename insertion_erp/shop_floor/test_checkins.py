@@ -14,7 +14,7 @@ from decimal import Decimal as D
 
 import frappe
 
-from insertion_erp.core import shifts as rules
+from insertion_erp.core.parcours import shifts as rules
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_slip
 from insertion_erp.shop_floor import api, checkins

@@ -10,7 +10,7 @@ test_reimbursement_claim.py. Building it is idempotent: a second run finds it.
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,

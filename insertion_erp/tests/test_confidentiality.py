@@ -15,7 +15,7 @@ from frappe.tests.test_api import FrappeAPITestCase
 from frappe.utils import add_days, today
 from frappe.utils.global_search import rebuild_for_doctype, search
 
-from insertion_erp.core.partners import token_hash
+from insertion_erp.core.parcours.partners import token_hash
 from insertion_erp.funding.report.contract_budget.contract_budget import execute as contract_budget
 from insertion_erp.funding.report.mission_and_market.mission_and_market import (
 	self_financing_ratio_to_date,

@@ -5,8 +5,8 @@ from decimal import Decimal as D
 
 import frappe
 
-from insertion_erp.core import payroll_parameters
-from insertion_erp.core.contributions import qpp_on_pay
+from insertion_erp.core.payroll import payroll_parameters
+from insertion_erp.core.payroll.contributions import qpp_on_pay
 from insertion_erp.funding.payroll import QPP_CENTS_SQL
 from insertion_erp.quebec_payroll.setup import PAYROLL_YEARS
 from insertion_erp.tests.utils import InsertionTestCase

@@ -4,8 +4,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from insertion_erp.core.parcours.training import acquired_competencies, paid_training_hours
 from insertion_erp.core.periods import Period
-from insertion_erp.core.training import acquired_competencies, paid_training_hours
 from insertion_erp.parcours.records import hours_steps
 from insertion_erp.training.competencies import assessments
 from insertion_erp.training.hours import training_event_hours

@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from insertion_erp.core.training import Assessment
+from insertion_erp.core.parcours.training import Assessment
 
 
 def validate_unique_competencies(rows) -> None:

@@ -6,9 +6,9 @@ from decimal import Decimal
 import frappe
 from frappe.utils import getdate, today
 
-from insertion_erp.core.partners import placement_hours_in
+from insertion_erp.core.parcours.partners import placement_hours_in
+from insertion_erp.core.parcours.training import minutes_to_hours, paid_training_hours
 from insertion_erp.core.periods import Period, without
-from insertion_erp.core.training import minutes_to_hours, paid_training_hours
 from insertion_erp.insertion_support.access import permission_query_conditions
 from insertion_erp.parcours.records import (
 	hours_steps,

@@ -41,7 +41,7 @@ import frappe
 from frappe.utils import add_months, get_bench_path, get_last_day, getdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.core.claims import TRAINEE_WAGES
+from insertion_erp.core.funding.claims import TRAINEE_WAGES
 from insertion_erp.core.periods import Period, add_weeks
 from insertion_erp.devtools.sample_payroll import ensure_company
 from insertion_erp.funding import payroll

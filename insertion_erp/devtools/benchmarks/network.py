@@ -20,7 +20,7 @@ from datetime import date
 
 import frappe
 
-from insertion_erp.core import network_file, outcomes
+from insertion_erp.core.results import network_file, outcomes
 from insertion_erp.results import network
 from insertion_erp.results.report.activity_report import activity_report
 

@@ -49,7 +49,7 @@ from datetime import date, timedelta
 import frappe
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.core.labour_standards import quebec_general_holidays
+from insertion_erp.core.payroll.labour_standards import quebec_general_holidays
 from insertion_erp.devtools.sample_payroll import (
 	HOURLY_COMPONENT,
 	_ensure_structure,

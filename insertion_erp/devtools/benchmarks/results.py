@@ -25,7 +25,7 @@ import frappe
 from frappe.utils import add_days, add_months, get_first_day, get_last_day, getdate
 
 from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.core.claims import SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import add_weeks
 from insertion_erp.devtools.benchmarks.claims import SLIP_FIELDS
 from insertion_erp.devtools.sample_payroll import ensure_company

@@ -11,7 +11,7 @@ as they are, so the patch may run again."""
 import frappe
 from frappe.utils import getdate
 
-from insertion_erp.core.consent import GIVEN, INTAKE, SIGNED_FORM
+from insertion_erp.core.privacy.consent import GIVEN, INTAKE, SIGNED_FORM
 
 
 def execute() -> None:

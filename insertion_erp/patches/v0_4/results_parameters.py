@@ -4,7 +4,7 @@ network file's small-count threshold."""
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.outcomes import DEFAULT_SMALL_COUNT
+from insertion_erp.core.results.outcomes import DEFAULT_SMALL_COUNT
 from insertion_erp.setup.install import ensure_return_rates
 
 

@@ -3,7 +3,7 @@
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.retention import DEFAULT_RETENTION_YEARS
+from insertion_erp.core.privacy.retention import DEFAULT_RETENTION_YEARS
 
 
 def execute() -> None:

@@ -6,7 +6,7 @@ from frappe.utils import add_days, flt, get_link_to_form, getdate, now_datetime
 
 from insertion_erp.controllers.arguments import require
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.core import claims as rules
+from insertion_erp.core.funding import claims as rules
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.core.periods import Period
 from insertion_erp.funding import invoicing, payroll

@@ -10,7 +10,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.claims import project
+from insertion_erp.core.funding.claims import project
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.funding.paid_share import invoice_join, paid_share
 

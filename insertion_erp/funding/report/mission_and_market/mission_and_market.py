@@ -5,7 +5,7 @@ contributions, the other expenses of the insertion contracts), those of the mark
 
 The ledger is read once, aggregated by month, kind of line and account (`ledger`); the
 trainees' part of each payroll journal entry comes from its salary slips (`payroll_costs`)
-and is moved to the mission's side by the pure core (`insertion_erp.core.mission_market`).
+and is moved to the mission's side by the pure core (`insertion_erp.core.results.mission_market`).
 Each line lists the accounts it counts. The totals are those of ERPNext's Profit and Loss
 for the same period (closing entries left out as it leaves them out)."""
 
@@ -16,8 +16,10 @@ from frappe import _
 from frappe.utils import escape_html, fmt_money, getdate, nowdate
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core.indicators import RATIO_DEFINITION, self_financing_ratio
-from insertion_erp.core.mission_market import (
+from insertion_erp.core.money import ZERO, to_decimal
+from insertion_erp.core.periods import Period, months_between
+from insertion_erp.core.results.indicators import RATIO_DEFINITION, self_financing_ratio
+from insertion_erp.core.results.mission_market import (
 	CLAIMS,
 	EXPENSE_KINDS,
 	GRANTS,
@@ -34,8 +36,6 @@ from insertion_erp.core.mission_market import (
 	by_side,
 	total,
 )
-from insertion_erp.core.money import ZERO, to_decimal
-from insertion_erp.core.periods import Period, months_between
 
 LINES = (
 	(SALES, "Sales (goods and services)"),

@@ -7,7 +7,7 @@ from frappe.utils import add_days, cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import parcours as rules
+from insertion_erp.core.parcours import parcours as rules
 from insertion_erp.parcours.pay import assign_trainee_structure
 from insertion_erp.parcours.records import hours_steps, occupied_period
 from insertion_erp.privacy.traced_document import TracedDocument

@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.core.parcours import plausible_birth_date
+from insertion_erp.core.parcours.parcours import plausible_birth_date
 from insertion_erp.privacy import consent
 from insertion_erp.privacy.traced_document import TracedDocument
 

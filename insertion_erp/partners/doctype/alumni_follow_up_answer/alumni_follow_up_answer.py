@@ -2,7 +2,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
-from insertion_erp.core.partners import follow_up_answer_problems, match_names
+from insertion_erp.core.parcours.partners import follow_up_answer_problems, match_names
 from insertion_erp.partners import questionnaires
 
 ANSWERED_FIELDS = ("situation", "employer_or_school", "job_type", "job_months", "weekly_hours", "hourly_wage")

@@ -1,6 +1,6 @@
 from frappe.model.document import Document
 
-from insertion_erp.core.partners import satisfaction_answer_problems
+from insertion_erp.core.parcours.partners import satisfaction_answer_problems
 from insertion_erp.partners import questionnaires
 
 

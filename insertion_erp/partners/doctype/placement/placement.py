@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from insertion_erp.core.partners import placement_problems
+from insertion_erp.core.parcours.partners import placement_problems
 from insertion_erp.parcours.records import occupied_period
 from insertion_erp.privacy.traced_document import TracedDocument
 from insertion_erp.training.competencies import validate_planned_levels

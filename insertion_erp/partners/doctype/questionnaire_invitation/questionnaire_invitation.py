@@ -1,7 +1,7 @@
 from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
-from insertion_erp.core.partners import invitation_state
+from insertion_erp.core.parcours.partners import invitation_state
 
 
 class QuestionnaireInvitation(Document):

@@ -8,7 +8,7 @@ import frappe
 from frappe.utils import add_days, add_to_date, now_datetime, today
 from frappe.website.doctype.web_form.web_form import accept
 
-from insertion_erp.core.partners import new_token, token_hash
+from insertion_erp.core.parcours.partners import new_token, token_hash
 from insertion_erp.partners import questionnaires
 from insertion_erp.tests.factories import closed_parcours
 from insertion_erp.tests.utils import InsertionTestCase, make_user

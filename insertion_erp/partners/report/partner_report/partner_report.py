@@ -6,8 +6,8 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers import arguments
-from insertion_erp.core import outcomes
-from insertion_erp.core.partners import DEFINITIONS, Satisfaction
+from insertion_erp.core.parcours.partners import DEFINITIONS, Satisfaction
+from insertion_erp.core.results import outcomes
 from insertion_erp.partners import figures
 from insertion_erp.results.activity import activity_by_referrer, follow_up_offsets
 

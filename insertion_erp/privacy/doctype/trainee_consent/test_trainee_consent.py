@@ -12,8 +12,8 @@ from frappe.utils import add_days, getdate, now_datetime, today
 from openpyxl import load_workbook
 
 from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS
-from insertion_erp.core.consent import FUNDER, INTAKE, NETWORK, PHOTOS
 from insertion_erp.core.periods import Period
+from insertion_erp.core.privacy.consent import FUNDER, INTAKE, NETWORK, PHOTOS
 from insertion_erp.funding.exports import download_claim_xlsx
 from insertion_erp.patches.v0_4 import consents_from_legacy_fields
 from insertion_erp.privacy.access_log import LOG

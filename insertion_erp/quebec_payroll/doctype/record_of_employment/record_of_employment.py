@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.core.roe import OTHER
+from insertion_erp.core.payroll.roe import OTHER
 from insertion_erp.quebec_payroll import roe
 
 

@@ -25,7 +25,7 @@ from frappe.utils import flt
 from frappe.utils.password import get_decrypted_password
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core import filing_schemas
+from insertion_erp.core.payroll import filing_schemas
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure
 from insertion_erp.privacy.access_log import LOG

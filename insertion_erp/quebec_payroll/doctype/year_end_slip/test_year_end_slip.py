@@ -22,8 +22,8 @@ from insertion_erp.constants import (
 	QUEBEC_TAX,
 	SETTINGS,
 )
-from insertion_erp.core import filing_schemas, source_deductions
-from insertion_erp.core import year_end as rules
+from insertion_erp.core.payroll import filing_schemas, source_deductions
+from insertion_erp.core.payroll import year_end as rules
 from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_monthly_structure,

@@ -5,7 +5,7 @@ journal entries booked on each agency's payable account (the remittances report'
 the year), and the Records of Employment the year's exits call for.
 
 Two aggregated queries: the slips' gross pay by employee, and their deduction rows of the
-app's components by employee and component; the boxes come from core/year_end.py. The
+app's components by employee and component; the boxes come from core/payroll/year_end.py. The
 Problems column names the employees whose SIN, address or date of birth is missing, whose
 T4 and RL-1 boxes disagree, or whose contribution passes the year's maximum. No SIN is shown.
 """
@@ -17,7 +17,7 @@ from frappe import _
 from frappe.utils import cint, escape_html
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core import source_deductions, year_end
+from insertion_erp.core.payroll import source_deductions, year_end
 from insertion_erp.core.periods import Period
 from insertion_erp.quebec_payroll import filing, roe
 from insertion_erp.quebec_payroll import year_end as slips

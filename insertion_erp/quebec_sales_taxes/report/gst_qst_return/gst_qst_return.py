@@ -16,8 +16,8 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers import arguments
+from insertion_erp.core.market.sales_taxes import return_lines, total
 from insertion_erp.core.money import ZERO, round_money, to_decimal
-from insertion_erp.core.sales_taxes import return_lines, total
 from insertion_erp.quebec_sales_taxes.setup import EXEMPT, account_names, template_name
 
 

@@ -3,7 +3,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.core import network_file
+from insertion_erp.core.results import network_file
 
 
 class NetworkIndicatorFile(InsertionDocument):

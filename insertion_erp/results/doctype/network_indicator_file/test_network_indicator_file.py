@@ -5,7 +5,7 @@ import json
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.core import network_file
+from insertion_erp.core.results import network_file
 from insertion_erp.results import network
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.results.report.activity_report.test_activity_report import PERIOD, parcours

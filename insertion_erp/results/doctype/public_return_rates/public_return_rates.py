@@ -1,6 +1,6 @@
 """One year of the return to government's parameters, as the user edits them.
 
-The formulas are in insertion_erp.core.public_return; `to_rates` gives them this record.
+The formulas are in insertion_erp.core.results.public_return; `to_rates` gives them this record.
 """
 
 from itertools import pairwise
@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument, field_label
-from insertion_erp.core.public_return import JURISDICTIONS, ReturnRates, rates_from_values
+from insertion_erp.core.results.public_return import JURISDICTIONS, ReturnRates, rates_from_values
 
 NUMBER_TYPES = ("Currency", "Percent", "Int", "Float")
 MAX_WEEKS_PER_YEAR = 53

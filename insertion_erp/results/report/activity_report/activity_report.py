@@ -11,8 +11,8 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from insertion_erp.controllers import arguments
-from insertion_erp.core import outcomes
 from insertion_erp.core.periods import Period, add_months
+from insertion_erp.core.results import outcomes
 from insertion_erp.results import activity, network
 
 NETWORK = "Network Files"

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import frappe
 
-from insertion_erp.core.consent import NETWORK
 from insertion_erp.core.periods import Period
+from insertion_erp.core.privacy.consent import NETWORK
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_slip
 from insertion_erp.results import activity, network
 from insertion_erp.results.report.activity_report import activity_report
@@ -122,7 +122,7 @@ class TestActivityReport(InsertionTestCase):
 		gil = parcours("Gil", "1990-02-02", "Male", "2026-01-05")
 		gil.close(gil.planned_end_date, "Back to School")
 		gil.reload()
-		# The parcours' status and the report say the same: one rule (core/parcours.exit_kind).
+		# The parcours' status and the report say the same: one rule (core/parcours/parcours.exit_kind).
 		self.assertEqual(gil.status, "Completed")
 		got = lines(self.filters)
 		self.assertEqual(got[("Trainees", "Completed")]["count"], 1)
@@ -297,7 +297,7 @@ class TestCohort(InsertionTestCase):
 		dismissed = self.cohort_parcours("Alix", 8)
 		self.on_the_floor(dismissed.employee, date(2026, 2, 2), date(2026, 3, 27))
 		# B: 8 weeks, left Sunday Mar 1 with the reason "Completed", four weeks before its
-		# planned end: completed, as the counsellor closed it (core/parcours.exit_kind: a
+		# planned end: completed, as the counsellor closed it (core/parcours/parcours.exit_kind: a
 		# parcours ends completed at its planned end or for the reason Completed; the report's
 		# definition says so). Planned 28 days x 5 = 140 h; paid 20 workdays x 7 = 140 h.
 		early = self.cohort_parcours("Basile", 8)

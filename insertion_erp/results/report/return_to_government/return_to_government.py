@@ -2,7 +2,7 @@
 follow-ups found, and the months the gain takes to pay the outlay back.
 
 The cohort is the parcours of the company (and trade) that ended in the period; the data
-are read by results/return_to_government.py, the rules are core/public_return.py. One row
+are read by results/return_to_government.py, the rules are core/results/public_return.py. One row
 per parcours: its link, trade, income source at entry, situation at the follow-up used,
 amounts and the reason it has no gain. No name, no date of birth, no note.
 """
@@ -12,7 +12,7 @@ from frappe import _
 from frappe.utils import escape_html, get_link_to_form
 
 from insertion_erp.controllers import arguments
-from insertion_erp.core import public_return as rules
+from insertion_erp.core.results import public_return as rules
 from insertion_erp.results import return_to_government as data
 
 

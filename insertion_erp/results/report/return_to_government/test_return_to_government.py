@@ -19,8 +19,8 @@ from decimal import Decimal as D
 import frappe
 from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 
-from insertion_erp.core import public_return as rules
-from insertion_erp.core.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
+from insertion_erp.core.results import public_return as rules
 from insertion_erp.results.report.return_to_government import return_to_government as report
 from insertion_erp.tests.factories import ensure_trade
 from insertion_erp.tests.return_fixture import BORN, COMPANY, LAST_NAME, TRADE, build, set_follow_up

@@ -3,7 +3,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from insertion_erp.controllers.arguments import require
-from insertion_erp.core.training import LEVELS, level_score, progress_by_category
+from insertion_erp.core.parcours.training import LEVELS, level_score, progress_by_category
 from insertion_erp.privacy.traced_document import TracedDocument
 from insertion_erp.training.competencies import assessments, validate_planned_levels
 

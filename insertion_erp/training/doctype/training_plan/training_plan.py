@@ -2,8 +2,8 @@ import frappe
 from frappe.utils import cint, getdate, today
 
 from insertion_erp.constants import SETTINGS
+from insertion_erp.core.parcours.training import next_evaluation_date
 from insertion_erp.core.periods import Period
-from insertion_erp.core.training import next_evaluation_date
 from insertion_erp.privacy.traced_document import TracedDocument
 from insertion_erp.shop_floor.sales import served
 from insertion_erp.training.competencies import validate_unique_competencies

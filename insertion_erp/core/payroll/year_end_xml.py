@@ -6,7 +6,7 @@ Revenu Québec's relevés package, shipped in quebec_payroll/schema/ with their 
 optional element is left out when it has no value (both authorities refuse empty elements),
 a cancelled RL-1 (D) carries only its year, number and the employee's SIN and names, an
 amended one (A) ends with the number of the slip it replaces. Every file is then validated
-against its year's package (core/filing_schemas.py) before it is offered for download.
+against its year's package (core/payroll/filing_schemas.py) before it is offered for download.
 
 Pure: the standard library's ElementTree only.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.etree import ElementTree
 
-from insertion_erp.core import year_end
 from insertion_erp.core.money import ZERO, round_money
-from insertion_erp.core.roe_xml import POSTAL_CODE, digits, postal_code
+from insertion_erp.core.payroll import year_end
+from insertion_erp.core.payroll.roe_xml import POSTAL_CODE, digits, postal_code
 
 PROVINCE = re.compile(r"\b(QC|ON|NB|NS|PE|NL|MB|SK|AB|BC|YT|NT|NU)\b")
 # T4_AMT's children in the schema's order, with the box each carries. Boxes 24 and 26 are

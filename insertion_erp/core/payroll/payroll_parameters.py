@@ -18,8 +18,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from insertion_erp.core.contributions import Rates
-from insertion_erp.core.source_deductions import Bracket, PayrollYear, TaxTable
+from insertion_erp.core.payroll.contributions import Rates
+from insertion_erp.core.payroll.source_deductions import Bracket, PayrollYear, TaxTable
 
 TABLES = ("federal_tables", "quebec_tables")
 EMPLOYER_ONLY = (

@@ -18,7 +18,7 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 from insertion_erp.core.money import round_money
-from insertion_erp.core.roe import MAX_INSURABLE_HOURS, MAX_ROES_PER_FILE
+from insertion_erp.core.payroll.roe import MAX_INSURABLE_HOURS, MAX_ROES_PER_FILE
 
 FILE_VERSION = "W-2.0"
 VENDOR = "insertion_erp"

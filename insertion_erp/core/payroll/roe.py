@@ -155,5 +155,5 @@ def merged(periods) -> list[PayPeriod]:
 
 
 def round_hours(hours: Decimal) -> Decimal:
-	"""Hours to the hundredth (the file rounds block 15A to whole hours, core/roe_xml.py)."""
+	"""Hours to the hundredth (the file rounds block 15A to whole hours, core/payroll/roe_xml.py)."""
 	return round_money(hours)

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from insertion_erp.core.money import round_money
-from insertion_erp.core.parcours import HoursStep, weekly_hours
+from insertion_erp.core.parcours.parcours import HoursStep, weekly_hours
 from insertion_erp.core.periods import Period, add_days, add_weeks
 
 # The 4-level scale, lowest first; a level's score is its index.

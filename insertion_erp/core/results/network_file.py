@@ -4,12 +4,12 @@ Format "insertion-erp.activity-indicators", version 2, described by the JSON Sch
 in insertion_erp/results/schema/activity-indicators-2.schema.json (the tests check
 that every file written here is valid against it, and that `read` refuses what it
 refuses). No name of a person, no date of birth, no note: an Activity (see
-core/outcomes.py) with every count below the small-count threshold suppressed, and the
+core/results/outcomes.py) with every count below the small-count threshold suppressed, and the
 counts that would give one of them back by subtraction (outcomes.suppress): an empty
 count may therefore be of any size, and `read` accepts it so.
 
 Version 2 (issue 23): "completed" counts every parcours that ran to its planned end or
-ended for the reason Completed (core/parcours.exit_kind, the parcours' own status rule), and
+ended for the reason Completed (core/parcours/parcours.exit_kind, the parcours' own status rule), and
 hours.paid is what the period's salary slips paid, beside hours.planned (the schedules);
 version 1 counted only the reason Completed, and its paid hours were the schedules'. A version 1 file is refused with what to do,
 so a network's totals never add the two meanings.
@@ -21,8 +21,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from insertion_erp.core import outcomes
 from insertion_erp.core.money import to_decimal
+from insertion_erp.core.results import outcomes
 
 FORMAT = "insertion-erp.activity-indicators"
 VERSION = 2

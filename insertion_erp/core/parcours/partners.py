@@ -218,7 +218,7 @@ def placement_problems(start: date, end: date, hours, held: Period) -> list[Prob
 	return problems
 
 
-# The partner report's definitions (its referrals' rates are the activity report's, core/outcomes.py).
+# The partner report's definitions (its referrals' rates are the activity report's, core/results/outcomes.py).
 DEFINITIONS = {
 	"entered": "People the partner referred whose parcours started in the period, each counted once",
 	"active": "People the partner referred with a parcours under way on at least one day of the period",

@@ -1,0 +1,3 @@
+"""Law 25: consent and retention.
+
+Pure, as the whole core: no frappe import."""

@@ -9,8 +9,10 @@ page is saved there, pass or fail).
 import json
 import os
 import re
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -101,6 +103,11 @@ class Api:
 		rows = self.get_list(doctype, filters, [field], order_by="creation desc")
 		assert rows, f"no {doctype} matching {filters}"
 		return rows[0][field]
+
+	def today(self) -> date:
+		"""The site's today, in its time zone (Montréal's evening is already tomorrow in UTC)."""
+		zone = self.call("frappe.client.get_single_value", doctype="System Settings", field="time_zone")
+		return datetime.now(ZoneInfo(zone or "UTC")).date()
 
 
 def route(doctype: str) -> str:

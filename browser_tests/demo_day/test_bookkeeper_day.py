@@ -5,7 +5,7 @@ issues a Record of Employment and downloads its file, then prepares the year's T
 submits a leaver's (the others wait for the year's end) and downloads both files."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,8 +18,9 @@ BOOKKEEPER = "comptable@atelier-demo.org"
 COMPANY = "Atelier Solidaire Démo"
 
 
-def last_month() -> tuple[str, str]:
-	end = date.today().replace(day=1) - timedelta(days=1)
+def last_month(admin) -> tuple[str, str]:
+	"""The site's last month (its today, in its time zone)."""
+	end = admin.today().replace(day=1) - timedelta(days=1)
 	return end.replace(day=1).isoformat(), end.isoformat()
 
 
@@ -28,7 +29,7 @@ def confirm(page) -> None:
 
 
 def test_bookkeeper_pays_the_month_claims_it_issues_an_roe_and_files_the_year(new_page, admin):
-	start, end = last_month()
+	start, end = last_month(admin)
 	# The trainees at work last month, as their parcours say.
 	at_work = {
 		row["employee"]
@@ -125,7 +126,7 @@ def test_bookkeeper_pays_the_month_claims_it_issues_an_roe_and_files_the_year(ne
 
 	# The year's T4 and RL-1: prepared, a leaver's submitted (the others wait for December's
 	# pay), both files downloaded.
-	year = date.today().year
+	year = admin.today().year
 	page.goto(f"/app/query-report/T4 and RL-1?company={COMPANY}&year={year}")
 	expect(page.locator(".dt-scrollable").first).to_be_visible()
 	page.get_by_role("button", name="Préparer les feuillets de fin d'année").click()

@@ -4,7 +4,6 @@ and closes her shift; the bookkeeper then finds the sale in the GST/QST return."
 
 import json
 import re
-from datetime import date
 
 from conftest import expect
 from french import assert_french_and_quebec
@@ -30,7 +29,7 @@ def open_shift_if_asked(page) -> None:
 
 def sales_in_the_return(admin, company: str) -> float:
 	"""Line 101 of today's GST/QST return (the sales), as the report gives it."""
-	today = date.today().isoformat()
+	today = admin.today().isoformat()
 	filters = {"company": company, "from_date": today, "to_date": today}
 	result = admin.call(
 		"frappe.desk.query_report.run", report_name="GST QST Return", filters=json.dumps(filters)

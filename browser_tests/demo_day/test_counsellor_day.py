@@ -3,7 +3,7 @@ registers a trainee, starts her parcours, corrects it, writes a confidential not
 follow-up she made by phone, sends the alumni link, and the alumnus answers on his phone."""
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from conftest import BASE_URL, expect, route
 from desk import choose, field, refused_calls, save, set_date, set_link
@@ -15,7 +15,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_counsellor_registers_starts_corrects_and_follows_up(browser, new_page, admin):
-	today = date.today().isoformat()
+	today = admin.today().isoformat()
 	# A name of her own on each run (the demo keeps the trainees of earlier runs).
 	last_name = "Journée-" + "".join(chr(97 + int(digit)) for digit in f"{datetime.now():%m%d%H%M%S}")
 	page = new_page(COUNSELLOR, DEMO_PASSWORD)

@@ -121,8 +121,9 @@ def file_contact_settings(settings) -> list[tuple[str, str | None]]:
 
 
 def file_settings(settings, authority: str) -> list[tuple[str, str | None]]:
-	"""The settings the file for `authority` needs: ROE Web and the CRA's T4 the payroll account
-	and contact, Revenu Québec's RL-1 its three numbers too."""
+	"""The settings the file for `authority` needs: every file the payroll account and the
+	contact; the CRA's T4 the contact's e-mail and box 45 too; Revenu Québec's RL-1 its numbers,
+	the software's identifiers and the next slip number."""
 	needed = file_contact_settings(settings)
 	if authority == "CRA":
 		needed += [

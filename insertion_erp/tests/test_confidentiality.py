@@ -29,7 +29,7 @@ from insertion_erp.partners.figures import employers_who_hired_card
 from insertion_erp.permissions import get_link_title
 from insertion_erp.privacy.access_request import access_request
 from insertion_erp.privacy.anonymisation import anonymisation_status, anonymise
-from insertion_erp.quebec_payroll import roe, year_end
+from insertion_erp.quebec_payroll import roe_file, year_end_file
 from insertion_erp.results import network
 from insertion_erp.results.report.activity_report.activity_report import integration_rate_card
 from insertion_erp.shop_floor import api as floor
@@ -465,12 +465,15 @@ class TestConfidentiality(FrappeAPITestCase):
 				{"manager", "hr"},
 				lambda: frappe.get_list("Record of Employment", limit=1),
 			),
-			"ROE Web file": (set(), lambda: roe.download_xml(["none"])),
+			"ROE Web file": (set(), lambda: roe_file.download_xml(["none"])),
 			"Year-End Slip list": (
 				{"hr"},
 				lambda: frappe.get_list("Year-End Slip", fields=["*"], limit=1),
 			),
-			"T4 and RL-1 files": (set(), lambda: year_end.download(self.company, 2026, "CRA", "original")),
+			"T4 and RL-1 files": (
+				set(),
+				lambda: year_end_file.download(self.company, 2026, "CRA", "original"),
+			),
 		}
 		for key in USERS:
 			for path, (allowed, call) in paths.items():

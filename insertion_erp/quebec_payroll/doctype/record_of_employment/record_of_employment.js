@@ -1,4 +1,4 @@
-const ROE_API = "insertion_erp.quebec_payroll.roe";
+const ROE_FILE_API = "insertion_erp.quebec_payroll.roe_file";
 const FILING_API = "insertion_erp.quebec_payroll.filing";
 
 // The ROE Web bulk file: checked first (a missing SIN or setting comes as a message), then
@@ -6,8 +6,8 @@ const FILING_API = "insertion_erp.quebec_payroll.filing";
 function download_roe_file(names) {
 	const args = { names: JSON.stringify(names) };
 	frappe
-		.call({ method: `${ROE_API}.download_xml`, args: { ...args, check_only: 1 } })
-		.then(() => open_url_post(`/api/method/${ROE_API}.download_xml`, args));
+		.call({ method: `${ROE_FILE_API}.download_xml`, args: { ...args, check_only: 1 } })
+		.then(() => open_url_post(`/api/method/${ROE_FILE_API}.download_xml`, args));
 }
 
 // What ROE Web's file still needs in the settings, said when the form opens (with the link).

@@ -7,7 +7,7 @@ from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
 from insertion_erp.core.payroll.roe import OTHER
-from insertion_erp.quebec_payroll import roe
+from insertion_erp.quebec_payroll import roe, roe_file
 
 
 class RecordofEmployment(InsertionDocument):  # frappe: the name without its spaces
@@ -34,7 +34,7 @@ class RecordofEmployment(InsertionDocument):  # frappe: the name without its spa
 				_("No submitted salary slip pays this employee up to the last day for which paid."),
 				title=_("Final Pay Missing"),
 			)
-		roe.check_file(self)  # issued only once its file can be built
+		roe_file.check_file(self)  # issued only once its file can be built
 
 	def on_submit(self) -> None:
 		roe.close_todos(self)

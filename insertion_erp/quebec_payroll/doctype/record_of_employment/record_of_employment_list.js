@@ -11,7 +11,7 @@ frappe.listview_settings["Record of Employment"] = {
 		listview.page.add_actions_menu_item(__("Download ROE Web File"), () => {
 			const names = listview.get_checked_items(true);
 			if (names.length) {
-				const method = "insertion_erp.quebec_payroll.roe.download_xml";
+				const method = "insertion_erp.quebec_payroll.roe_file.download_xml";
 				const args = { names: JSON.stringify(names) };
 				frappe
 					.call({ method, args: { ...args, check_only: 1 } })

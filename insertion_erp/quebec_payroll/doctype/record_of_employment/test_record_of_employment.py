@@ -29,7 +29,7 @@ from insertion_erp.core.payroll import filing_schemas
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure
 from insertion_erp.privacy.access_log import LOG
-from insertion_erp.quebec_payroll import filing, roe
+from insertion_erp.quebec_payroll import filing, roe, roe_file
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.test_quebec_payroll import COMPANY, build
 from insertion_erp.shop_floor import checkins
@@ -226,9 +226,9 @@ class TestRecordOfEmployment(InsertionTestCase):
 			)
 		)
 		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
-		roe.download_xml([doc.name], check_only=1)  # the form's check: no file, nothing logged
+		roe_file.download_xml([doc.name], check_only=1)  # the form's check: no file, nothing logged
 		self.assertFalse(frappe.db.exists(LOG, {"reference_name": self.employee, "path": "ROE file (SIN)"}))
-		roe.download_xml(f'["{doc.name}"]')  # as the form's button sends it
+		roe_file.download_xml(f'["{doc.name}"]')  # as the form's button sends it
 		content = frappe.response["filecontent"]
 		layout = filing_schemas.layout_of(filing.SCHEMAS, "ROE", 2026)
 		self.assertEqual(filing_schemas.problems(content, filing.SCHEMAS, layout), [])
@@ -287,7 +287,7 @@ class TestRecordOfEmployment(InsertionTestCase):
 		doc.reload()
 		doc.submit()
 		frappe.response.pop("filecontent", None)
-		roe.download_xml([doc.name])
+		roe_file.download_xml([doc.name])
 		person = ElementTree.fromstring(frappe.response.pop("filecontent")).find("ROE/B9")
 		self.assertEqual(
 			(person.findtext("A1"), person.findtext("A2"), person.findtext("PC")),
@@ -305,7 +305,7 @@ class TestRecordOfEmployment(InsertionTestCase):
 			make_user(user, roles)
 			frappe.set_user(user)
 			with self.assertRaises(frappe.PermissionError):
-				roe.download_xml([doc.name])
+				roe_file.download_xml([doc.name])
 			frappe.set_user("Administrator")
 
 	def test_the_daily_job_reminds_the_payroll_users_of_a_draft_due_within_two_days(self) -> None:

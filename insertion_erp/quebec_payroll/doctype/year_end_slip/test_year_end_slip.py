@@ -30,7 +30,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_payroll_accounts,
 	run_payroll_entry,
 )
-from insertion_erp.quebec_payroll import filing, year_end
+from insertion_erp.quebec_payroll import filing, year_end, year_end_file
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
 from insertion_erp.quebec_payroll.setup import set_up_company
@@ -199,7 +199,7 @@ def set_up_filing() -> None:
 def download(authority: str, kind: str) -> etree._Element:
 	"""The file downloaded, once the authority's official schema of 2026 finds nothing wrong."""
 	frappe.response.pop("filecontent", None)
-	year_end.download(COMPANY, 2026, authority, kind)
+	year_end_file.download(COMPANY, 2026, authority, kind)
 	content = frappe.response.pop("filecontent")
 	layout = filing_schemas.layout_of(filing.SCHEMAS, "T4" if authority == "CRA" else "RL-1", 2026)
 	assert filing_schemas.problems(content, filing.SCHEMAS, layout) == []
@@ -266,16 +266,16 @@ class TestYearEndSlip(InsertionTestCase):
 		for doc in slips.values():
 			issue(doc)
 		self.assertEqual(
-			year_end.download(COMPANY, 2026, "CRA", check_only=1),
+			year_end_file.download(COMPANY, 2026, "CRA", check_only=1),
 			{"original": 2, "amended": 0, "cancelled": 0},
 		)
 		# The CRA's 1.26 package, the newest the app has, takes at most 99,999.99 in box 56: the
 		# supervisor's 103,000.00 of 2026 (the QPIP maximum) waits for its 1.27. Said, naming him.
 		with self.assertRaisesRegex(frappe.ValidationError, "Marc Plafond.*prov_insu_ern_amt"):
-			year_end.download(COMPANY, 2026, "CRA", "original")
+			year_end_file.download(COMPANY, 2026, "CRA", "original")
 		self.assertFalse(frappe.db.get_value("Year-End Slip", slips[self.data.supervisor].name, "t4_filed"))
 		# The check before a download uses up no slip number of the range.
-		year_end.download(COMPANY, 2026, "Revenu Québec", "original", check_only=1)
+		year_end_file.download(COMPANY, 2026, "Revenu Québec", "original", check_only=1)
 		rl1 = download("Revenu Québec", "original")
 		numbers = [e.text for e in rl1.iterfind("rq:Groupe01/rq:R/rq:NoReleve", NS)]
 		self.assertEqual(
@@ -300,7 +300,7 @@ class TestYearEndSlip(InsertionTestCase):
 		)
 		# Sent once: nothing is waiting any more.
 		with self.assertRaisesRegex(frappe.ValidationError, "waiting to be sent"):
-			year_end.download(COMPANY, 2026, "CRA", "original")
+			year_end_file.download(COMPANY, 2026, "CRA", "original")
 
 		# The trainee's slip is amended: the amendment goes to both, with the number it replaces.
 		first = slips[self.data.trainee]
@@ -311,8 +311,8 @@ class TestYearEndSlip(InsertionTestCase):
 		amended.insert()
 		issue(amended)
 		self.assertEqual(amended.filing_type, "Amended")
-		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["amended"], [amended.name])
-		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
+		self.assertEqual(year_end_file.filing_state(COMPANY, 2026, "CRA")["amended"], [amended.name])
+		self.assertEqual(year_end_file.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
 		t4 = download("CRA", "amended")
 		self.assertEqual(t4.findtext("Return/T4/T4Slip/rpt_tcd"), "A")
 		self.assertEqual(t4.findtext("Return/T4/T4Summary/rpt_tcd"), "A")
@@ -322,7 +322,7 @@ class TestYearEndSlip(InsertionTestCase):
 			rl1.findtext("rq:Groupe01/rq:A/rq:NoReleveDerniereTrans", namespaces=NS), first.rl1_slip_number
 		)
 		# The supervisor's cancellation: to Revenu Québec with its RL-1 number; the CRA never had it.
-		self.assertEqual(year_end.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
+		self.assertEqual(year_end_file.filing_state(COMPANY, 2026, "CRA")["cancelled"], [])
 		rl1 = download("Revenu Québec", "cancelled")
 		self.assertEqual(
 			rl1.findtext("rq:Groupe01/rq:D/rq:NoReleve", namespaces=NS), supervisor.rl1_slip_number
@@ -415,7 +415,7 @@ class TestYearEndSlip(InsertionTestCase):
 			with self.assertRaises(frappe.PermissionError):
 				year_end.create_slips(COMPANY, 2026)
 			with self.assertRaises(frappe.PermissionError):
-				year_end.download(COMPANY, 2026, "CRA", "original")
+				year_end_file.download(COMPANY, 2026, "CRA", "original")
 		frappe.set_user("Administrator")
 
 	def test_a_file_needs_its_settings_and_a_year_the_app_has_the_layout_of(self) -> None:
@@ -425,9 +425,9 @@ class TestYearEndSlip(InsertionTestCase):
 		frappe.db.set_single_value(SETTINGS, {"year_end_contact_email": "", "rq_partner_id": ""})
 		frappe.clear_document_cache(SETTINGS, SETTINGS)
 		with self.assertRaisesRegex(frappe.ValidationError, "Year-End Contact Email"):
-			year_end.download(COMPANY, 2026, "CRA", "original")
+			year_end_file.download(COMPANY, 2026, "CRA", "original")
 		with self.assertRaisesRegex(frappe.ValidationError, "Revenu Québec Partner ID"):
-			year_end.download(COMPANY, 2026, "Revenu Québec", "original")
+			year_end_file.download(COMPANY, 2026, "Revenu Québec", "original")
 		settings = frappe.get_single(SETTINGS)
 		for field, value in (("rq_partner_id", "TROP-COURT"), ("rq_certification_number", "RQ-2026")):
 			settings.set(field, value)
@@ -443,9 +443,9 @@ class TestYearEndSlip(InsertionTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "is not a year"):
 			year_end.create_slips(COMPANY, "20x6")
 		with self.assertRaisesRegex(frappe.ValidationError, "is not CRA or Revenu Québec"):
-			year_end.download(COMPANY, 2026, "IRS", "original")
+			year_end_file.download(COMPANY, 2026, "IRS", "original")
 		with self.assertRaisesRegex(frappe.ValidationError, "is not original, amended or cancelled"):
-			year_end.download(COMPANY, 2026, "CRA", "late")
+			year_end_file.download(COMPANY, 2026, "CRA", "late")
 
 	def test_the_employees_copies_print_in_french_without_the_sin(self) -> None:
 		doc = self.slips()[self.data.supervisor]

@@ -1,6 +1,7 @@
 // The year's T4 and RL-1: the boxes from the salary slips, the year-end slips drafted from
 // them, and the files sent to the CRA and Revenu Québec (quebec_payroll/year_end.py).
 const YEAR_END_API = "insertion_erp.quebec_payroll.year_end";
+const YEAR_END_FILE_API = "insertion_erp.quebec_payroll.year_end_file";
 
 function year_end_filters(report) {
 	return { company: report.get_filter_value("company"), year: report.get_filter_value("year") };
@@ -9,7 +10,7 @@ function year_end_filters(report) {
 function send_year_end_file(report, authority) {
 	const args = { ...year_end_filters(report), authority };
 	// Count first: a missing setting or SIN comes as a message, not as a failed download.
-	frappe.call({ method: `${YEAR_END_API}.download`, args: { ...args, check_only: 1 } }).then((r) => {
+	frappe.call({ method: `${YEAR_END_FILE_API}.download`, args: { ...args, check_only: 1 } }).then((r) => {
 		const counts = r.message || {};
 		const kinds = ["original", "amended", "cancelled"].filter((kind) => counts[kind]);
 		if (!kinds.length) {
@@ -33,9 +34,9 @@ function send_year_end_file(report, authority) {
 			primary_action({ kind }) {
 				dialog.hide();
 				frappe
-					.call({ method: `${YEAR_END_API}.download`, args: { ...args, kind, check_only: 1 } })
+					.call({ method: `${YEAR_END_FILE_API}.download`, args: { ...args, kind, check_only: 1 } })
 					.then(() => {
-						open_url_post(`/api/method/${YEAR_END_API}.download`, { ...args, kind });
+						open_url_post(`/api/method/${YEAR_END_FILE_API}.download`, { ...args, kind });
 						setTimeout(() => report.refresh(), 1500);
 					});
 			},

@@ -578,6 +578,19 @@ def test_a_year_is_one_data_file_and_the_employer_rates_derive_from_it(tmp_path)
 		payroll_parameters.shipped(tmp_path)
 
 
+def test_quebec_constants_drop_the_cents_as_revenu_quebec_does():
+	# TP-1015.F-V's K are the continuity constants with their cents dropped (Revenu Québec's
+	# own 2016 figures 1,695 / 5,086 / 6,891 for 1,695.60 / 5,086.80 / 6,891.93): 2026's top
+	# one is 10,465 (10,465.54), not the 10,466 first shipped. 2025's, shipped rounded, are to
+	# confirm (the year's file says so).
+	table = Y2026.quebec_tables[0]
+	exact = D(0)
+	for low, high in pairwise(table.brackets):
+		exact += (high.rate - low.rate) * high.threshold / 100
+		assert high.constant == int(exact), (high, exact)
+	assert [b.constant for b in table.brackets] == [0, 2_717, 8_151, 10_465]
+
+
 def test_shipped_tables_are_consistent():
 	# Each constant K makes the tax continuous at its threshold (to the dollar): K_n = K_(n-1) +
 	# (R_n - R_(n-1)) x threshold_n. The credits are at the lowest rate.

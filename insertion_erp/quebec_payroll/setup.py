@@ -139,10 +139,11 @@ def ensure_payroll_years(folder: Path | None = None) -> list[int]:
 	deleted stays deleted (the years loaded are remembered in the site's defaults). The years
 	created."""
 	folder = folder or PAYROLL_YEARS
+	years = payroll_parameters.shipped(folder)
 	before = loaded_years()
 	loaded = set(before)
 	created = []
-	for year, data in payroll_parameters.shipped(folder).items():
+	for year, data in years.items():
 		if str(year) in loaded:
 			continue
 		loaded.add(str(year))
@@ -160,8 +161,8 @@ def ensure_payroll_years(folder: Path | None = None) -> list[int]:
 		created.append(year)
 	if loaded != before:
 		frappe.db.set_default(LOADED_YEARS, ",".join(sorted(loaded)))
-	ensure_parameters(folder)
-	confirm_shipped_figures(folder)
+	ensure_parameters(years)
+	confirm_shipped_figures(years)
 	return created
 
 
@@ -174,11 +175,13 @@ def loaded_years() -> set[str]:
 	return set(filter(None, (value[0][0] if value else "").split(",")))
 
 
-def confirm_shipped_figures(folder: Path = PAYROLL_YEARS) -> None:
+def confirm_shipped_figures(years: dict[int, dict]) -> None:
 	"""A figure a later file confirms (its flag cleared, its official source) is confirmed on
 	the year's record too, where the record still holds that very value and the flag: a value
-	the bookkeeper changed is theirs, and nothing is ever overwritten but the flag and source."""
-	for year, data in payroll_parameters.shipped(folder).items():
+	the bookkeeper changed is theirs, and nothing is ever overwritten but the flag and source.
+	`years`: the shipped files, by year."""
+	figure_of = {label: figure for figure, label in FIGURE_LABELS.items()}
+	for year, data in years.items():
 		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
 			continue
 		shipped = payroll_parameters.payroll_year(data)
@@ -187,7 +190,7 @@ def confirm_shipped_figures(folder: Path = PAYROLL_YEARS) -> None:
 		doc = frappe.get_doc(RATES_DOCTYPE, str(year))
 		changed = False
 		for row in doc.figure_sources:
-			figure = next((name for name, label in FIGURE_LABELS.items() if label == row.figure), None)
+			figure = figure_of.get(row.figure)
 			if not (figure and row.to_confirm and figure in sources) or sources[figure][1]:
 				continue
 			if getattr(held, figure) == getattr(shipped, figure):
@@ -197,10 +200,11 @@ def confirm_shipped_figures(folder: Path = PAYROLL_YEARS) -> None:
 			doc.save()
 
 
-def ensure_parameters(folder: Path = PAYROLL_YEARS) -> None:
-	"""The shipped years' source-deduction parameters and their sources, on records made before
-	the payroll had them (a year the user filled is left alone)."""
-	for year, data in payroll_parameters.shipped(folder).items():
+def ensure_parameters(years: dict[int, dict] | None = None) -> None:
+	"""The shipped years' source-deduction parameters and their sources (`years`, the files by
+	year; all shipped ones by default), on records made before the payroll had them (a year the
+	user filled is left alone)."""
+	for year, data in (years or payroll_parameters.shipped(PAYROLL_YEARS)).items():
 		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
 			continue
 		doc = frappe.get_doc(RATES_DOCTYPE, str(year))

@@ -10,9 +10,9 @@ required_apps = ["frappe/erpnext", "frappe/hrms"]
 
 # Installation
 # ------------
-after_install = "insertion_erp.setup.install.after_install"
-after_migrate = "insertion_erp.setup.install.after_migrate"
-before_uninstall = "insertion_erp.setup.uninstall.before_uninstall"
+after_install = "insertion_erp.install.install.after_install"
+after_migrate = "insertion_erp.install.install.after_migrate"
+before_uninstall = "insertion_erp.install.uninstall.before_uninstall"
 
 # Tests
 # -----
@@ -21,9 +21,9 @@ before_tests = "insertion_erp.tests.utils.before_tests"
 
 # The funder customer needs a company (and its customer groups): create it
 # once the setup wizard has made them.
-setup_wizard_complete = "insertion_erp.setup.install.after_setup_wizard"
+setup_wizard_complete = "insertion_erp.install.install.after_setup_wizard"
 # The wizard's last step turns ERPNext's onboarding cards on (in English): off again.
-setup_wizard_success = "insertion_erp.setup.install.hide_onboarding"
+setup_wizard_success = "insertion_erp.install.install.hide_onboarding"
 
 # Desk
 # ----

@@ -1,131 +1,178 @@
-from dataclasses import replace
+"""The employer's table (core.payroll.contributions): the engine's QPP, QPP2, EI and QPIP and
+the employer-only FSS, CNT and CNESST; a year of pays run as the slips are, one after the other."""
+
+from datetime import date, timedelta
 from decimal import Decimal as D
 
-import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from insertion_erp.core.money import round_money
 from insertion_erp.core.payroll import payroll_parameters
-from insertion_erp.core.payroll.contributions import YearToDate, employer_contributions, fss_rate, qpp_on_pay
+from insertion_erp.core.payroll.contributions import (
+	KINDS,
+	PayOfYear,
+	contributions_of_year,
+	employer_contributions,
+	fss_rate,
+)
+from insertion_erp.core.payroll.source_deductions import (
+	Pay,
+	Profile,
+	YearToDate,
+	compute,
+	year_to_date_after,
+)
 from tests.app_meta import APP
 
-SHIPPED_RATES = {
-	year: payroll_parameters.employer_rates(data)
-	for year, data in payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years").items()
-}
+SHIPPED = payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years")
+RATES = {year: payroll_parameters.employer_rates(data) for year, data in SHIPPED.items()}
+YEARS = {year: payroll_parameters.payroll_year(data) for year, data in SHIPPED.items()}
+NOBODY = Profile()
+FSS = D("1.65")
+CNESST = D("1.50")
 
-# The 2025 figures of the domain brief, as shipped.
-RATES_2025 = SHIPPED_RATES[2025]
 
-
-def contributions(pays, per_year=26, cnesst=D("1.50")):
-	return employer_contributions(
-		[D(p) for p in pays],
-		RATES_2025,
-		pays_per_year=per_year,
-		fss_rate_percent=D("1.65"),
-		cnesst_rate_per_100=cnesst,
+def year_of(pays, per_year, first, year=2026, profile=NOBODY, step=None, opening=None):
+	step = step or timedelta(days=365 // per_year)
+	return contributions_of_year(
+		[
+			PayOfYear(gross=D(gross), pay_date=first + step * n, pays_per_year=per_year, profile=profile)
+			for n, gross in enumerate(pays)
+		],
+		YEARS[year],
+		RATES[year],
+		fss_rate_percent=FSS,
+		cnesst_rate_per_100=CNESST,
+		opening=opening,
 	)
 
 
-def test_one_ordinary_biweekly_pay_worked_by_hand():
-	# 70 h x $16.10 = $1,127.00 gross; exemption per pay 3500 / 26 = 134.615...
-	(c,) = contributions(["1127.00"])
+def test_one_biweekly_pay_of_2026_worked_by_hand():
+	# 70 h x $16.10 = $1,127.00 gross, the first pay of the year.
+	(c,) = year_of(["1127.00"], 26, date(2026, 1, 9))
 	assert c == {
-		"QPP": D("63.51"),  # (1127 - 134.615) x 6.40 % = 63.5126
+		"QPP": D("62.52"),  # (1127 - 134.61) x 6.30 % = 62.5206 (quebec-payroll.md O1's exemption)
 		"QPP2": D("0.00"),
-		"EI": D("20.67"),  # 1127 x 1.834 % = 20.669
-		"QPIP": D("7.80"),  # 1127 x 0.692 % = 7.7988
+		"EI": D("20.51"),  # 1.4 x the employee's 14.65 (1127 x 1.30 % = 14.651)
+		"QPIP": D("6.78"),  # 1127 x 0.602 % = 6.78454
 		"FSS": D("18.60"),  # 1127 x 1.65 % = 18.5955
 		"CNT": D("0.68"),  # 1127 x 0.06 % = 0.6762
 		"CNESST": D("16.91"),  # 1127 x 1.50 / 100 = 16.905
 	}
 
 
-def test_year_to_date_maximums_stop_the_contributions():
-	# Twelve monthly pays of $8,000: $96,000 a year, above every maximum but QPIP's.
-	pays = contributions(["8000"] * 12, per_year=12)
-	qpp_max = D("4339.20")  # (71300 - 3500) x 6.40 %
-	assert sum(p["QPP"] for p in pays) == qpp_max
-	assert pays[-1]["QPP"] == 0
-	assert sum(p["EI"] for p in pays) == D("1204.94")  # 65700 x 1.834 % = 1204.938
-	assert pays[8]["EI"] == D("31.18")  # 8 pays = 64000; 1700 left x 1.834 %
-	assert pays[9]["EI"] == 0
-	assert sum(p["QPP2"] for p in pays) == D("396.00")  # (81200 - 71300) x 4 %
-	assert sum(p["CNT"] for p in pays) == D("57.60")  # every pay: 96000 is under the 98000 ceiling
-	assert sum(p["QPIP"] for p in pays) == sum([D("55.36")] * 12)  # below its maximum
+def test_the_employer_ei_is_1_4_times_the_employees_rounded_premium():
+	# 1,127 x 1.30 % = 14.651 -> 14.65; 1.4 x 14.65 = 20.51. Not 1,127 x 1.82 % = 20.5114 ->
+	# 20.51 here, but on 1,137.50: employee 14.7875 -> 14.79, x 1.4 = 20.706 -> 20.71, where
+	# 1.82 % of the pay gives 20.7025 -> 20.70. The CRA's rule is the first.
+	(c,) = year_of(["1137.50"], 26, date(2026, 1, 9))
+	assert c["EI"] == D("20.71")
 
 
-def test_earlier_pays_of_the_year_count():
-	alone = contributions(["5000"], per_year=12)[0]
-	after_a_big_year = contributions(["64000", "5000"], per_year=12)[1]
-	assert alone["EI"] == D("91.70")
-	assert after_a_big_year["EI"] == D("31.18")  # only 1700 insurable left
+def test_the_table_takes_the_engines_employer_figures():
+	this = Pay(gross=D("2700"), pay_date=date(2026, 3, 31), pays_per_year=12)
+	deductions = compute(this, YEARS[2026], NOBODY, YearToDate())
+	table = employer_contributions(deductions, D("2700"), D(0), RATES[2026], fss_rate_percent=FSS)
+	assert (table["QPP"], table["QPP2"], table["EI"], table["QPIP"]) == (
+		deductions.employer_qpp,
+		deductions.employer_qpp2,
+		deductions.employer_ei,
+		deductions.employer_qpip,
+	)
+	# The claims' worked example (funding/.../test_reimbursement_claim.py): 151.73, 49.14, 16.25.
+	assert (table["QPP"], table["EI"], table["QPIP"]) == (D("151.73"), D("49.14"), D("16.25"))
+	assert table["CNESST"] == D("0.00")  # no CNESST rate given
+
+
+def test_cnt_stops_at_the_qpip_maximum():
+	# 2026: CNT 0.06 % up to 103,000. After 102,500 earned, a pay of 2,000 counts 500: 0.30.
+	this = Pay(gross=D("2000"), pay_date=date(2026, 12, 15), pays_per_year=26)
+	deductions = compute(this, YEARS[2026], NOBODY, YearToDate(pensionable=D(102_500)))
+	table = employer_contributions(deductions, D("2000"), D(102_500), RATES[2026], fss_rate_percent=FSS)
+	assert table["CNT"] == D("0.30")
+	assert table["FSS"] == D("33.00")  # FSS has no maximum
 
 
 def test_fss_scale():
-	assert fss_rate(RATES_2025, D(600_000)) == D("1.65")
-	assert fss_rate(RATES_2025, D(8_000_000)) == D("4.26")
-	assert fss_rate(RATES_2025, D(2_000_000)) == D("1.2662") + D("0.3838") * 2
-
-
-def test_a_year_needs_pays():
-	with pytest.raises(ValueError):
-		contributions(["100"], per_year=0)
-
-
-@given(st.lists(st.decimals(min_value=0, max_value=20000, places=2), min_size=1, max_size=53))
-def test_contributions_never_pass_the_yearly_maximums(pays):
-	result = contributions([str(p) for p in pays], per_year=52)
-	assert sum(r["QPP"] for r in result) <= D("4339.20")
-	assert sum(r["EI"] for r in result) <= D("1204.94") + D("0.01") * len(pays)
-	assert sum(r["CNT"] for r in result) <= D("58.80") + D("0.01") * len(pays)
-	assert all(v >= 0 for r in result for v in r.values())
+	rates = RATES[2025]
+	assert fss_rate(rates, D(600_000)) == D("1.65")
+	assert fss_rate(rates, D(8_000_000)) == D("4.26")
+	assert fss_rate(rates, D(2_000_000)) == D("1.2662") + D("0.3838") * 2
 
 
 def test_shipped_years_are_consistent():
-	for year, rates in SHIPPED_RATES.items():
+	for year, rates in RATES.items():
 		assert rates.year == year
-		assert rates.qpp_exemption < rates.qpp_max_earnings < rates.qpp2_max_earnings
+		assert rates.cnt_max_earnings == YEARS[year].qpip_max_earnings
 		assert rates.fss_low_payroll < rates.fss_high_payroll
 		# the formula meets the flat rates at both thresholds (to the 4th decimal)
 		assert abs(fss_rate(rates, rates.fss_low_payroll + 1) - rates.fss_low_rate) < D("0.001")
 		assert abs(fss_rate(rates, rates.fss_high_payroll - 1) - rates.fss_high_rate) < D("0.001")
 
 
-def test_qpp_on_a_pay_uses_revenu_quebecs_truncated_exemption():
-	# 3500 / 52 = 67.307... truncated to 67.30 (Revenu Québec's table); (1127 - 67.30) x 6.40 %
-	# = 67.8208 -> 67.82
-	assert qpp_on_pay(D("1127"), RATES_2025, 52) == D("67.82")
-	assert qpp_on_pay(D("100"), RATES_2025, 1) == D("0.00")  # under the yearly exemption
-	# (100 - 67.30) x 6.5 % = 2.1255 -> 2.13
-	rates = replace(RATES_2025, qpp_rate=D("6.5"))
-	assert qpp_on_pay(D("100"), rates, 52) == D("2.13")
-	# A monthly pay of 2,700: (2700 - 291.66) x 6.30 % = 151.72542 -> 151.73, the cent the
-	# exact fraction (151.7249...) would have lost.
-	assert qpp_on_pay(D("2700"), replace(RATES_2025, qpp_rate=D("6.30")), 12) == D("151.73")
+# -- A year of three earners, as the slips are computed one after the other ------------------
 
 
-@given(
-	st.lists(st.decimals(min_value=0, max_value=20000, places=2), min_size=2, max_size=26),
-	st.integers(min_value=1, max_value=25),
-	st.sampled_from([12, 24, 26, 52]),
-)
-def test_earlier_pays_summed_give_the_same_contributions(pays, split, per_year):
-	# What the database sums for the earlier pays (their earnings and their QPP before the
-	# maximum) stands for those pays: the later pays' contributions are the same.
-	split = min(split, len(pays) - 1)
-	whole = contributions([str(p) for p in pays], per_year=per_year)
-	earlier = pays[:split]
-	before = YearToDate(
-		earnings=sum(earlier, D(0)), qpp=sum((qpp_on_pay(p, RATES_2025, per_year) for p in earlier), D(0))
-	)
-	later = employer_contributions(
-		pays[split:],
-		RATES_2025,
-		pays_per_year=per_year,
-		fss_rate_percent=D("1.65"),
-		cnesst_rate_per_100=D("1.50"),
-		before=before,
-	)
-	assert later == whole[split:]
+def pay_by_pay(pays, per_year, first, year=2026, step=None):
+	"""What the slips hold: each slip computed alone by the engine from the year to date the
+	earlier slips leave (deductions.apply), its table built on the result."""
+	step = step or timedelta(days=365 // per_year)
+	ytd, earned, tables = YearToDate(), D(0), []
+	for n, gross in enumerate(pays):
+		this = Pay(gross=D(gross), pay_date=first + step * n, pays_per_year=per_year)
+		result = compute(this, YEARS[year], NOBODY, ytd)
+		tables.append(
+			employer_contributions(
+				result, this.gross, earned, RATES[year], fss_rate_percent=FSS, cnesst_rate_per_100=CNESST
+			)
+		)
+		ytd, earned = year_to_date_after(ytd, this, result), earned + this.gross
+	return tables
+
+
+THREE_EARNERS = {
+	# a trainee paid weekly by the hour ($18, 21 to 35 hours a week)
+	"trainee": ([str(D(18) * (21 + (n * 7) % 15)) for n in range(52)], 52, date(2026, 1, 2)),
+	# a supervisor past every maximum, paid every two weeks
+	"supervisor": (["5400.00"] * 26, 26, date(2026, 1, 9)),
+	# an employee who starts in June, biweekly
+	"june": (["1850.25"] * 15, 26, date(2026, 6, 12)),
+}
+
+
+def test_three_earners_every_pay_of_the_year():
+	for who, (pays, per_year, first) in THREE_EARNERS.items():
+		replayed = year_of(pays, per_year, first)
+		assert replayed == pay_by_pay(pays, per_year, first), who
+		assert all(set(table) == set(KINDS) for table in replayed)
+	supervisor = year_of(*THREE_EARNERS["supervisor"])
+	# Every maximum of 2026 reached, to the cent (quebec-payroll.md O6).
+	assert sum(t["QPP"] for t in supervisor) == D("4479.30")
+	assert sum(t["QPP2"] for t in supervisor) == D("416.00")
+	assert sum(t["EI"] for t in supervisor) == D("1253.98")
+	assert sum(t["QPIP"] for t in supervisor) == D("620.06")
+	assert sum(t["CNT"] for t in supervisor) == round_money(D(103_000) * D("0.0006"))
+	# June's employee: fifteen exemptions of 134.61, none of the months before.
+	june = year_of(*THREE_EARNERS["june"])
+	assert june[0]["QPP"] == round_money((D("1850.25") - D("134.61")) * D("0.063"))
+
+
+def test_what_another_payroll_held_counts():
+	# Hired in July with 68,000 earned and 4,200 of QPP paid elsewhere this year.
+	opening = YearToDate(pensionable=D(68_000), qpp=D(4200), insurable=D(68_000), ei=D("884.00"))
+	(first, *_rest) = year_of(["3000"] * 12, 26, date(2026, 7, 10), opening=opening)
+	# (3,000 - 134.61) x 6.30 % = 180.52, under the 279.30 left of the maximum
+	assert first["QPP"] == D("180.52")
+	assert first["EI"] == round_money(D("1.4") * (D("895.70") - D("884.00")))  # 11.70 left: 16.38
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.decimals(min_value=0, max_value=9000, places=2), min_size=1, max_size=52))
+def test_no_table_passes_a_yearly_maximum(pays):
+	tables = year_of([str(p) for p in pays], 52, date(2026, 1, 2))
+	assert sum(t["QPP"] for t in tables) <= D("4479.30")
+	assert sum(t["QPP2"] for t in tables) <= D("416.00")
+	assert sum(t["EI"] for t in tables) <= D("1253.98")
+	assert sum(t["QPIP"] for t in tables) <= D("620.06")
+	assert all(v >= 0 for t in tables for v in t.values())

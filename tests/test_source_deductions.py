@@ -556,12 +556,7 @@ def test_figures_to_confirm():
 
 def test_a_year_is_one_data_file_and_the_employer_rates_derive_from_it(tmp_path):
 	rates = payroll_parameters.employer_rates(SHIPPED[2026])
-	assert (rates.qpp_rate, rates.qpp_max_earnings, rates.qpp2_max_earnings) == (
-		D("6.30"),
-		D(74_600),
-		D(85_000),
-	)
-	assert (rates.ei_rate, rates.qpip_rate, rates.cnt_max_earnings) == (D("1.820"), D("0.602"), D(103_000))
+	assert (rates.cnt_rate, rates.cnt_max_earnings) == (D("0.06"), D(103_000))
 	assert rates.fss_low_rate == D("1.65")
 	# A new year is a file: read as the shipped ones are, no code.
 	data = json.loads(json.dumps(SHIPPED[2026]))
@@ -572,7 +567,7 @@ def test_a_year_is_one_data_file_and_the_employer_rates_derive_from_it(tmp_path)
 	years = payroll_parameters.shipped(tmp_path)
 	assert sorted(years) == [2026, 2031]
 	assert payroll_parameters.payroll_year(years[2031]).ympe == D(80_000)
-	assert payroll_parameters.employer_rates(years[2031]).qpp_max_earnings == D(80_000)
+	assert payroll_parameters.employer_rates(years[2031]).year == 2031
 	(tmp_path / "2032.json").write_text(json.dumps(data), encoding="utf-8")  # a file named for another year
 	with pytest.raises(ValueError, match=r"2032\.json holds the year 2031"):
 		payroll_parameters.shipped(tmp_path)

@@ -12,7 +12,6 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
-from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, COUNSELLOR, MANAGER, SETTINGS, SUPERVISOR
 from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.parcours.training import LEVELS
@@ -29,6 +28,7 @@ from insertion_erp.devtools.sample_payroll import (
 	run_payroll_entry,
 	submitted_contract,
 )
+from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.privacy import sealed_notes
 from insertion_erp.quebec_payroll import year_end
 from insertion_erp.shop_floor.checkins import build as build_timesheets

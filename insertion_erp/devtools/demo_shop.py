@@ -22,7 +22,7 @@ from insertion_erp.constants import SETTINGS
 from insertion_erp.core.periods import Period
 from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
 from insertion_erp.ledger import ensure_account
-from insertion_erp.quebec_sales_taxes.setup import TAXABLE, ZERO_RATED, template_name
+from insertion_erp.quebec_sales_taxes.install import TAXABLE, ZERO_RATED, template_name
 
 DONATED = ("DON-VETEMENTS", "Vêtements donnés (au kilo)", 6.00)
 SUPPLIES = ("CAFE-GRAINS", "Café en grains (sac de 5 kg)", 95.00)  # basic groceries: zero-rated

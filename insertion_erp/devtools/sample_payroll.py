@@ -205,7 +205,7 @@ def ensure_payroll_accounts(
 ) -> str:
 	"""What HRMS's Payroll Entry books to: the company's payroll payable account (no account
 	type, as HRMS requires) and the wages' expense account on each earning component."""
-	from insertion_erp.quebec_payroll.setup import PAYROLL_PAYABLE_ACCOUNT, wages_expense_account
+	from insertion_erp.quebec_payroll.install import PAYROLL_PAYABLE_ACCOUNT, wages_expense_account
 
 	ensure_components()
 	payable = ensure_account(company, PAYROLL_PAYABLE_ACCOUNT, "Liability")

@@ -6,10 +6,17 @@ release lacks) and again after the migration (`compare`).
 - each reimbursement claim's status and totals, to the cent;
 - each sales invoice's status, grand total and outstanding amount, to the cent;
 - each support intervention's note, word for word (in clear before, sealed after: read back
-  with the site's key).
+  with the site's key);
+- after the migration, every submitted slip of a Quebec payroll carries its employer table
+  (quebec_payroll/employer_rows.py), and a draft claim the first release filled, filled again
+  by this code (which reads those tables and computes no contribution), gives the same lines
+  and totals to the cent, but where the employer EI's rule (1.4 x the employee's rounded
+  premium, the CRA's) parts from the first release's formula (1.82 % of the pay): each such
+  line must differ by exactly that, and is named.
 """
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
 import frappe
 
@@ -43,15 +50,99 @@ def snapshot(path: str) -> None:
 
 
 def compare(before: str) -> None:
-	"""The site's claims, invoices and notes now against the snapshot at `before`; raises,
-	naming each kind that changed."""
+	"""The site's claims, invoices and notes now against the snapshot at `before`, the slips'
+	employer tables and the draft claims filled again; raises, naming each that changed."""
 	with open(before, encoding="utf-8") as file:
 		was = json.load(file)
 	now = read()
 	changed = [f"{kind}: before {was[kind]}, after {now[kind]}" for kind in now if was[kind] != now[kind]]
+	with_table, without_table = (int(count) for count in slips_tables())
+	if without_table or not with_table:
+		changed.append(f"slips with an employer table: {with_table}, without: {without_table}")
+	drafts, refilled, explained = refill_drafts()
+	changed += refilled
 	if changed:
 		raise AssertionError("\n".join(changed))
 	print(
 		f"upgrade check passed: {len(now['claims'])} claims, {len(now['invoices'])} invoices and "
-		f"{len(now['notes'])} notes unchanged to the cent after the migration"
+		f"{len(now['notes'])} notes unchanged to the cent after the migration; {with_table} slips "
+		f"carry their employer table; {drafts} draft claims filled again give the same lines"
+		+ (" but for the employer EI's rule:\n  " + "\n  ".join(explained) if explained else "")
 	)
+
+
+def slips_tables() -> tuple[int, int]:
+	"""Submitted slips with pay of the Quebec payroll's companies: with and without a table."""
+	return frappe.db.sql(
+		"""select coalesce(sum(has_table), 0), coalesce(sum(1 - has_table), 0) from (
+			select exists(select 1 from `tabEmployer Contribution` ec
+				where ec.parenttype = 'Salary Slip' and ec.parent = ss.name) as has_table
+			from `tabSalary Slip` ss join `tabCompany` c on c.name = ss.company
+			where ss.docstatus = 1 and ss.gross_pay > 0 and c.insertion_quebec_payroll = 1) t"""
+	)[0]
+
+
+def claim_figures(claim) -> dict:
+	"""Each line's (contributions, reimbursed) by slip or voucher, and the claim's total."""
+	lines = {
+		line.salary_slip or line.voucher_no: (
+			round(float(line.contributions or 0), 2),
+			round(float(line.reimbursed or 0), 2),
+		)
+		for line in claim.lines
+	}
+	return {"lines": lines, "total": round(float(claim.total_reimbursed or 0), 2)}
+
+
+def ei_rule_difference(slip: str) -> float:
+	"""What the slip's employer EI (1.4 x the employee's rounded premium, the engine's and the
+	CRA's rule) differs by from the first release's formula (1.82 % of the pay, rounded)."""
+	gross, ei, year = frappe.db.sql(
+		"""select ss.gross_pay, coalesce((select sum(ec.amount) from `tabEmployer Contribution` ec
+			where ec.parent = ss.name and ec.contribution = 'EI'), 0), year(ss.end_date)
+		from `tabSalary Slip` ss where ss.name = %s""",
+		slip,
+	)[0]
+	employee_rate, factor = frappe.db.get_value(
+		"Quebec Payroll Rates", str(year), ["ei_employee_rate", "ei_employer_factor"]
+	)
+	old = Decimal(str(gross)) * Decimal(str(employee_rate)) * Decimal(str(factor)) / 100
+	return round(float(ei) - float(old.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), 2)
+
+
+def refill_drafts() -> tuple[int, list[str], list[str]]:
+	"""Each draft claim's lines as the first release filled them, and filled again now. A line
+	may differ only by the employer EI's rule (`ei_rule_difference`), and its reimbursement by
+	at most as much: those are listed as explained, anything else as changed."""
+	changed, explained = [], []
+	drafts = frappe.get_all("Reimbursement Claim", filters={"docstatus": 0}, pluck="name")
+	for name in drafts:
+		claim = frappe.get_doc("Reimbursement Claim", name)
+		then = claim_figures(claim)
+		claim.fill_lines()
+		claim.set_totals()
+		now = claim_figures(claim)
+		if set(now["lines"]) != set(then["lines"]):
+			changed.append(f"draft claim {name}: lines {sorted(then['lines'])}, now {sorted(now['lines'])}")
+			continue
+		moved = 0.0
+		for key, (contributions, reimbursed) in now["lines"].items():
+			was_contributions, was_reimbursed = then["lines"][key]
+			if (contributions, reimbursed) == (was_contributions, was_reimbursed):
+				continue
+			rule = ei_rule_difference(key) if frappe.db.exists("Salary Slip", key) else None
+			delta = round(contributions - was_contributions, 2)
+			if rule is None or delta != rule or abs(reimbursed - was_reimbursed) > abs(delta) + 0.005:
+				changed.append(
+					f"draft claim {name}, {key}: {(was_contributions, was_reimbursed)} now {(contributions, reimbursed)}"
+				)
+				continue
+			moved += reimbursed - was_reimbursed
+			explained.append(
+				f"{name}, {key}: contributions {was_contributions:.2f} -> {contributions:.2f} (employer EI "
+				f"1.4 x the employee's premium: {rule:+.2f})"
+			)
+		if round(now["total"] - then["total"] - moved, 2):
+			changed.append(f"draft claim {name}: total {then['total']} now {now['total']}")
+	frappe.db.rollback()
+	return len(drafts), changed, explained

@@ -1,5 +1,5 @@
 """The custom fields of Funding on standard doctypes: the claim a Sales Invoice bills. Merged at
-install and migrate (setup/custom_fields.py)."""
+install and migrate (install/custom_fields.py)."""
 
 CUSTOM_FIELDS = {
 	"Sales Invoice": [

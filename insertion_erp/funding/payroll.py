@@ -1,7 +1,8 @@
 """What a claim takes from payroll and the ledger, in a few aggregated queries.
 
-The rules (contributions, ceilings, rates, caps) are in insertion_erp.core;
-this module only reads the database and hands plain values to them.
+The rules (ceilings, rates, caps) are in insertion_erp.core; this module only reads the
+database and hands plain values to them. A claim computes no contribution: it reads each
+slip's employer table (quebec_payroll writes it when the slip is submitted).
 """
 
 from collections import defaultdict
@@ -22,16 +23,9 @@ from insertion_erp.core.funding.claims import (
 )
 from insertion_erp.core.money import ZERO, round_money, to_decimal
 from insertion_erp.core.parcours.training import paid_training_hours
-from insertion_erp.core.payroll.contributions import (
-	KINDS,
-	Rates,
-	YearToDate,
-	employer_contributions,
-	fss_rate,
-)
-from insertion_erp.core.periods import Period, add_months
+from insertion_erp.core.payroll.contributions import KINDS
+from insertion_erp.core.periods import Period
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours
-from insertion_erp.quebec_payroll.rates import PAYS_PER_YEAR, rates_for
 
 
 @dataclass
@@ -99,8 +93,7 @@ def claimable_rows(contract, period: Period, rows: list | None = None) -> list[f
 def claimable_slips(contract, period: Period) -> list[Slip]:
 	"""The claimable slips (`claimable_rows`) with their eligible pay, contributions and hours."""
 	staff = {row.employee: to_decimal(row.funded_share) for row in contract.supervision_staff}
-	in_period = period_rows(contract, period)
-	rows = claimable_rows(contract, period, in_period)
+	rows = claimable_rows(contract, period)
 	if not rows:
 		return []
 
@@ -109,22 +102,20 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 	eligible = eligible_earnings(slips, [row.salary_component for row in settings.eligible_components])
 	recorded = recorded_contributions(slips, settings.contribution_components)
 	on_slips = slip_contributions(slips)
-	employees = {r.employee for r in rows}
-	computed = computed_contributions(
-		contract.company, [r for r in in_period if r.employee in employees], period, settings
-	)
 	# A trainee paid from timesheets is paid the hours worked: the schedule is not needed.
 	schedules = parcours_schedules(
 		{r.parcours for r in rows if r.parcours and not r.salary_slip_based_on_timesheet}
 	)
 	standard_hours = flt(frappe.get_cached_value("HR Settings", "HR Settings", "standard_working_hours")) or 7
 
-	result = []
+	result, without = [], []
 	for r in rows:
 		gross = to_decimal(r.gross_pay)
 		eligible_gross = eligible.get(r.name, gross) if eligible is not None else gross
-		# The contributions the slip carries (Quebec payroll), else those computed as before it.
-		amounts = on_slips.get(r.name) or {**computed.get(r.name, {}), **recorded.get(r.name, {})}
+		# What the slip carries: its employer table, or the components the payroll records them in.
+		amounts = {**on_slips.get(r.name, {}), **recorded.get(r.name, {})}
+		if not amounts and gross:
+			without.append(r.name)
 		total_contributions = sum((v for k, v in amounts.items() if k in KINDS), ZERO)
 		is_trainee = bool(r.parcours)
 		result.append(
@@ -142,6 +133,14 @@ def claimable_slips(contract, period: Period) -> list[Slip]:
 				kind=TRAINEE_WAGES if is_trainee else SUPERVISION_WAGES,
 				funded_share=Decimal(100) if is_trainee else staff.get(r.employee, ZERO),
 			)
+		)
+	if without:
+		frappe.msgprint(
+			_(
+				"These salary slips carry no employer contributions: their lines claim the wages alone. Turn on Quebec Source Deductions for the company, or map the payroll's contribution components in Insertion Settings. {0}"
+			).format(", ".join(without)),
+			title=_("Employer Contributions Missing"),
+			indicator="orange",
 		)
 	return result
 
@@ -202,113 +201,18 @@ def recorded_contributions(slips: list[str], mapping) -> dict[str, dict[str, Dec
 
 
 def slip_contributions(slips: list[str]) -> dict[str, dict[str, Decimal]]:
-	"""The employer contributions written on each slip (its "Employer Contributions" table), by
-	kind; slips made before the Quebec payroll carry none and are not in the result."""
+	"""The employer contributions written on each slip (its "Employer Contributions" table, the
+	Quebec payroll's, written for older slips by the upgrade), by kind."""
 	rows = frappe.db.sql(
-		"""select parent, contribution, sum(amount) from `tabEmployer Contribution`
-		where parenttype = 'Salary Slip' and parent in %(slips)s
-		group by parent, contribution""",
+		"""select parent, contribution, amount from `tabEmployer Contribution`
+		where parenttype = 'Salary Slip' and parent in %(slips)s""",
 		{"slips": tuple(slips)},
 	)
 	result: dict[str, dict[str, Decimal]] = defaultdict(dict)
 	for parent, kind, amount in rows:
-		result[parent][kind] = to_decimal(amount)
+		table = result[parent]
+		table[kind] = table.get(kind, ZERO) + to_decimal(amount)
 	return result
-
-
-# The cents of `core.contributions.qpp_on_pay` for one slip, in exact DECIMAL arithmetic:
-# the rate on the pay above the exemption per pay truncated to the cent, rounded half away
-# from zero (MariaDB's ROUND on DECIMAL). The rates come as text cast to DECIMAL: a number
-# that reached MariaDB as a float would not be exact.
-QPP_CENTS_SQL = """round(greatest(0, {gross}
-	- truncate(cast(%(exemption)s as decimal(30, 9)) / %(pays)s, 2)) * cast(%(qpp_rate)s as decimal(30, 9)), 0)"""
-
-
-def computed_contributions(company: str, pays: list, period: Period, settings) -> dict[str, dict]:
-	"""Employer contributions of each slip of the period computed by the core.
-
-	`pays`: every submitted slip of the period of the employees claimed (`period_rows`),
-	claimed already or not, so each counts in its place. The earlier slips of the year
-	count through two sums per employee that the database makes (their earnings, their
-	QPP before the maximum: `year_to_date`); only the period's own slips come to Python,
-	each computed, so a maximum crossed within the period is crossed on the right slip."""
-	pays = sorted(pays, key=lambda row: (row.employee, row.end_date, row.name))
-	by_employee_year: dict[tuple[str, int], list] = defaultdict(list)
-	for row in pays:
-		by_employee_year[(row.employee, getdate(row.end_date).year)].append(row)
-	if not by_employee_year:
-		return {}
-
-	rates_by_year = {year: rates_for(year) for year in {year for _employee, year in by_employee_year}}
-	pays_per_year = {
-		key: PAYS_PER_YEAR.get(rows[-1].payroll_frequency, 12) for key, rows in by_employee_year.items()
-	}
-	first_year = period.start.year
-	before = year_to_date(
-		company,
-		{employee: n for (employee, year), n in pays_per_year.items() if year == first_year},
-		period.start,
-		rates_by_year[first_year] if first_year in rates_by_year else None,
-	)
-	cnesst = to_decimal(frappe.get_cached_value("Company", company, "insertion_cnesst_rate"))
-	payroll_size = to_decimal(settings.annual_payroll)
-	result = {}
-	for (employee, year), rows in by_employee_year.items():
-		rates = rates_by_year[year]
-		contributions = employer_contributions(
-			[to_decimal(row.gross_pay) for row in rows],
-			rates,
-			pays_per_year=pays_per_year[(employee, year)],
-			fss_rate_percent=fss_rate(rates, payroll_size),
-			cnesst_rate_per_100=cnesst,
-			before=before.get(employee, YearToDate()) if year == first_year else YearToDate(),
-		)
-		for row, amounts in zip(rows, contributions, strict=True):
-			result[row.name] = amounts
-	return result
-
-
-def year_to_date(
-	company: str, pays_per_year: dict[str, int], until, rates: Rates | None
-) -> dict[str, YearToDate]:
-	"""Each employee's earnings and uncapped QPP on the submitted slips of the year before
-	`until`: one aggregated query per pay frequency (usually one), nothing per slip."""
-	if not pays_per_year or rates is None:
-		return {}
-	by_frequency: dict[int, list[str]] = defaultdict(list)
-	for employee, n in pays_per_year.items():
-		by_frequency[n].append(employee)
-	result = {}
-	for n, employees in by_frequency.items():
-		rows = frappe.db.sql(
-			f"""select ss.employee, sum(ss.gross_pay), sum({QPP_CENTS_SQL.format(gross="ss.gross_pay")})
-			from `tabSalary Slip` ss
-			where ss.docstatus = 1 and ss.company = %(company)s and ss.employee in %(employees)s
-				and ss.start_date between %(earliest_start)s and %(until)s
-				and ss.end_date >= %(year_start)s and ss.end_date < %(until)s
-			group by ss.employee""",
-			{
-				"company": company,
-				"employees": tuple(employees),
-				"earliest_start": earliest_start(date(until.year, 1, 1)),
-				"year_start": date(until.year, 1, 1),
-				"until": until,
-				"pays": n,
-				"exemption": f"{rates.qpp_exemption:f}",
-				"qpp_rate": f"{rates.qpp_rate:f}",
-			},
-		)
-		for employee, earnings, qpp_cents in rows:
-			result[employee] = YearToDate(earnings=to_decimal(earnings), qpp=to_decimal(qpp_cents) / 100)
-	return result
-
-
-def earliest_start(first_end: date) -> date:
-	"""No pay period lasts a year: a slip ending on or after `first_end` starts less than a
-	year before it. Bounding the start as well lets MariaDB read each employee's slips
-	through HRMS's (employee, start_date, end_date) index, so the reads stay the same
-	however many years of payroll the table holds."""
-	return add_months(first_end, -12)
 
 
 def parcours_schedules(parcours: set[str]) -> dict[str, tuple]:

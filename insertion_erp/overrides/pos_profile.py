@@ -4,7 +4,7 @@ untaxed: it gets the company's default sales template, and prints the Quebec rec
 
 import frappe
 
-from insertion_erp.quebec_sales_taxes.setup import RECEIPT
+from insertion_erp.quebec_sales_taxes.install import RECEIPT
 
 
 def default_sales_taxes(doc, method=None) -> None:

@@ -1,6 +1,6 @@
 """The custom fields of the Parcours wing on standard doctypes: the trainee behind an Employee,
 and behind each of its Salary Slips (the trainee's form lists them; claims select them).
-Merged with the other wings' at install and migrate (setup/custom_fields.py)."""
+Merged with the other wings' at install and migrate (install/custom_fields.py)."""
 
 CUSTOM_FIELDS = {
 	"Employee": [

@@ -1,6 +1,6 @@
 """The custom fields of the Quebec payroll on standard doctypes: an Employee's source-deduction
 profile and opening balances, a Company's CNESST rate and its Quebec payroll switch, the
-Salary Slip's employer contributions. Merged at install and migrate (setup/custom_fields.py)."""
+Salary Slip's employer contributions. Merged at install and migrate (install/custom_fields.py)."""
 
 CUSTOM_FIELDS = {
 	"Employee": [

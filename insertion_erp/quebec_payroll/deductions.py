@@ -383,26 +383,26 @@ def set_row(slip, parentfield: str, component: str, amount: Decimal, paid_before
 
 
 def set_employer_contributions(slip, result, gross: Decimal, before: dict, settings, year: int) -> None:
-	"""The employer's QPP, QPP2, EI, QPIP (the core's, beside the employee's) and FSS, CNT,
-	CNESST (the claims' own formulas), with the accounts chosen in Insertion Settings."""
+	"""The employer's table of the slip (core.payroll.contributions), built on the engine's
+	result, with the accounts chosen in Insertion Settings."""
 	rates = rates_for(year)
-	(others,) = employer.employer_contributions(
-		[gross],
+	amounts = employer.employer_contributions(
+		result,
+		gross,
+		before["gross"],
 		rates,
-		pays_per_year=PAYS_PER_YEAR.get(slip.payroll_frequency, 12),
 		fss_rate_percent=employer.fss_rate(rates, to_decimal(settings.annual_payroll)),
-		cnesst_rate_per_100=to_decimal(
-			frappe.get_cached_value("Company", slip.company, "insertion_cnesst_rate")
-		),
-		before=employer.YearToDate(earnings=before["gross"]),
+		cnesst_rate_per_100=cnesst_rate(slip.company),
 	)
-	amounts = {
-		QPP: result.employer_qpp,
-		QPP2: result.employer_qpp2,
-		EI: result.employer_ei,
-		QPIP: result.employer_qpip,
-		**{kind: others[kind] for kind in ("FSS", "CNT", "CNESST")},
-	}
+	write_employer_contributions(slip, amounts, gross, settings)
+
+
+def cnesst_rate(company: str) -> Decimal:
+	return to_decimal(frappe.get_cached_value("Company", company, "insertion_cnesst_rate"))
+
+
+def write_employer_contributions(slip, amounts: dict[str, Decimal], gross: Decimal, settings) -> None:
+	"""The slip's "Employer Contributions" rows, one per kind that is not zero."""
 	accounts = contribution_accounts(slip.company, settings)
 	# Rows updated in place (a slip is validated on creation and again on submit), none for a zero.
 	rows = {row.contribution: row for row in slip.get("insertion_employer_contributions")}

@@ -154,7 +154,7 @@ def year_warning(year: int | str | None = None) -> str | None:
 
 
 def rates_for(year: int) -> Rates:
-	"""The year's employer rates, which claims compute with for slips that carry no contributions."""
+	"""The year's employer-only rates (FSS, CNT) of the slips' employer table."""
 	doc = rates_record(year)
 	return Rates(
 		**{field: to_decimal(doc.get(field)) for field in Rates.__dataclass_fields__ if field != "year"},

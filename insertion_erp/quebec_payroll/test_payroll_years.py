@@ -10,9 +10,9 @@ from unittest.mock import patch
 
 import frappe
 
-from insertion_erp.quebec_payroll import setup
+from insertion_erp.install.install import after_migrate
+from insertion_erp.quebec_payroll import install as payroll_install
 from insertion_erp.quebec_payroll.rates import RATES_DOCTYPE, figures_to_confirm, payroll_year, rates_for
-from insertion_erp.setup.install import after_migrate
 from insertion_erp.tests.utils import InsertionTestCase
 
 YEAR = 2031
@@ -21,7 +21,7 @@ YEAR = 2031
 def year_file(folder: Path, **figures) -> dict:
 	"""The 2026 file shipped as the year 2031, with `figures` changed ({name: (value, source,
 	to_confirm)})."""
-	data = json.loads((setup.PAYROLL_YEARS / "2026.json").read_text(encoding="utf-8"))
+	data = json.loads((payroll_install.PAYROLL_YEARS / "2026.json").read_text(encoding="utf-8"))
 	data["year"] = YEAR
 	for tables in ("federal_tables", "quebec_tables"):
 		for table in data["figures"][tables]["value"]:
@@ -37,21 +37,23 @@ class TestPayrollYears(InsertionTestCase):
 		self.assertFalse(frappe.db.exists(RATES_DOCTYPE, str(YEAR)))
 		with tempfile.TemporaryDirectory() as folder:
 			year_file(Path(folder), ympe=("80000", "MGA 80,000 [3P] https://example.org", True))
-			with patch.object(setup, "PAYROLL_YEARS", Path(folder)):
+			with patch.object(payroll_install, "PAYROLL_YEARS", Path(folder)):
 				after_migrate()  # what `bench migrate` runs last
 			created = payroll_year(YEAR)
 			self.assertEqual(created.ympe, D(80_000))
 			self.assertEqual(created.qpp_base_rate, D("5.30"))
 			self.assertEqual(len(created.federal_tables[0].brackets), 5)
-			# The employer's rates are derived from the same figures.
+			# The employer-only rates come from the same file.
 			rates = rates_for(YEAR)
-			self.assertEqual((rates.qpp_max_earnings, rates.ei_rate), (D(80_000), D("1.82")))
+			self.assertEqual(
+				(rates.cnt_max_earnings, rates.fss_low_rate), (created.qpip_max_earnings, D("1.65"))
+			)
 			self.assertIn("Maximum pensionable earnings (YMPE)", figures_to_confirm(YEAR))
 			# The bookkeeper corrects a figure: the next migration leaves it alone.
 			frappe.db.set_value(RATES_DOCTYPE, str(YEAR), "qpp_max_earnings", 81_000)
 			frappe.clear_document_cache(RATES_DOCTYPE, str(YEAR))
-			with patch.object(setup, "PAYROLL_YEARS", Path(folder)):
-				self.assertEqual(setup.ensure_payroll_years(), [])
+			with patch.object(payroll_install, "PAYROLL_YEARS", Path(folder)):
+				self.assertEqual(payroll_install.ensure_payroll_years(), [])
 			self.assertEqual(payroll_year(YEAR).ympe, D(81_000))
 
 	def test_a_figure_confirmed_by_a_later_file_is_confirmed_on_the_record(self) -> None:
@@ -62,7 +64,7 @@ class TestPayrollYears(InsertionTestCase):
 				qpp_base_rate=("5.30", flagged, True),
 				ei_max_earnings=("68900", "68,900 [3P] https://example.org", True),
 			)
-			setup.ensure_payroll_years(Path(folder))
+			payroll_install.ensure_payroll_years(Path(folder))
 			self.assertIn("QPP base rate", figures_to_confirm(YEAR))
 			# The bookkeeper entered another EI maximum; the QPP rate is as shipped.
 			frappe.db.set_value(RATES_DOCTYPE, str(YEAR), "ei_max_earnings", 69_000)
@@ -73,7 +75,7 @@ class TestPayrollYears(InsertionTestCase):
 				qpp_base_rate=("5.30", official, False),
 				ei_max_earnings=("68900", "68,900: ESDC https://www.canada.ca/ei", False),
 			)
-			setup.ensure_payroll_years(Path(folder))
+			payroll_install.ensure_payroll_years(Path(folder))
 		rows = {row.figure: row for row in frappe.get_doc(RATES_DOCTYPE, str(YEAR)).figure_sources}
 		self.assertEqual((rows["QPP base rate"].to_confirm, rows["QPP base rate"].source), (0, official))
 		# A value the bookkeeper changed stays flagged: the file confirmed another value.

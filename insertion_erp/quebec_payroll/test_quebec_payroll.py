@@ -25,7 +25,6 @@ from insertion_erp.constants import (
 	VACATION_PAY_COMPONENT,
 )
 from insertion_erp.core.payroll.source_deductions import Profile
-from insertion_erp.core.periods import Period
 from insertion_erp.core.words import cheque_words
 from insertion_erp.devtools.sample_payroll import (
 	assign,
@@ -35,14 +34,13 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_timesheet,
 	run_payroll_entry,
 )
-from insertion_erp.funding.payroll import computed_contributions, period_rows
 from insertion_erp.overrides.salary_slip import apply_source_deductions
 from insertion_erp.patches.v0_5 import quebec_payroll as quebec_payroll_patch
 from insertion_erp.quebec_payroll.coverage import trainees_left_out
 from insertion_erp.quebec_payroll.deductions import PROFILE_FIELDS, apply, profile
+from insertion_erp.quebec_payroll.employer_rows import write_missing_rows
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.quebec_payroll.rates import year_warning
-from insertion_erp.quebec_payroll.setup import set_up_company
 from insertion_erp.tests.payroll_fixture import (
 	ensure_company_setup,
 	ensure_contract,
@@ -58,9 +56,6 @@ MARCH = ("2026-03-01", "2026-03-31")
 
 def build() -> frappe._dict:
 	ensure_company_setup(COMPANY, ABBR, "Paie Québec 2026")
-	settings = frappe.get_single(SETTINGS)
-	set_up_company(COMPANY, settings)
-	settings.save(ignore_permissions=True)
 	ensure_payroll_accounts(COMPANY)
 	supervisor = ensure_supervisor(COMPANY, ("Nadia", "Paie-Québec"))
 	trainee = ensure_trainee(COMPANY, "TEF-Québec")
@@ -222,16 +217,38 @@ class TestQuebecPayroll(InsertionTestCase):
 		total = sum(flt(slip.insertion_total_employer_contributions) for slip in slips)
 		self.assertAlmostEqual(flt(expense), total, places=2)
 
-	def test_the_claim_reads_the_slips_contributions_equal_to_the_computed_ones(self) -> None:
-		contract = frappe.get_doc("Insertion Contract", self.data.contract)
-		period = Period(frappe.utils.getdate(MARCH[0]), frappe.utils.getdate(MARCH[1]))
-		rows = period_rows(contract, period)
-		computed = computed_contributions(COMPANY, rows, period, frappe.get_single(SETTINGS))
-		for row in rows:
-			slip = frappe.get_doc("Salary Slip", row.name)
-			recorded = {r.contribution: D(str(r.amount)) for r in slip.insertion_employer_contributions}
-			# A slip holds no row for a contribution of zero.
-			self.assertEqual(recorded, {k: v for k, v in computed[row.name].items() if v}, row.employee_name)
+	def test_the_claim_reads_the_slips_table_and_the_upgrade_writes_the_same(self) -> None:
+		slips = [slip_of(self.data.trainee), slip_of(self.data.supervisor)]
+		live = {slip.name: employer_table(slip.name) for slip in slips}
+		# The claim computes nothing: each line's contributions are its slip's table.
+		claim = frappe.get_doc(
+			{
+				"doctype": "Reimbursement Claim",
+				"contract": self.data.contract,
+				"from_date": MARCH[0],
+				"to_date": MARCH[1],
+			}
+		).insert()
+		self.assertEqual(claim.get_payroll(), "filled")
+		for line in claim.lines:
+			if line.salary_slip:
+				self.assertEqual(D(str(line.contributions)), sum(live[line.salary_slip].values()))
+		# A slip submitted before the Quebec payroll carries no table: the upgrade's engine, run
+		# over the employee's year, writes the one the slip computed live, to the cent.
+		frappe.db.delete("Employer Contribution", {"parent": ("in", list(live))})
+		summary = write_missing_rows()
+		self.assertEqual(summary["written"][COMPANY]["slips"], 2)
+		self.assertEqual({name: employer_table(name) for name in live}, live)
+		self.assertEqual(write_missing_rows(), {"written": {}, "left_without_rates": {}})  # once
+
+
+def employer_table(slip: str) -> dict[str, D]:
+	return {
+		row.contribution: D(str(row.amount))
+		for row in frappe.get_all(
+			"Employer Contribution", filters={"parent": slip}, fields=["contribution", "amount"]
+		)
+	}
 
 
 class TestLabourStandardsPay(InsertionTestCase):

@@ -7,8 +7,7 @@ from frappe.tests.utils import change_settings
 from frappe.utils import flt, format_time, today
 
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
-from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import execute, tax_return
-from insertion_erp.quebec_sales_taxes.setup import (
+from insertion_erp.quebec_sales_taxes.install import (
 	EXEMPT,
 	RECEIPT,
 	TEMPLATE_TITLE,
@@ -16,6 +15,7 @@ from insertion_erp.quebec_sales_taxes.setup import (
 	account_names,
 	template_name,
 )
+from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import execute, tax_return
 from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
 
 # (code, name, price, item tax template title or None)

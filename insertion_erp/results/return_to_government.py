@@ -1,4 +1,4 @@
-"""The return to government of a cohort, read in bulk from the records (rules in core/results/public_return.py).
+"""The return to government of a cohort, read in bulk from the records (rules in core/results/return_to_government.py).
 
 The cohort: the parcours of a company (and trade) whose actual end date falls in the
 period. For each, the outlay (what the submitted claims claimed for the trainee, and what
@@ -14,10 +14,10 @@ import frappe
 from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.money import ZERO, to_decimal
 from insertion_erp.core.periods import Period
-from insertion_erp.core.results import public_return as rules
+from insertion_erp.core.results import return_to_government as rules
 from insertion_erp.funding.paid_share import invoice_join, paid_share
 
-RATES = "Public Return Rates"
+RATES = "Return to Government Rates"
 SHARED_KINDS = (SUPERVISION_WAGES, INSERTION_COSTS)
 
 
@@ -150,7 +150,7 @@ def follow_ups_used(names: list[str]) -> dict[str, frappe._dict]:
 
 
 def rates_records(years: list[int]) -> dict[int, frappe._dict]:
-	"""The Public Return Rates records of these years: name, year, sources and `rates` (core's
+	"""The Return to Government Rates records of these years: name, year, sources and `rates` (core's
 	ReturnRates), with their brackets. Two queries."""
 	if not years:
 		return {}
@@ -158,7 +158,7 @@ def rates_records(years: list[int]) -> dict[int, frappe._dict]:
 	brackets = defaultdict(list)
 	if records:
 		for row in frappe.get_all(
-			"Public Return Bracket",
+			"Return to Government Bracket",
 			filters={"parenttype": RATES, "parent": ("in", [r.name for r in records])},
 			fields=["parent", "jurisdiction", "threshold", "rate"],
 		):

@@ -1,6 +1,6 @@
 """The custom fields of the shop floor on standard doctypes: the trainee who served a sale, at the
 till (POS Invoice) and in the desk (Sales Invoice). Merged at install and migrate
-(setup/custom_fields.py)."""
+(install/custom_fields.py)."""
 
 # The trainee who served at the till (several share one till and one POS session):
 # a trainee's Employee, chosen at the till from those on shift.

@@ -28,10 +28,10 @@ import frappe
 from frappe.utils import add_days, now_datetime, nowdate
 from frappe.utils.password import update_password
 
-from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.constants import CASHIER, SETTINGS, SUPERVISOR
 from insertion_erp.core.parcours.partners import token_hash
 from insertion_erp.devtools.sample_payroll import assign, ensure_hourly_structure, ensure_timesheet
+from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.quebec_payroll import test_quebec_payroll as quebec_payroll
 from insertion_erp.tests import payroll_fixture, return_fixture
 from insertion_erp.tests.factories import (

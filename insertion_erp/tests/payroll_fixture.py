@@ -22,6 +22,7 @@ from insertion_erp.devtools.sample_payroll import (
 	submitted_contract,
 )
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
+from insertion_erp.quebec_payroll.install import set_up_company
 from insertion_erp.tests.factories import COUNSELLOR, ensure_trade, make_trainee
 from insertion_erp.tests.utils import make_user
 
@@ -63,11 +64,13 @@ def build() -> frappe._dict:
 
 
 def ensure_company_setup(company: str = COMPANY, abbr: str = ABBR, holidays: str = HOLIDAYS) -> None:
-	"""A company for a test payroll: its claim accounts, 2026 holidays, CNESST rate, fiscal years."""
+	"""A company for a test payroll: its claim accounts, 2026 holidays, CNESST rate, fiscal years,
+	and the Quebec payroll (its slips carry their employer contributions, which claims read)."""
 	ensure_company(company, abbr)
 	# The bookkeeper's choice of income account and items, as the settings' defaults.
 	settings = frappe.get_single(SETTINGS)
 	ensure_claim_accounts(settings)
+	set_up_company(company, settings)
 	settings.save(ignore_permissions=True)
 	if not frappe.db.exists("Holiday List", holidays):
 		frappe.get_doc(

@@ -424,9 +424,9 @@ class TestConfidentiality(FrappeAPITestCase):
 				{"manager"},
 				lambda: frappe.get_list("Network Indicator File", limit=1) and None,
 			),
-			"Public Return Rates": (
+			"Return to Government Rates": (
 				{"manager", "bookkeeper"},
-				lambda: frappe.get_doc("Public Return Rates", "2026").check_permission("read"),
+				lambda: frappe.get_doc("Return to Government Rates", "2026").check_permission("read"),
 			),
 		}
 		for key in USERS:

@@ -3,10 +3,10 @@ cards, a chart's months, an export's file name, a refused page."""
 
 import frappe
 
+from insertion_erp.install.install import hide_onboarding
 from insertion_erp.privacy.refused_pages import refuse_unreadable
 from insertion_erp.quebec_formats import chart_labels
 from insertion_erp.report_exports import file_name
-from insertion_erp.setup.install import hide_onboarding
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
 

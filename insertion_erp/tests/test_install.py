@@ -2,7 +2,7 @@ import frappe
 
 from insertion_erp import hooks
 from insertion_erp.constants import FUNDER_CUSTOMER_NAME, ROLES, SETTINGS, TRAINEE_EMPLOYMENT_TYPE
-from insertion_erp.setup.install import after_setup_wizard
+from insertion_erp.install.install import after_setup_wizard
 from insertion_erp.tests.utils import InsertionTestCase
 
 

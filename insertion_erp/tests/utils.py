@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
-from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
+from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 
 TEST_COMPANY = "Atelier Test Insertion"
 TEST_COMPANY_ABBR = "ATI"

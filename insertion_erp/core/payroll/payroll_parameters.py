@@ -2,10 +2,8 @@
 (quebec_payroll/data/payroll_years/<year>.json): every source-deduction parameter with its
 source and whether it is still to confirm (third-party [3P], derived [DER] or not found), the
 employer-only figures (the Health Services Fund's schedule, the CNT rate), and a note. The
-employer's rates of the claims and the slips' employer table are derived from the same
-figures, never typed twice: QPP = base + first additional on the MGA, QPP2 on the MGAP, EI =
-the employee's rate x the employer factor, QPIP the employer's rate, the CNT on the QPIP
-maximum.
+slips' employer table reads the same figures, never typed twice: its QPP, QPP2, EI and QPIP
+are the source deductions', the CNT applies up to the QPIP maximum.
 
 Shipping a year is one file: the app creates each missing year's record "Quebec Payroll
 Rates" at install and after every migration, and never overwrites one the bookkeeper edited.
@@ -74,23 +72,11 @@ def payroll_year(data: dict) -> PayrollYear:
 
 
 def employer_rates(data: dict) -> Rates:
-	"""The year's employer rates: derived from the parameters, with the employer-only figures."""
+	"""The year's employer-only rates (FSS, CNT), the CNT on the QPIP maximum. The employer's
+	QPP, QPP2, EI and QPIP are the source deductions' (`payroll_year`)."""
 	year = payroll_year(data)
 	employer = {name: Decimal(_value(data["employer"][name])) for name in EMPLOYER_ONLY}
-	return Rates(
-		year=year.year,
-		qpp_rate=year.qpp_base_rate + year.qpp_first_additional_rate,
-		qpp_max_earnings=year.ympe,
-		qpp_exemption=year.qpp_exemption,
-		qpp2_rate=year.qpp2_rate,
-		qpp2_max_earnings=year.yampe,
-		ei_rate=year.ei_rate * year.ei_employer_factor,
-		ei_max_earnings=year.ei_max_earnings,
-		qpip_rate=year.qpip_employer_rate,
-		qpip_max_earnings=year.qpip_max_earnings,
-		cnt_max_earnings=year.qpip_max_earnings,
-		**employer,
-	)
+	return Rates(year=year.year, cnt_max_earnings=year.qpip_max_earnings, **employer)
 
 
 def figure_sources(data: dict) -> dict[str, tuple[str, bool]]:

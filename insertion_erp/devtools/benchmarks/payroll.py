@@ -48,7 +48,6 @@ from datetime import date, timedelta
 
 import frappe
 
-from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.payroll.labour_standards import quebec_general_holidays
 from insertion_erp.devtools.sample_payroll import (
 	HOURLY_COMPONENT,
@@ -61,6 +60,7 @@ from insertion_erp.devtools.sample_payroll import (
 	slip_arguments,
 	submitted_payroll_entry,
 )
+from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.ledger import ensure_account
 
 COMPANY = "Banc d'essai Paie"
@@ -153,7 +153,7 @@ def prepare(trainees: int, same_rows: bool = False) -> str:
 	frappe.db.set_value("Company", company, "default_holiday_list", HOLIDAY_LIST)
 	if has_app():
 		from insertion_erp.constants import SETTINGS
-		from insertion_erp.quebec_payroll.setup import set_up_company
+		from insertion_erp.quebec_payroll.install import set_up_company
 
 		settings = frappe.get_single(SETTINGS)
 		set_up_company(company, settings)

@@ -22,9 +22,9 @@ import time
 
 import frappe
 
-from insertion_erp.company_setup import complete_setup_wizard
 from insertion_erp.devtools.sample_payroll import ensure_company
 from insertion_erp.devtools.sample_shop import ensure_shop, open_session, pos_sale
+from insertion_erp.install.company import complete_setup_wizard
 from insertion_erp.ledger import ensure_account
 
 COMPANY = "Banc d'essai Boutique"
@@ -63,7 +63,7 @@ def questions() -> int:
 def taxes_as_a_quebec_till(shop) -> None:
 	"""On the site without the app, the till charges the GST and the QST as plain ERPNext would
 	be set up in Quebec (a template of two rows on the profile), so both sites sell the same taxed
-	sale: the app's own setup does it on the other site (quebec_sales_taxes/setup.py)."""
+	sale: the app's own setup does it on the other site (quebec_sales_taxes/install.py)."""
 	if "insertion_erp" in frappe.get_installed_apps():
 		return
 	profile = frappe.get_doc("POS Profile", shop.profile)

@@ -24,11 +24,11 @@ from datetime import date
 import frappe
 from frappe.utils import add_days, add_months, get_first_day, get_last_day, getdate
 
-from insertion_erp.company_setup import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.core.funding.claims import SUPERVISION_WAGES, TRAINEE_WAGES
 from insertion_erp.core.periods import add_weeks
 from insertion_erp.devtools.benchmarks.claims import SLIP_FIELDS
 from insertion_erp.devtools.sample_payroll import ensure_company
+from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.results.report.activity_report import activity_report
 from insertion_erp.results.report.return_to_government import return_to_government
 

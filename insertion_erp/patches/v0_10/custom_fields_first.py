@@ -5,7 +5,7 @@ post_model_sync; running it again changes nothing."""
 
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-from insertion_erp.setup.custom_fields import CUSTOM_FIELDS
+from insertion_erp.install.custom_fields import CUSTOM_FIELDS
 
 
 def execute() -> None:

@@ -3,7 +3,7 @@
 import frappe
 
 from insertion_erp.constants import SETTINGS, SUPERVISOR
-from insertion_erp.setup.install import ensure_role
+from insertion_erp.install.install import ensure_role
 
 
 def execute() -> None:

@@ -5,7 +5,7 @@ import frappe
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core.results.outcomes import DEFAULT_SMALL_COUNT
-from insertion_erp.setup.install import ensure_return_rates
+from insertion_erp.install.install import ensure_return_rates
 
 
 def execute() -> None:

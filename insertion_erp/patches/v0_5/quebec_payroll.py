@@ -5,7 +5,7 @@ company's components and accounts (its slips withhold from then on)."""
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.quebec_payroll.setup import ensure_parameters, set_up_canadian_companies
+from insertion_erp.quebec_payroll.install import ensure_parameters, set_up_canadian_companies
 
 DEFAULTS = {
 	"vacation_pay_mode": "Accrued, Paid at the End of the Contract",

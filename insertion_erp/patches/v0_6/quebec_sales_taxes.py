@@ -5,15 +5,15 @@ rounded up."""
 
 import frappe
 
-from insertion_erp.company_setup import COMMERCIAL_ROUNDING
 from insertion_erp.constants import SETTINGS
-from insertion_erp.quebec_sales_taxes.setup import set_up_canadian_companies
+from insertion_erp.install.company import COMMERCIAL_ROUNDING
+from insertion_erp.quebec_sales_taxes.install import set_up_canadian_companies
 
 
 def execute() -> None:
 	set_up_canadian_companies()
 	if frappe.db.exists("Company", {"country": "Canada"}):
-		# Half a cent rounds up, as the taxes are computed (company_setup.apply_quebec_formats).
+		# Half a cent rounds up, as the taxes are computed (install/company.apply_quebec_formats).
 		frappe.db.set_single_value("System Settings", "rounding_method", COMMERCIAL_ROUNDING)
 		frappe.db.set_default("rounding_method", COMMERCIAL_ROUNDING)  # what the desk boots with
 	if not frappe.db.get_single_value(SETTINGS, "donated_goods_supply"):

@@ -4,7 +4,7 @@ and a to-confirm flag, instead of a constant in the code."""
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.setup.install import ensure_roe_periods_reported
+from insertion_erp.install.install import ensure_roe_periods_reported
 
 
 def execute() -> None:

@@ -3,7 +3,7 @@
 import frappe
 
 from insertion_erp.constants import SETTINGS
-from insertion_erp.setup.install import ensure_roe_reason_codes
+from insertion_erp.install.install import ensure_roe_reason_codes
 
 
 def execute() -> None:

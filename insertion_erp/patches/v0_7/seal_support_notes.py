@@ -1,8 +1,8 @@
 """Seal the support interventions' notes stored in clear before v0.7, in batches; a second
 run finds none left. Backups are encrypted from now on (as on a new install)."""
 
+from insertion_erp.install.install import encrypt_backups
 from insertion_erp.privacy import sealed_notes
-from insertion_erp.setup.install import encrypt_backups
 
 BATCH = 500
 

@@ -2,8 +2,8 @@
 the names typed in "referred by" and in the follow-ups' employer or school are linked to the
 partner whose name agrees; the others are listed by the report Partner Names to Match."""
 
+from insertion_erp.install.install import add_partner_contact_permissions
 from insertion_erp.partners.names import link_typed_names
-from insertion_erp.setup.install import add_partner_contact_permissions
 
 
 def execute() -> None:

@@ -2,7 +2,7 @@
 them, Accounts Manager may close one); the cashier's closing itself needs no new right (the
 merge into the books' invoice runs with its own, overrides/pos_invoice_merge_log.py)."""
 
-from insertion_erp.setup.install import add_cashier_permissions
+from insertion_erp.install.install import add_cashier_permissions
 
 
 def execute() -> None:

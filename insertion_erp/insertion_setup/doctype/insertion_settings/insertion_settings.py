@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument
-from insertion_erp.quebec_sales_taxes.setup import apply_donated_goods_choice, apply_registration_numbers
+from insertion_erp.quebec_sales_taxes.install import apply_donated_goods_choice, apply_registration_numbers
 
 MAX_PARCOURS_WEEKS = 104
 MAX_FOLLOW_UP_MONTHS = 60

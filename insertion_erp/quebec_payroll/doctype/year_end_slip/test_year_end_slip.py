@@ -33,7 +33,6 @@ from insertion_erp.devtools.sample_payroll import (
 from insertion_erp.quebec_payroll import filing, year_end, year_end_file
 from insertion_erp.quebec_payroll.rates import payroll_year
 from insertion_erp.quebec_payroll.report.t4_and_rl_1 import t4_and_rl_1
-from insertion_erp.quebec_payroll.setup import set_up_company
 from insertion_erp.tests.payroll_fixture import ensure_company_setup, ensure_supervisor
 from insertion_erp.tests.utils import InsertionTestCase, make_user
 
@@ -45,9 +44,6 @@ NS = {"rq": "http://www.mrq.gouv.qc.ca/T5"}
 
 def build() -> frappe._dict:
 	ensure_company_setup(COMPANY, ABBR, "Relevés 2026")
-	settings = frappe.get_single(SETTINGS)
-	set_up_company(COMPANY, settings)
-	settings.save(ignore_permissions=True)
 	ensure_payroll_accounts(COMPANY)
 	supervisor = ensure_supervisor(COMPANY, ("Marc", "Plafond"), "Male")
 	trainee = ensure_supervisor(COMPANY, ("Lina", "Partielle"))

@@ -18,7 +18,7 @@ from frappe import _
 from insertion_erp.controllers import arguments
 from insertion_erp.core.market.sales_taxes import return_lines, total
 from insertion_erp.core.money import ZERO, round_money, to_decimal
-from insertion_erp.quebec_sales_taxes.setup import EXEMPT, account_names, template_name
+from insertion_erp.quebec_sales_taxes.install import EXEMPT, account_names, template_name
 
 
 def execute(filters: dict | None = None):

@@ -2,7 +2,7 @@
 follow-ups found, and the months the gain takes to pay the outlay back.
 
 The cohort is the parcours of the company (and trade) that ended in the period; the data
-are read by results/return_to_government.py, the rules are core/results/public_return.py. One row
+are read by results/return_to_government.py, the rules are core/results/return_to_government.py. One row
 per parcours: its link, trade, income source at entry, situation at the follow-up used,
 amounts and the reason it has no gain. No name, no date of birth, no note.
 """
@@ -12,7 +12,7 @@ from frappe import _
 from frappe.utils import escape_html, get_link_to_form
 
 from insertion_erp.controllers import arguments
-from insertion_erp.core.results import public_return as rules
+from insertion_erp.core.results import return_to_government as rules
 from insertion_erp.results import return_to_government as data
 
 
@@ -53,7 +53,7 @@ def reason_label(reason: str | None) -> str:
 		rules.NO_FOLLOW_UP: _("No follow-up done, or unreachable"),
 		rules.NO_INCOME_SOURCE: _("Income source at entry not recorded"),
 		rules.NO_WAGE_OR_HOURS: _("Employed, without the hourly wage or the weekly hours"),
-		rules.NO_RATES: _("No Public Return Rates for the year of the follow-up"),
+		rules.NO_RATES: _("No Return to Government Rates for the year of the follow-up"),
 		rules.NOT_EMPLOYED: _("Not employed at the follow-up"),
 		rules.NOT_ON_BENEFITS: _("Not on social assistance or employment insurance at entry"),
 	}[reason]
@@ -177,7 +177,7 @@ def rates_paragraphs(cohort: frappe._dict) -> list[str]:
 	if cohort.rates:
 		paragraphs.append(
 			_(
-				"Rates: the Public Return Rates of the year of the follow-up's contact ({0}), which you may edit."
+				"Rates: the Return to Government Rates of the year of the follow-up's contact ({0}), which you may edit."
 			).format(
 				", ".join(
 					get_link_to_form(data.RATES, record.name, str(year))
@@ -193,9 +193,9 @@ def rates_paragraphs(cohort: frappe._dict) -> list[str]:
 				paragraphs.append(_("{0}: the record's sources mark no figure to confirm.").format(year))
 	if cohort.missing_years:
 		paragraphs.append(
-			_("No Public Return Rates for {0}: add the year's record to count these follow-ups.").format(
-				", ".join(str(year) for year in cohort.missing_years)
-			)
+			_(
+				"No Return to Government Rates for {0}: add the year's record to count these follow-ups."
+			).format(", ".join(str(year) for year in cohort.missing_years))
 		)
 	return paragraphs
 

@@ -1,5 +1,5 @@
 """Return to Government on real records: HRMS payroll, a submitted claim and its invoice,
-closed parcours and their follow-ups, the Public Return Rates shipped for 2026.
+closed parcours and their follow-ups, the Return to Government Rates shipped for 2026.
 
 The fixture (insertion_erp/tests/return_fixture.py: built once, committed), company "Atelier Retour
 Test", trade "Retour à l'État (test)", parcours from 2026-02-02 to 2026-03-31:
@@ -20,7 +20,7 @@ import frappe
 from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 
 from insertion_erp.core.funding.claims import INSERTION_COSTS, SUPERVISION_WAGES, TRAINEE_WAGES
-from insertion_erp.core.results import public_return as rules
+from insertion_erp.core.results import return_to_government as rules
 from insertion_erp.results.report.return_to_government import return_to_government as report
 from insertion_erp.tests.factories import ensure_trade
 from insertion_erp.tests.return_fixture import BORN, COMPANY, LAST_NAME, TRADE, build, set_follow_up
@@ -100,7 +100,7 @@ class TestReturnToGovernment(InsertionTestCase):
 		self.assertIn("outlay claimed", message)
 
 	def test_the_gain_is_the_cores_for_the_follow_ups_wage(self) -> None:
-		rates = frappe.get_doc("Public Return Rates", {"year": 2026}).to_rates()
+		rates = frappe.get_doc("Return to Government Rates", {"year": 2026}).to_rates()
 		gain = rules.yearly_gain(rates, rules.SOCIAL_ASSISTANCE, D("19.50"), D(35))
 		_columns, rows, _message, summary = run()
 		alpha = rows[self.alpha]
@@ -150,24 +150,26 @@ class TestReturnToGovernment(InsertionTestCase):
 
 	def test_no_follow_up_and_no_rates_are_counted_as_lacking(self) -> None:
 		set_follow_up(self.bravo, 3, situation="Unreachable", weekly_hours=0)
-		frappe.delete_doc("Public Return Rates", frappe.db.get_value("Public Return Rates", {"year": 2026}))
+		frappe.delete_doc(
+			"Return to Government Rates", frappe.db.get_value("Return to Government Rates", {"year": 2026})
+		)
 		_columns, rows, message, summary = run()
 		self.assertEqual(rows[self.bravo]["missing_data"], "No follow-up done, or unreachable")
 		self.assertEqual(rows[self.bravo]["situation"], "")
 		self.assertEqual(
-			rows[self.alpha]["missing_data"], "No Public Return Rates for the year of the follow-up"
+			rows[self.alpha]["missing_data"], "No Return to Government Rates for the year of the follow-up"
 		)
 		self.assertIsNone(rows[self.alpha]["yearly_gain"])
 		self.assertEqual((summary["Follow-ups Lacking Data"], summary["Yearly Gain"]), (2, 0))
 		self.assertEqual(summary["Months to Pay Back"], "Missing data")
-		self.assertIn("No Public Return Rates for 2026", message)
+		self.assertIn("No Return to Government Rates for 2026", message)
 
 	def test_the_message_defines_the_figures_and_what_is_to_confirm(self) -> None:
 		_columns, _rows, message, _summary = run()
-		for words in ("an estimate", "Outlay claimed", "Months to pay back", "Public Return Rates"):
+		for words in ("an estimate", "Outlay claimed", "Months to pay back", "Return to Government Rates"):
 			self.assertIn(words, message)
-		record = frappe.db.get_value("Public Return Rates", {"year": 2026})
-		self.assertIn(f"/app/public-return-rates/{record}", message)
+		record = frappe.db.get_value("Return to Government Rates", {"year": 2026})
+		self.assertIn(f"/app/return-to-government-rates/{record}", message)
 		self.assertIn("2026, to confirm: taux du RQAP (une seule source)", message)
 		self.assertNotIn("2025, to confirm", message)  # no follow-up read the 2025 rates
 

@@ -1,6 +1,6 @@
 """One year of the return to government's parameters, as the user edits them.
 
-The formulas are in insertion_erp.core.results.public_return; `to_rates` gives them this record.
+The formulas are in insertion_erp.core.results.return_to_government; `to_rates` gives them this record.
 """
 
 from itertools import pairwise
@@ -9,13 +9,13 @@ import frappe
 from frappe import _
 
 from insertion_erp.controllers.insertion_document import InsertionDocument, field_label
-from insertion_erp.core.results.public_return import JURISDICTIONS, ReturnRates, rates_from_values
+from insertion_erp.core.results.return_to_government import JURISDICTIONS, ReturnRates, rates_from_values
 
 NUMBER_TYPES = ("Currency", "Percent", "Int", "Float")
 MAX_WEEKS_PER_YEAR = 53
 
 
-class PublicReturnRates(InsertionDocument):
+class ReturntoGovernmentRates(InsertionDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -24,11 +24,11 @@ class PublicReturnRates(InsertionDocument):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		from insertion_erp.results.doctype.public_return_bracket.public_return_bracket import (
-			PublicReturnBracket,
+		from insertion_erp.results.doctype.return_to_government_bracket.return_to_government_bracket import (
+			ReturntoGovernmentBracket,
 		)
 
-		brackets: DF.Table[PublicReturnBracket]
+		brackets: DF.Table[ReturntoGovernmentBracket]
 		currency: DF.Link | None
 		ei_employee_rate: DF.Percent
 		ei_employer_rate: DF.Percent

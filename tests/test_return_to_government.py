@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from insertion_erp.core.payroll import payroll_parameters
-from insertion_erp.core.results.public_return import (
+from insertion_erp.core.results.return_to_government import (
 	EMPLOYMENT_INSURANCE,
 	LACKING_DATA,
 	NO_FOLLOW_UP,
@@ -46,8 +46,8 @@ from insertion_erp.core.results.public_return import (
 )
 from tests.app_meta import APP
 
-SHIPPED_RATES = {
-	year: payroll_parameters.employer_rates(data)
+SHIPPED_YEARS = {
+	year: payroll_parameters.payroll_year(data)
 	for year, data in payroll_parameters.shipped(APP / "quebec_payroll" / "data" / "payroll_years").items()
 }
 
@@ -262,15 +262,15 @@ def test_shipped_years_are_consistent():
 		check_brackets(rates.federal_brackets)
 		assert "À confirmer" in RETURN_SOURCES[year]
 		# The contributions are the payroll table's: the employer's side is the same.
-		payroll = SHIPPED_RATES[year]
-		assert rates.qpp_rate == payroll.qpp_rate
-		assert (rates.qpp_exemption, rates.qpp_max_earnings) == (
-			payroll.qpp_exemption,
-			payroll.qpp_max_earnings,
+		payroll = SHIPPED_YEARS[year]
+		assert rates.qpp_rate == payroll.qpp_base_rate + payroll.qpp_first_additional_rate
+		assert (rates.qpp_exemption, rates.qpp_max_earnings) == (payroll.qpp_exemption, payroll.ympe)
+		assert (rates.ei_employer_rate, rates.ei_max_earnings) == (
+			payroll.ei_rate * payroll.ei_employer_factor,
+			payroll.ei_max_earnings,
 		)
-		assert (rates.ei_employer_rate, rates.ei_max_earnings) == (payroll.ei_rate, payroll.ei_max_earnings)
 		assert (rates.qpip_employer_rate, rates.qpip_max_earnings) == (
-			payroll.qpip_rate,
+			payroll.qpip_employer_rate,
 			payroll.qpip_max_earnings,
 		)
 	assert RATES_2025.federal_brackets[0].rate == D("14.5")

@@ -14,7 +14,7 @@ credits for the contributions, work premium, solidarity and GST credits), the
 QPP's second additional contribution (the wages here are far below its ceiling),
 the Health Services Fund, CNESST and labour standards contributions, and what the
 person would have earned anyway. Every parameter is a yearly record the user edits
-("Public Return Rates"); SHIPPED_RETURN_RATES holds the years shipped with the app
+("Return to Government Rates"); SHIPPED_RETURN_RATES holds the years shipped with the app
 and RETURN_SOURCES their sources, with the figures still "à confirmer". It keeps its own
 figures, apart from the payroll's years (quebec_payroll/data/payroll_years/): it is an
 estimate of a whole year's taxes on a wage (annual brackets without the payroll's per-pay
@@ -52,7 +52,7 @@ OTHER = "Other"
 INCOME_SOURCES = (SOCIAL_ASSISTANCE, EMPLOYMENT_INSURANCE, NO_PUBLIC_INCOME, OTHER)
 ON_BENEFITS = (SOCIAL_ASSISTANCE, EMPLOYMENT_INSURANCE)
 
-# The jurisdictions of the tax brackets (the options of Public Return Bracket).
+# The jurisdictions of the tax brackets (the options of Return to Government Bracket).
 QUEBEC = "Quebec"
 FEDERAL = "Federal"
 JURISDICTIONS = (QUEBEC, FEDERAL)
@@ -62,7 +62,7 @@ JURISDICTIONS = (QUEBEC, FEDERAL)
 NO_FOLLOW_UP = "no follow-up"  # none done, or the person was unreachable
 NO_INCOME_SOURCE = "no income source at entry"  # the parcours does not say
 NO_WAGE_OR_HOURS = "no wage or hours"  # employed, but the follow-up lacks the wage or the hours
-NO_RATES = "no return rates for the year"  # no Public Return Rates record for the follow-up's year
+NO_RATES = "no return rates for the year"  # no Return to Government Rates record for the follow-up's year
 NOT_EMPLOYED = "not employed"  # school, job search, other
 NOT_ON_BENEFITS = "not on benefits at entry"  # no public income, or another source
 LACKING_DATA = (NO_FOLLOW_UP, NO_INCOME_SOURCE, NO_WAGE_OR_HOURS, NO_RATES)
@@ -464,14 +464,14 @@ def figures_to_confirm(sources: str | None) -> str:
 	return (sources or "")[found.end() :].lstrip(" \u00a0:").strip() if found else ""
 
 
-# Fields of ReturnRates stored as they are on a Public Return Rates record (the brackets
+# Fields of ReturnRates stored as they are on a Return to Government Rates record (the brackets
 # are its child table).
 INT_FIELDS = ("year", "employment_insurance_weeks", "weeks_per_year")
 BRACKET_FIELDS = {QUEBEC: "quebec_brackets", FEDERAL: "federal_brackets"}
 
 
 def record_values(rates: ReturnRates) -> dict:
-	"""The values of a Public Return Rates record, its brackets as child rows."""
+	"""The values of a Return to Government Rates record, its brackets as child rows."""
 	values = {
 		f.name: getattr(rates, f.name) for f in fields(ReturnRates) if f.name not in BRACKET_FIELDS.values()
 	}

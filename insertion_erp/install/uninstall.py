@@ -7,7 +7,7 @@ import frappe
 from erpnext.accounts.doctype.accounting_dimension.accounting_dimension import delete_accounting_dimension
 
 from insertion_erp.constants import CONTRACT_DOCTYPE, PAY_STATEMENT
-from insertion_erp.setup.custom_fields import CUSTOM_FIELDS
+from insertion_erp.install.custom_fields import CUSTOM_FIELDS
 
 
 def before_uninstall() -> None:

@@ -26,7 +26,6 @@ from frappe.utils.backups import get_or_generate_backup_encryption_key
 from frappe.utils.nestedset import get_root_of
 from frappe.utils.password import get_encryption_key
 
-from insertion_erp.company_setup import apply_quebec_formats
 from insertion_erp.constants import (
 	ACTIVE_FILE_EXTENSIONS,
 	ALLOWED_FILE_EXTENSIONS,
@@ -48,12 +47,17 @@ from insertion_erp.constants import (
 	TRAINEE_EMPLOYMENT_TYPE,
 )
 from insertion_erp.core.parcours.parcours import DEFAULT_SCHEDULE
-from insertion_erp.core.results.public_return import RETURN_SOURCES, SHIPPED_RETURN_RATES, record_values
+from insertion_erp.core.results.return_to_government import (
+	RETURN_SOURCES,
+	SHIPPED_RETURN_RATES,
+	record_values,
+)
 from insertion_erp.funding.claim_accounts import ensure_claim_accounts
+from insertion_erp.install.company import apply_quebec_formats
+from insertion_erp.install.custom_fields import CUSTOM_FIELDS
 from insertion_erp.landing import ensure_shop_staff_profile
-from insertion_erp.quebec_payroll.setup import ensure_payroll_years, set_up_canadian_companies
-from insertion_erp.quebec_sales_taxes.setup import set_up_canadian_companies as set_up_sales_taxes
-from insertion_erp.setup.custom_fields import CUSTOM_FIELDS
+from insertion_erp.quebec_payroll.install import ensure_payroll_years, set_up_canadian_companies
+from insertion_erp.quebec_sales_taxes.install import set_up_canadian_companies as set_up_sales_taxes
 
 
 def after_install() -> None:
@@ -166,10 +170,14 @@ def add_role_permissions(role: str, permissions: dict[str, tuple[str, ...]]) -> 
 def ensure_return_rates() -> None:
 	"""The shipped years of the return to government's parameters; a year already there is left alone."""
 	for year, rates in SHIPPED_RETURN_RATES.items():
-		if frappe.db.exists("Public Return Rates", {"year": year}):
+		if frappe.db.exists("Return to Government Rates", {"year": year}):
 			continue
 		frappe.get_doc(
-			{"doctype": "Public Return Rates", **record_values(rates), "sources": RETURN_SOURCES.get(year)}
+			{
+				"doctype": "Return to Government Rates",
+				**record_values(rates),
+				"sources": RETURN_SOURCES.get(year),
+			}
 		).insert(ignore_permissions=True)
 
 

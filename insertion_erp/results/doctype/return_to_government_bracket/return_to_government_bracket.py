@@ -1,7 +1,7 @@
 from frappe.model.document import Document
 
 
-class PublicReturnBracket(Document):
+class ReturntoGovernmentBracket(Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,6 +1,6 @@
 """The app's custom fields on standard doctypes, each declared by its wing and merged here in
 one order (the trainee first, the payroll's, the till's, the claim's), which every field's
-insert_after relies on. Created at install, kept at every migration (setup/install.py and the
+insert_after relies on. Created at install, kept at every migration (install/install.py and the
 patch v0_10.custom_fields_first), removed at uninstall."""
 
 from insertion_erp.funding.custom_fields import CUSTOM_FIELDS as FUNDING

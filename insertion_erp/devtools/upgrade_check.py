@@ -16,10 +16,11 @@ release lacks) and again after the migration (`compare`).
 """
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import frappe
 
+from insertion_erp.core.money import round_money, to_decimal
 from insertion_erp.privacy.sealed_notes import unseal
 
 CLAIMS = "select name, docstatus, total_eligible, total_reimbursed from `tabReimbursement Claim`"
@@ -85,16 +86,17 @@ def slips_tables() -> tuple[int, int]:
 def claim_figures(claim) -> dict:
 	"""Each line's (contributions, reimbursed) by slip or voucher, and the claim's total."""
 	lines = {
-		line.salary_slip or line.voucher_no: (
-			round(float(line.contributions or 0), 2),
-			round(float(line.reimbursed or 0), 2),
-		)
+		line.salary_slip or line.voucher_no: (cents(line.contributions), cents(line.reimbursed))
 		for line in claim.lines
 	}
-	return {"lines": lines, "total": round(float(claim.total_reimbursed or 0), 2)}
+	return {"lines": lines, "total": cents(claim.total_reimbursed)}
 
 
-def ei_rule_difference(slip: str) -> float:
+def cents(value) -> Decimal:
+	return round_money(to_decimal(value))
+
+
+def ei_rule_difference(slip: str) -> Decimal:
 	"""What the slip's employer EI (1.4 x the employee's rounded premium, the engine's and the
 	CRA's rule) differs by from the first release's formula (1.82 % of the pay, rounded)."""
 	gross, ei, year = frappe.db.sql(
@@ -106,8 +108,8 @@ def ei_rule_difference(slip: str) -> float:
 	employee_rate, factor = frappe.db.get_value(
 		"Quebec Payroll Rates", str(year), ["ei_employee_rate", "ei_employer_factor"]
 	)
-	old = Decimal(str(gross)) * Decimal(str(employee_rate)) * Decimal(str(factor)) / 100
-	return round(float(ei) - float(old.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), 2)
+	old = to_decimal(gross) * to_decimal(employee_rate) * to_decimal(factor) / 100
+	return cents(ei) - round_money(old)
 
 
 def refill_drafts() -> tuple[int, list[str], list[str]]:
@@ -125,24 +127,24 @@ def refill_drafts() -> tuple[int, list[str], list[str]]:
 		if set(now["lines"]) != set(then["lines"]):
 			changed.append(f"draft claim {name}: lines {sorted(then['lines'])}, now {sorted(now['lines'])}")
 			continue
-		moved = 0.0
+		moved = Decimal(0)
 		for key, (contributions, reimbursed) in now["lines"].items():
 			was_contributions, was_reimbursed = then["lines"][key]
 			if (contributions, reimbursed) == (was_contributions, was_reimbursed):
 				continue
 			rule = ei_rule_difference(key) if frappe.db.exists("Salary Slip", key) else None
-			delta = round(contributions - was_contributions, 2)
-			if rule is None or delta != rule or abs(reimbursed - was_reimbursed) > abs(delta) + 0.005:
+			delta = contributions - was_contributions
+			if rule is None or delta != rule or abs(reimbursed - was_reimbursed) > abs(delta):
 				changed.append(
 					f"draft claim {name}, {key}: {(was_contributions, was_reimbursed)} now {(contributions, reimbursed)}"
 				)
 				continue
 			moved += reimbursed - was_reimbursed
 			explained.append(
-				f"{name}, {key}: contributions {was_contributions:.2f} -> {contributions:.2f} (employer EI "
-				f"1.4 x the employee's premium: {rule:+.2f})"
+				f"{name}, {key}: contributions {was_contributions} -> {contributions} (employer EI "
+				f"1.4 x the employee's premium: {rule:+})"
 			)
-		if round(now["total"] - then["total"] - moved, 2):
+		if now["total"] - then["total"] != moved:
 			changed.append(f"draft claim {name}: total {then['total']} now {now['total']}")
 	frappe.db.rollback()
 	return len(drafts), changed, explained

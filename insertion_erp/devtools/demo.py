@@ -6,6 +6,7 @@ records here, so the demo always shows what exists so far. Dates are relative
 to today, so the demo always has a parcours at every stage.
 """
 
+import time
 from datetime import datetime
 
 import frappe
@@ -19,6 +20,20 @@ from insertion_erp.core.periods import Period, month_period
 from insertion_erp.devtools.demo_filing import fill_filing_data
 from insertion_erp.devtools.demo_partners import load_partners
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
+from insertion_erp.devtools.demo_year import (
+	CLAIM_PAID_AFTER_DAYS,
+	TRADES,
+	claim_the_months,
+	collect,
+	ensure_staff,
+	load_cohorts,
+	months_of_the_year,
+	new_parcours,
+	pay_the_months,
+	record_follow_up,
+	remit_the_months,
+	summary,
+)
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
@@ -57,7 +72,6 @@ STAFF_LOGINS = {
 	SUPERVISOR_LOGIN: (("Marc", "Plancher"), [SUPERVISOR]),
 	DIRECTOR_LOGIN: (("Claire", "Directrice"), [MANAGER, "Accounts User", "HR User"]),
 }
-TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
 
 # (first name, last name, born, trade, counsellor, stage, days since start)
 TRAINEES = (
@@ -109,6 +123,7 @@ EARLY_CONTACT = ("Kevin", "Bergeron", ("Employed Full Time", "Permanent", None, 
 
 
 def load() -> None:
+	started = time.monotonic()
 	complete_setup_wizard(DEMO_COMPANY, DEMO_COMPANY_ABBR, language="Français")
 	company = frappe.db.get_single_value("Global Defaults", "default_company") or DEMO_COMPANY
 	year = getdate(nowdate()).year
@@ -122,6 +137,7 @@ def load() -> None:
 		SETTINGS, "trainee_salary_structure", ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
 	)
 	load_trainees(company)
+	load_cohorts(company, [ensure_counsellor(email, *names) for email, names in COUNSELLORS.items()])
 	load_training()
 	load_support()
 	load_alumni(company)
@@ -137,6 +153,8 @@ def load() -> None:
 	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")
+	for line in summary(company, time.monotonic() - started):
+		print(line)
 
 
 def load_trainees(company: str) -> None:
@@ -251,24 +269,6 @@ def load_alumni(company: str) -> None:
 		for name, found in zip(due, follow_ups, strict=False):
 			if found is not None:
 				record_follow_up(name, *found)
-
-
-def record_follow_up(name: str, situation: str, job_type, job_months, hourly_wage, weekly_hours) -> None:
-	follow_up = frappe.get_doc("Parcours Follow-up", name)
-	contact = getdate(follow_up.due_date)
-	if contact > getdate(nowdate()):
-		return  # not due yet
-	follow_up.update(
-		{
-			"contact_date": contact,
-			"situation": situation,
-			"job_type": job_type,
-			"job_months": job_months,
-			"hourly_wage": hourly_wage,
-			"weekly_hours": weekly_hours,
-		}
-	)
-	follow_up.save(ignore_permissions=True)
 
 
 def early_contact(first: str, last: str, found: tuple) -> None:
@@ -427,7 +427,9 @@ def load_funding(company: str) -> None:
 		return
 	today = getdate(nowdate())
 	months = [month_period(add_months(today.replace(day=1), -n)) for n in (2, 1)]
-	ensure_holiday_list(company, months[0].start.year)
+	year_start = min(today.replace(month=1, day=1), months[0].start)
+	earlier = months_of_the_year(today, months[0].start)  # January to three months ago
+	ensure_holiday_list(company, year_start.year)
 	frappe.db.set_value("Company", company, "insertion_cnesst_rate", 1.5)
 	if not frappe.db.get_single_value(SETTINGS, "annual_payroll"):
 		frappe.db.set_single_value(SETTINGS, "annual_payroll", 600_000)
@@ -435,13 +437,8 @@ def load_funding(company: str) -> None:
 	# Before the assignments: each takes the company's payroll payable account.
 	ensure_payroll_accounts(company)
 	supervisor = ensure_supervisor(company)
-	assign(
-		supervisor,
-		ensure_monthly_structure(MONTHLY_STRUCTURE, company),
-		company,
-		add_months(months[0].start, -1),
-		4200,
-	)
+	assign(supervisor, ensure_monthly_structure(MONTHLY_STRUCTURE, company), company, year_start, 4200)
+	funded_staff = ensure_staff(company, year_start)
 	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
 	paid = frappe.get_all(
 		"Parcours",
@@ -459,11 +456,15 @@ def load_funding(company: str) -> None:
 		company,
 		f"EQ-{today.year}-0042",
 		today.year,
-		{TRAINEE_WAGES: (180000, 100), SUPERVISION_WAGES: (60000, 75), INSERTION_COSTS: (15000, 100)},
+		{TRAINEE_WAGES: (260000, 100), SUPERVISION_WAGES: (110000, 75), INSERTION_COSTS: (15000, 100)},
 		supervisor,
 		funded_share=60,
 		max_weekly_hours=35,
+		other_staff=funded_staff,
 	)
+	# The year before the last two months: paid, claimed, collected and remitted month by month.
+	pay_the_months(company, earlier)
+	claim_the_months(contract, earlier, today)
 
 	# The trainees' hours come from the shop floor: check-ins each weekday, built into
 	# timesheets (6 h paid a day), which the slips pay and the claims count.
@@ -508,6 +509,8 @@ def load_funding(company: str) -> None:
 	).insert(ignore_permissions=True)
 	claim.get_payroll()
 	claim.submit()
+	collect(claim.reload(), add_days(months[0].end, CLAIM_PAID_AFTER_DAYS), today)
+	remit_the_months(company, [*earlier, months[0]], today)
 
 
 def ensure_holiday_list(company: str, first_year: int) -> None:
@@ -545,22 +548,6 @@ def ensure_supervisor(company: str) -> str:
 		.insert(ignore_permissions=True)
 		.name
 	)
-
-
-def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":
-	return frappe.get_doc(
-		{
-			"doctype": "Parcours",
-			"trainee": trainee.name,
-			"trade": trade,
-			"company": company,
-			"referral_source": "Emploi-Québec Agent",
-			"income_source": "Social Assistance",
-			"barriers": [{"barrier": "No Diploma"}, {"barrier": "No Recent Work History"}],
-			"approval_date": approval_date,
-			"approval_reference": f"EQ-{trainee.name}" if approval_date else None,
-		}
-	).insert(ignore_permissions=True)
 
 
 def record_follow_ups(parcours: str) -> None:

@@ -4,9 +4,12 @@
 - donated clothes received into stock at zero valuation each month (a Material Receipt
   whose rows allow a zero valuation rate, as ERPNext provides for donations), sold
   from stock;
-- café supplies bought each month from a roaster, the shop's rent each month;
-- sales each week for a year (cash, at the till, desk invoices of the till's profile),
-  naming the trainee who served while their parcours ran;
+- café supplies bought each month from a roaster; the shop's rent, electricity and
+  insurance each month;
+- the till's sales at a thrift shop and café's real scale (some 20,000 to 30,000 $ a month,
+  more in the fall, less in January): each closed week of the year as one invoice of the
+  till's profile, as ERPNext consolidates a closed session's receipts; the last week, whose
+  session is not closed yet, as single receipts naming the trainee who served;
 - check-ins on the shop floor for the trainees paid by the hour, the two last months
   (they become the timesheets the payroll pays: see demo.load_funding) and this week.
 
@@ -30,7 +33,30 @@ CUPS = ("GOBELETS", "Gobelets compostables (caisse de 500)", 60.00)  # taxable: 
 DONATED_GROUP = "Dons revendus"
 GST_NUMBER, QST_NUMBER = "123456789 RT0001", "1234567890 TQ0001"  # the demo's, not real ones
 SUPPLIER = "Brûlerie du Quartier"
-RENT = 1450.00
+RENT = 3200.00
+# The shop's other monthly bills: (account, remark, amount).
+BILLS = (
+	("Électricité et chauffage", "Hydro-Québec", 640.00),
+	("Assurances", "Assurance responsabilité et biens", 385.00),
+)
+# A week of the till at the year's average (item, quantity), and each month's share of it.
+TILL_WEEK = (("DON-VETEMENTS", 450), ("VETEMENT-USAGE", 160), ("CAFE-FILTRE", 380), ("MUFFIN", 220))
+SEASON = {
+	1: 0.8,
+	2: 0.8,
+	3: 0.9,
+	4: 1.0,
+	5: 1.0,
+	6: 0.95,
+	7: 0.9,
+	8: 1.0,
+	9: 1.15,
+	10: 1.25,
+	11: 1.3,
+	12: 1.2,
+}
+RECEIPT_WEEKS = 1  # the last week (its session not closed yet), sold receipt by receipt
+DONATED_KG_A_MONTH = 2600
 SHIFT = (time(8, 30), time(15, 0))
 PRICES = {
 	code: price for code, _name, price in (*ITEMS, DONATED)
@@ -64,8 +90,11 @@ def load_shop(company: str, cashier: str) -> frappe._dict:
 		receive_donations(company, month)
 		buy_supplies(company, add_days(month, 4))
 		pay_rent(company, add_days(month, 1))
+		pay_bills(company, add_days(month, 9))
 		month = add_months(month, 1)
-	sell_for_a_year(shop, Period(first, add_days(today, -1)))
+	receipts_from = add_days(today, -7 * RECEIPT_WEEKS)
+	sell_the_weeks(shop, Period(first, add_days(receipts_from, -1)))
+	sell_for_a_year(shop, Period(receipts_from, add_days(today, -1)))
 	return shop
 
 
@@ -133,7 +162,7 @@ def receive_donations(company: str, day) -> None:
 			"items": [
 				{
 					"item_code": DONATED[0],
-					"qty": 120,
+					"qty": DONATED_KG_A_MONTH,
 					"t_warehouse": frappe.db.get_value("Warehouse", {"company": company, "is_group": 0}),
 					"allow_zero_valuation_rate": 1,
 					"basic_rate": 0,
@@ -155,8 +184,8 @@ def buy_supplies(company: str, day) -> None:
 			"bill_date": day,
 			"due_date": add_days(day, 30),
 			"items": [
-				{"item_code": SUPPLIES[0], "qty": 2, "rate": SUPPLIES[2]},
-				{"item_code": CUPS[0], "qty": 1, "rate": CUPS[2]},
+				{"item_code": SUPPLIES[0], "qty": 4, "rate": SUPPLIES[2]},
+				{"item_code": CUPS[0], "qty": 4, "rate": CUPS[2]},
 			],
 		}
 	)
@@ -187,8 +216,39 @@ def pay_rent(company: str, day) -> None:
 	).insert(ignore_permissions=True).submit()
 
 
+def pay_bills(company: str, day) -> None:
+	cash = frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
+	cost_center = frappe.get_cached_value("Company", company, "cost_center")
+	for account_name, remark, amount in BILLS:
+		account = ensure_account(company, account_name, "Expense")
+		frappe.get_doc(
+			{
+				"doctype": "Journal Entry",
+				"company": company,
+				"posting_date": day,
+				"user_remark": remark,
+				"accounts": [
+					{"account": account, "debit_in_account_currency": amount, "cost_center": cost_center},
+					{"account": cash, "credit_in_account_currency": amount, "cost_center": cost_center},
+				],
+			}
+		).insert(ignore_permissions=True).submit()
+
+
+def sell_the_weeks(shop: frappe._dict, period: Period) -> None:
+	"""Each closed week of the till as one invoice of its profile, on the week's last day: the
+	week's quantities at the month's share of the year (`SEASON`)."""
+	day = period.start
+	while add_days(day, 6) <= period.end:
+		last = add_days(day, 6)
+		share = SEASON[getdate(last).month]
+		basket = [(code, round(quantity * share)) for code, quantity in TILL_WEEK]
+		sell(shop, last, basket, None, remarks=f"Ventes de la caisse, semaine du {day}")
+		day = add_days(day, 7)
+
+
 def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
-	"""Three receipts a week (clothes, café), each served by an active trainee when one was
+	"""Receipts each weekday (clothes, café), each served by an active trainee when one was
 	on their parcours that day."""
 	active = frappe.get_all(
 		"Parcours",
@@ -201,19 +261,18 @@ def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
 		(("MUFFIN", 4), ("CAFE-FILTRE", 4)),
 		((DONATED[0], 5), ("VETEMENT-USAGE", 2)),
 	)
-	day, week = period.start, 0
-	while day <= period.end:
-		for n, basket in enumerate(baskets):
-			sale_day = add_days(day, 1 + 2 * n)
-			if getdate(sale_day) > period.end:
-				break
-			serving = [p.employee for p in active if getdate(p.start_date) <= getdate(sale_day)]
-			served_by = serving[(week + n) % len(serving)] if serving else None
-			sell(shop, sale_day, basket, served_by)
-		day, week = add_days(day, 7), week + 1
+	day, turn = getdate(period.start), 0
+	while day <= getdate(period.end):
+		if day.weekday() < 5:
+			serving = [p.employee for p in active if getdate(p.start_date) <= day]
+			for n, basket in enumerate(baskets):
+				served_by = serving[(turn + n) % len(serving)] if serving else None
+				sell(shop, day, basket, served_by)
+			turn += 1
+		day = add_days(day, 1)
 
 
-def sell(shop: frappe._dict, day, basket, served_by: str | None) -> None:
+def sell(shop: frappe._dict, day, basket, served_by: str | None, remarks: str | None = None) -> None:
 	invoice = frappe.get_doc(
 		{
 			"doctype": "Sales Invoice",
@@ -225,6 +284,7 @@ def sell(shop: frappe._dict, day, basket, served_by: str | None) -> None:
 			"posting_date": day,
 			"set_posting_time": 1,
 			"insertion_served_by": served_by,
+			"remarks": remarks,
 			# The donated clothes cost nothing: their zero valuation is allowed.
 			"items": [
 				{

@@ -174,9 +174,11 @@ def submitted_contract(
 	supervisor: str,
 	funded_share: float,
 	max_weekly_hours: float,
+	other_staff: dict[str, float] | None = None,
 ) -> str:
 	"""A submitted Emploi-Québec contract for the calendar year: 12 places of 26 weeks at $17 an
-	hour at most, a budget (amount, reimbursement rate) per kind, one funded supervisor."""
+	hour at most, a budget (amount, reimbursement rate) per kind, the funded supervisor (and
+	`other_staff`: {employee: funded share})."""
 	contract = frappe.get_doc(
 		{
 			"doctype": "Insertion Contract",
@@ -193,7 +195,10 @@ def submitted_contract(
 				{"kind": kind, "budget_amount": amount, "reimbursement_rate": rate}
 				for kind, (amount, rate) in budgets.items()
 			],
-			"supervision_staff": [{"employee": supervisor, "funded_share": funded_share}],
+			"supervision_staff": [
+				{"employee": employee, "funded_share": share}
+				for employee, share in {supervisor: funded_share, **(other_staff or {})}.items()
+			],
 		}
 	).insert(ignore_permissions=True)
 	contract.submit()

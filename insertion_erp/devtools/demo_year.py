@@ -1,0 +1,445 @@
+"""The demo's year at an insertion enterprise's real scale.
+
+- Cohorts of two trainees entering every six to seven weeks for parcours of 26 weeks (most
+  complete, one leaves for a job, one drops out, one goes back to school, one is suspended
+  for two weeks), so eight to ten are under way at any time, each followed up at 3 and 6
+  months once those dates have come;
+- the staff: three supervisors (shop, café, sorting), a counsellor and a coordinator, paid
+  by the month;
+- the year's payroll from January, month by month as the demo's pays are monthly: the
+  trainees' hours of the months before the last two written as timesheets by a rule that
+  keeps them true (each weekday of the parcours, suspensions and holidays left out, the
+  parcours' planned hours of the month spread over those days), then a Payroll Entry for the
+  trainees and one for the staff, as the bookkeeper runs them (the last two months are
+  demo.load_funding's: from check-ins on the shop floor);
+- a claim to Emploi-Québec each month, submitted at the month's end and collected about
+  25 days later; each month's source deductions remitted on the 15th of the next month,
+  as the Source Deduction Remittances report lists them.
+
+Each part is made once: a second run adds nothing.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import frappe
+from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
+from frappe.utils import add_days, add_months, getdate, nowdate
+
+from insertion_erp.core.parcours.training import paid_training_hours
+from insertion_erp.core.periods import Period, month_period
+from insertion_erp.devtools.sample_payroll import (
+	ACTIVITY,
+	assign,
+	ensure_monthly_structure,
+	run_payroll_entry,
+)
+from insertion_erp.parcours.records import hours_steps, steps_by_parcours
+from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
+	AGENCIES,
+	due_date,
+	remittances,
+)
+
+# (days since the cohort started, trainees: (first, last, born, gender, trade, counsellor, what
+# happened)). What happened: ("Completed",), ("Left for a Job", week), ("Dropped Out", week),
+# ("Back to School", week), ("Suspended", from week, days) then completed; None: still under way.
+COHORTS = (
+	(335, (("Léa", "Bélanger", "1998-03-09", "Female", 1, 0, ("Completed",)),
+		   ("Hugo", "Lefebvre", "2002-10-21", "Male", 0, 1, ("Left for a Job", 16)))),
+	(285, (("Marie-Ève", "Poirier", "1991-06-17", "Female", 0, 0, ("Completed",)),
+		   ("Djibril", "Sow", "1996-01-28", "Male", 2, 1, ("Dropped Out", 9)))),
+	(240, (("Camille", "Dubé", "2004-02-05", "Female", 1, 1, ("Suspended", 6, 14)),
+		   ("Antoine", "Lemieux", "1987-09-30", "Male", 3, 0, ("Completed",)))),
+	(190, (("Rosalie", "Nadeau", "2000-12-12", "Female", 0, 1, ("Completed",)),
+		   ("Samir", "Belkacem", "1993-04-22", "Male", 1, 0, ("Back to School", 18)))),
+	(140, (("Jade", "Thibault", "2003-07-01", "Female", 1, 0, None),
+		   ("Félix", "Paquette", "1999-11-15", "Male", 0, 1, None))),
+	(90, (("Océane", "Vachon", "2001-08-08", "Female", 2, 1, None),
+		  ("Youssef", "Amrani", "1995-05-19", "Male", 0, 0, None))),
+	(45, (("Zoé", "Gagné", "2005-01-26", "Female", 1, 0, None),
+		  ("Thomas", "Rioux", "1997-03-03", "Male", 3, 1, None))),
+)  # fmt: skip
+# What each trainee who left was doing at the 3- and 6-month follow-ups (situation, job type,
+# fixed-term months, hourly wage, weekly hours), when those dates have come.
+FOLLOW_UPS = {
+	"Léa Bélanger": (("Employed Full Time", "Permanent", None, 17.80, 35), ("Employed Full Time", "Permanent", None, 18.20, 35)),
+	"Hugo Lefebvre": (("Employed Full Time", "Permanent", None, 19.00, 37.5), ("Employed Full Time", "Permanent", None, 19.50, 37.5)),
+	"Marie-Ève Poirier": (("Employed Part Time", "Fixed Term", 6, 16.75, 25), ("Employed Full Time", "Permanent", None, 17.25, 35)),
+	"Djibril Sow": (("Looking for Work", None, None, None, None), ("Employed Part Time", "Fixed Term", 3, 17.25, 24)),
+	"Antoine Lemieux": (("Employed Full Time", "Permanent", None, 18.40, 40), None),
+	"Camille Dubé": (("In School or Training", None, None, None, None), None),
+}  # fmt: skip
+EXIT_SITUATION = {"Completed": "Employed Full Time", "Left for a Job": "Employed Full Time"}
+EXIT_NOTES = {
+	"Left for a Job": "Embauché comme aide-cuisinier dans un restaurant du quartier",
+	"Dropped Out": "Ne s'est plus présenté après un déménagement",
+	"Back to School": "Inscrit à un DEP en vente-conseil",
+}
+
+# The staff, paid by the month: (first, last, gender, born, joined, monthly base, funded share
+# of the contract's supervision budget or None).
+STAFF = (
+	("Isabelle", "Morneau", "Female", "1984-05-02", "2019-03-11", 4050, 60),  # café
+	("Denis", "Cloutier", "Male", "1976-10-14", "2021-09-07", 3900, 60),  # sorting
+	("Julie", "Gagnon", "Female", "1988-01-23", "2018-06-04", 4150, None),  # counsellor
+	("Martin", "Lapointe", "Male", "1972-08-29", "2015-01-12", 4700, None),  # coordinator
+)
+MONTHLY_STRUCTURE = "Encadrement mensuel"
+TRADES = ("Aide-cuisinier", "Commis de friperie", "Préposé à l'entretien", "Réparateur de vélos")
+DAY_START = time(8, 30)
+CLAIM_PAID_AFTER_DAYS = 25
+
+
+def load_cohorts(company: str, counsellors: list[str]) -> None:
+	"""The cohorts' trainees and parcours, closed as each left, followed up where due."""
+	today = getdate(nowdate())
+	for days_ago, people in COHORTS:
+		start = add_days(today, -days_ago)
+		for first, last, born, gender, trade, counsellor, outcome in people:
+			if frappe.db.exists("Trainee", {"first_name": first, "last_name": last}):
+				continue
+			trainee = frappe.get_doc(
+				{
+					"doctype": "Trainee",
+					"first_name": first,
+					"last_name": last,
+					"date_of_birth": born,
+					"gender": gender,
+					"counsellor": counsellors[counsellor],
+					"consents": [
+						{"purpose": purpose, "given_on": add_days(start, -20), "means": "Signed Form"}
+						for purpose in ("Intake Information", "Sharing with the Funder", "Network Statistics")
+					],
+				}
+			).insert(ignore_permissions=True)
+			parcours = new_parcours(trainee, TRADES[trade], company, add_days(start, -10))
+			parcours.start(start)
+			if outcome is None:
+				continue
+			reason = outcome[0]
+			if reason == "Suspended":
+				suspended = add_days(start, outcome[1] * 7)
+				parcours.suspend(suspended, "Health")
+				parcours.reload()
+				parcours.resume(add_days(suspended, outcome[2]))
+				parcours.reload()
+				reason = "Completed"
+			if reason == "Completed":
+				end = getdate(parcours.planned_end_date)
+			else:
+				end = add_days(start, outcome[1] * 7 - 3)
+			if end >= today:
+				continue
+			parcours.close(end, reason, EXIT_NOTES.get(reason), EXIT_SITUATION.get(reason))
+			due = frappe.get_all(
+				"Parcours Follow-up", filters={"parcours": parcours.name}, pluck="name", order_by="due_date"
+			)
+			for name, found in zip(due, FOLLOW_UPS.get(f"{first} {last}", ()), strict=False):
+				if found is not None:
+					record_follow_up(name, *found)
+
+
+def ensure_staff(company: str, year_start: date) -> dict[str, float]:
+	"""The staff besides the shop's supervisor, with their monthly pay from the year's start:
+	{employee: funded share} of those the contract funds."""
+	structure = ensure_monthly_structure(MONTHLY_STRUCTURE, company)
+	funded = {}
+	for first, last, gender, born, joined, base, share in STAFF:
+		employee = frappe.db.get_value(
+			"Employee", {"first_name": first, "last_name": last, "company": company}
+		)
+		if not employee:
+			employee = (
+				frappe.get_doc(
+					{
+						"doctype": "Employee",
+						"first_name": first,
+						"last_name": last,
+						"gender": gender,
+						"date_of_birth": born,
+						"date_of_joining": joined,
+						"company": company,
+						"status": "Active",
+					}
+				)
+				.insert(ignore_permissions=True)
+				.name
+			)
+		assign(employee, structure, company, year_start, base)
+		if share:
+			funded[employee] = share
+	return funded
+
+
+def months_of_the_year(today: date, before: date) -> list[Period]:
+	"""The calendar months from January to the month before `before`."""
+	months, month = [], today.replace(month=1, day=1)
+	while month < before:
+		months.append(month_period(month))
+		month = add_months(month, 1)
+	return months
+
+
+def pay_the_months(company: str, months: list[Period]) -> None:
+	"""Each month's trainee hours as timesheets (the rule in the module's docstring), then the
+	month's two Payroll Entries."""
+	for month in months:
+		if frappe.db.exists("Payroll Entry", {"company": company, "start_date": month.start, "docstatus": 1}):
+			continue
+		write_timesheets(company, month)
+		for timesheet_based in (True, False):
+			run_payroll_entry(company, month.start, month.end, timesheet_based=timesheet_based)
+
+
+def write_timesheets(company: str, month: Period) -> None:
+	parcours = frappe.get_all(
+		"Parcours",
+		filters={
+			"company": company,
+			"employee": ("is", "set"),
+			"start_date": ("<=", month.end),
+		},
+		fields=["name", "employee", "start_date", "planned_weeks", "planned_end_date", "actual_end_date"],
+	)
+	steps = steps_by_parcours({p.name for p in parcours})
+	suspensions = suspended_days({p.name for p in parcours})
+	holidays = holiday_dates(company, month)
+	for p in parcours:
+		end = getdate(p.actual_end_date or p.planned_end_date)
+		first, last = max(month.start, getdate(p.start_date)), min(month.end, end)
+		if first > last:
+			continue
+		held = Period(first, last)
+		off = suspensions.get(p.name, set()) | holidays
+		days = [d for d in each_day(held) if d.weekday() < 5 and d not in off]
+		if not days:
+			continue
+		hours = paid_training_hours(
+			hours_steps(steps.get(p.name, [])), int(p.planned_weeks), getdate(p.start_date), held
+		)
+		# The days suspended or off are not worked: their share of the week is not paid.
+		hours = hours * Decimal(len(days)) / Decimal(len([d for d in each_day(held) if d.weekday() < 5]))
+		timesheet(company, p.employee, days, hours)
+
+
+def timesheet(company: str, employee: str, days: list[date], hours: Decimal) -> None:
+	daily = round(float(hours) / len(days), 2)
+	logs = []
+	for day in days:
+		start = datetime.combine(day, DAY_START)
+		logs.append(
+			{
+				"activity_type": ACTIVITY,
+				"from_time": start,
+				"hours": daily,
+				"to_time": start + timedelta(hours=daily),
+			}
+		)
+	frappe.get_doc(
+		{"doctype": "Timesheet", "employee": employee, "company": company, "time_logs": logs}
+	).insert(ignore_permissions=True).submit()
+
+
+def each_day(period: Period):
+	day = period.start
+	while day <= period.end:
+		yield day
+		day = day + timedelta(days=1)
+
+
+def suspended_days(parcours: set[str]) -> dict[str, set[date]]:
+	result: dict[str, set[date]] = {}
+	if not parcours:
+		return result
+	for row in frappe.get_all(
+		"Parcours Suspension",
+		filters={"parent": ("in", list(parcours)), "parenttype": "Parcours"},
+		fields=["parent", "from_date", "to_date"],
+	):
+		end = getdate(row.to_date or nowdate())
+		result.setdefault(row.parent, set()).update(each_day(Period(getdate(row.from_date), end)))
+	return result
+
+
+def holiday_dates(company: str, month: Period) -> set[date]:
+	holiday_list = frappe.get_cached_value("Company", company, "default_holiday_list")
+	return {
+		getdate(day)
+		for day in frappe.get_all(
+			"Holiday",
+			filters={"parent": holiday_list, "holiday_date": ("between", (month.start, month.end))},
+			pluck="holiday_date",
+		)
+	}
+
+
+def claim_the_months(contract: str, months: list[Period], today: date) -> None:
+	"""A claim a month, from the month's payroll; collected about 25 days after its month."""
+	for month in months:
+		if frappe.db.exists(
+			"Reimbursement Claim", {"contract": contract, "from_date": month.start, "docstatus": 1}
+		):
+			continue
+		claim = frappe.get_doc(
+			{
+				"doctype": "Reimbursement Claim",
+				"contract": contract,
+				"from_date": month.start,
+				"to_date": month.end,
+			}
+		).insert(ignore_permissions=True)
+		claim.get_payroll()
+		claim.submit()
+		collect(claim.reload(), add_days(month.end, CLAIM_PAID_AFTER_DAYS), today)
+
+
+def collect(claim, day: date, today: date) -> None:
+	"""The funder's payment of a claim's invoice, once the day has come."""
+	if not claim.sales_invoice or day > today:
+		return
+	payment = get_payment_entry("Sales Invoice", claim.sales_invoice)
+	payment.posting_date = day
+	payment.reference_no = f"EQ-{claim.name}"
+	payment.reference_date = day
+	payment.insert(ignore_permissions=True).submit()
+
+
+def remit_the_months(company: str, months: list[Period], today: date) -> None:
+	"""Each month's source deductions paid to each agency on their due date, as the report
+	lists them (one journal entry per agency and month, its reference the month)."""
+	bank = frappe.db.get_value(
+		"Account", {"company": company, "account_type": ("in", ("Bank", "Cash")), "is_group": 0}
+	)
+	cost_center = frappe.get_cached_value("Company", company, "cost_center")
+	for month in months:
+		due = due_date(month)
+		if due > today:
+			continue
+		owed = remittances(company, month)
+		for agency in AGENCIES:
+			line = owed.agencies[agency]
+			reference = remittance_reference(agency, month)
+			if not line.total or frappe.db.exists(
+				"Journal Entry", {"company": company, "cheque_no": reference, "docstatus": 1}
+			):
+				continue
+			frappe.get_doc(
+				{
+					"doctype": "Journal Entry",
+					"company": company,
+					"posting_date": due,
+					"cheque_no": reference,
+					"cheque_date": due,
+					"user_remark": f"Versement des retenues à la source de {month.start:%Y-%m}",
+					"accounts": [
+						{
+							"account": line.account,
+							"debit_in_account_currency": float(line.total),
+							"cost_center": cost_center,
+						},
+						{
+							"account": bank,
+							"credit_in_account_currency": float(line.total),
+							"cost_center": cost_center,
+						},
+					],
+				}
+			).insert(ignore_permissions=True).submit()
+
+
+def remittance_reference(agency: str, month: Period) -> str:
+	return f"{'ARC' if agency == AGENCIES[0] else 'RQ'}-{month.start:%Y-%m}"
+
+
+def new_parcours(trainee, trade: str, company: str, approval_date) -> "frappe.Document":
+	return frappe.get_doc(
+		{
+			"doctype": "Parcours",
+			"trainee": trainee.name,
+			"trade": trade,
+			"company": company,
+			"referral_source": "Emploi-Québec Agent",
+			"income_source": "Social Assistance",
+			"barriers": [{"barrier": "No Diploma"}, {"barrier": "No Recent Work History"}],
+			"approval_date": approval_date,
+			"approval_reference": f"EQ-{trainee.name}" if approval_date else None,
+		}
+	).insert(ignore_permissions=True)
+
+
+def record_follow_up(name: str, situation: str, job_type, job_months, hourly_wage, weekly_hours) -> None:
+	follow_up = frappe.get_doc("Parcours Follow-up", name)
+	contact = getdate(follow_up.due_date)
+	if contact > getdate(nowdate()):
+		return  # not due yet
+	follow_up.update(
+		{
+			"contact_date": contact,
+			"situation": situation,
+			"job_type": job_type,
+			"job_months": job_months,
+			"hourly_wage": hourly_wage,
+			"weekly_hours": weekly_hours,
+		}
+	)
+	follow_up.save(ignore_permissions=True)
+
+
+def summary(company: str, seconds: float) -> list[str]:
+	"""The year in a few lines, read from the reports a director reads."""
+	from insertion_erp.funding.report.mission_and_market.mission_and_market import (
+		execute as mission_and_market,
+	)
+	from insertion_erp.results.report.activity_report.activity_report import execute as activity_report
+
+	today = getdate(nowdate())
+	fiscal_year = frappe.db.get_value(
+		"Fiscal Year", {"year_start_date": ("<=", today), "year_end_date": (">=", today)}
+	)
+	lines = {
+		row["kind"]: row for row in mission_and_market({"company": company, "fiscal_year": fiscal_year})[1]
+	}
+	sales = lines["sales"]
+	months = sorted(key for key in sales if key.startswith("m_"))
+	by_month = ", ".join(
+		f"{key[2:].replace('_', '-')} {float(sales[key] or 0):,.0f}" for key in months if sales[key]
+	)
+	hours = {
+		row["indicator"]: row["amount"]
+		for row in activity_report(
+			{"company": company, "from_date": today.replace(month=1, day=1), "to_date": today}
+		)[1]
+		if row["kind"] == "hours"
+	}
+	claims = frappe.db.sql(
+		"""select count(*), sum(c.total_reimbursed), sum(si.outstanding_amount = 0)
+		from `tabReimbursement Claim` c left join `tabSales Invoice` si on si.name = c.sales_invoice
+		where c.company = %s and c.docstatus = 1 and year(c.from_date) = %s""",
+		(company, today.year),
+	)[0]
+	owed = paid = Decimal(0)
+	month = today.replace(month=1, day=1)
+	while due_date(month_period(month)) <= today:
+		period = month_period(month)
+		result = remittances(company, period)
+		for agency in AGENCIES:
+			owed += result.agencies[agency].total
+			paid += Decimal(
+				str(
+					frappe.db.sql(
+						"""select coalesce(sum(total_debit), 0) from `tabJournal Entry`
+						where company = %s and docstatus = 1 and cheque_no = %s""",
+						(company, remittance_reference(agency, period)),
+					)[0][0]
+				)
+			)
+		month = add_months(month, 1)
+	return [
+		f"Sales by month: {by_month}",
+		f"Self-financing ratio: {float(lines['ratio']['total'] or 0):.1f} %",
+		"Training hours: " + "; ".join(f"{label} {float(value or 0):,.0f}" for label, value in hours.items()),
+		f"Claims of {today.year}: {claims[0]} submitted, {float(claims[1] or 0):,.2f} $, {int(claims[2] or 0)} collected",
+		f"Source deductions of the closed months: owed {owed:,.2f} $, paid {paid:,.2f} $",
+		f"Loaded in {seconds:.0f} s",
+	]

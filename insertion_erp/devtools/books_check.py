@@ -1,6 +1,17 @@
-"""Mission and Market against ERPNext's Profit and Loss: the same total income and expense,
-to the cent. The report's test and the demo's check (scripts/test) both use it."""
+"""The demo's books as a funder or an auditor would check them (scripts/test runs `check` on the
+demo site; the Mission and Market report's test uses the first comparison):
 
+- Mission and Market against ERPNext's Profit and Loss: the same total income and expense, to
+  the cent; each month's slips (gross and employer contributions) booked as expenses;
+- each month's wages and the claim that pays them back in the same month;
+- each closed month's source deductions owed (the Source Deduction Remittances report) paid
+  to each agency by their due date;
+- each quarter's GST and QST collected on the sales equal to the GST/QST return's lines;
+- the Activity Report's paid training hours within HOURS_TOLERANCE of the planned hours (less
+  suspensions) over the months paid.
+"""
+
+from datetime import date
 from decimal import Decimal
 
 import frappe
@@ -9,6 +20,7 @@ from erpnext.accounts.report.profit_and_loss_statement.profit_and_loss_statement
 )
 
 from insertion_erp.core.money import round_money, to_decimal
+from insertion_erp.core.periods import Period, add_months, month_period
 from insertion_erp.funding.report.mission_and_market.mission_and_market import execute as mission_and_market
 
 
@@ -104,3 +116,134 @@ def check(company: str | None = None, fiscal_year: str | None = None) -> None:
 		raise AssertionError("no salary slip in the year: the payroll's books were not checked")
 	if any(cost != booked for cost, booked in payroll.values()):
 		raise AssertionError("the payroll's expenses in the ledger differ from the slips")
+	the_year(company, frappe.utils.getdate(frappe.utils.nowdate()))
+
+
+def the_year(company: str, today: date) -> None:
+	"""The checks of a year's books beyond the Profit and Loss (the module's docstring)."""
+	problems = claims_in_the_wages_month(company, today.year)
+	print(f"Claims in their wages' month: {'; '.join(problems) or 'every month paid has its claim'}")
+	remitted = remittances_paid(company, today)
+	for month, agency, owed, paid in remitted:
+		print(f"{month} {agency}: owed {owed}, paid {paid}")
+		if owed != paid:
+			problems.append(f"{month} {agency}: source deductions owed {owed}, paid {paid}")
+	if not remitted:
+		problems.append("no month's source deductions fell due: nothing was compared")
+	for quarter, tax, collected, returned in sales_taxes_returned(company, today):
+		print(f"{quarter} {tax}: collected on the sales {collected}, on the return {returned}")
+		if collected != returned:
+			problems.append(f"{quarter} {tax}: collected {collected}, the return says {returned}")
+	hours = training_hours(company, today)
+	if hours is None:
+		problems.append("no payroll: the training hours were not compared")
+	else:
+		paid, planned = hours
+		print(f"Training hours of the months paid: paid {paid}, planned {planned}")
+		if not planned or abs(paid - planned) > planned * HOURS_TOLERANCE:
+			problems.append(
+				f"paid training hours {paid} not within {HOURS_TOLERANCE:%} of the planned {planned}"
+			)
+	if problems:
+		raise AssertionError("\n".join(problems))
+
+
+HOURS_TOLERANCE = Decimal("0.02")  # paid training hours within 2 % of the planned hours
+
+
+def claims_in_the_wages_month(company: str, year: int) -> list[str]:
+	"""Each month whose slips were paid: the submitted claim of that month, posted (its
+	invoice to the funder) in the same month. Returns what is wrong."""
+	wrong = []
+	months = frappe.db.sql(
+		"""select distinct date_format(posting_date, '%%Y-%%m') from `tabSalary Slip`
+		where company = %s and docstatus = 1 and year(posting_date) = %s order by 1""",
+		(company, year),
+	)
+	for (month,) in months:
+		claim = frappe.db.sql(
+			"""select c.name, date_format(si.posting_date, '%%Y-%%m') from `tabReimbursement Claim` c
+			left join `tabSales Invoice` si on si.name = c.sales_invoice
+			where c.company = %s and c.docstatus = 1 and date_format(c.from_date, '%%Y-%%m') = %s""",
+			(company, month),
+		)
+		if not claim:
+			wrong.append(f"{month}: wages paid, no claim")
+		elif claim[0][1] != month:
+			wrong.append(f"{month}: the claim {claim[0][0]} is booked in {claim[0][1]}")
+	return wrong
+
+
+def remittances_paid(company: str, today: date) -> list[tuple[str, str, Decimal, Decimal]]:
+	"""Each closed month of the year (its due date past): (month, agency, owed, paid by the due
+	date), paid being what the agency's payable account was debited from the month's end to the
+	due date."""
+	from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
+		AGENCIES,
+		due_date,
+		remittances,
+	)
+
+	result = []
+	month = month_period(today.replace(month=1, day=1))
+	while due_date(month) <= today:
+		owed = remittances(company, month)
+		for agency in AGENCIES:
+			line = owed.agencies[agency]
+			(paid,) = frappe.db.sql(
+				"""select coalesce(sum(debit - credit), 0) from `tabGL Entry`
+				where company = %s and account = %s and is_cancelled = 0
+					and posting_date > %s and posting_date <= %s""",
+				(company, line.account, month.end, due_date(month)),
+			)[0]
+			result.append(
+				(str(month.start)[:7], agency, round_money(line.total), round_money(to_decimal(paid)))
+			)
+		month = month_period(add_months(month.start, 1))
+	return result
+
+
+def sales_taxes_returned(company: str, today: date) -> list[tuple[str, str, Decimal, Decimal]]:
+	"""Each quarter of the year so far: (quarter, tax, collected on the sales, the return's line)."""
+	from insertion_erp.quebec_sales_taxes.install import account_names
+	from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import tax_return
+
+	accounts = account_names(company)
+	result = []
+	start = today.replace(month=1, day=1)
+	while start <= today:
+		end = min(month_period(add_months(start, 2)).end, today)
+		quarter = Period(start, end)
+		lines = {line.key: line.amount for line in tax_return(company, quarter.start, quarter.end)}
+		for key in ("gst_collected", "qst_collected"):
+			(collected,) = frappe.db.sql(
+				"""select coalesce(sum(t.base_tax_amount), 0) from `tabSales Taxes and Charges` t
+				join `tabSales Invoice` si on si.name = t.parent
+				where t.parenttype = 'Sales Invoice' and si.company = %s and si.docstatus = 1
+					and si.posting_date between %s and %s and t.account_head = %s""",
+				(company, quarter.start, quarter.end, accounts[key]),
+			)[0]
+			result.append(
+				(
+					f"{start:%Y}-T{(start.month - 1) // 3 + 1}",
+					key,
+					round_money(to_decimal(collected)),
+					round_money(lines[key]),
+				)
+			)
+		start = add_months(start, 3)
+	return result
+
+
+def training_hours(company: str, today: date) -> tuple[Decimal, Decimal] | None:
+	"""The Activity Report's (paid, planned) training hours over the months whose payroll ran."""
+	from insertion_erp.results.activity import activity
+
+	(last,) = frappe.db.sql(
+		"select max(end_date) from `tabSalary Slip` where company = %s and docstatus = 1", company
+	)[0]
+	if not last:
+		return None
+	period = Period(today.replace(month=1, day=1), month_period(frappe.utils.getdate(last)).end)
+	hours = activity(period, {"company": company})["hours"]
+	return to_decimal(hours["paid"]), to_decimal(hours["planned"])

@@ -26,6 +26,7 @@ from insertion_erp.devtools.demo_year import (
 	claim_the_months,
 	collect,
 	ensure_staff,
+	issue_records_of_employment,
 	load_cohorts,
 	months_of_the_year,
 	new_parcours,
@@ -33,6 +34,8 @@ from insertion_erp.devtools.demo_year import (
 	record_follow_up,
 	remit_the_months,
 	summary,
+	support_through_the_year,
+	workshops_through_the_year,
 )
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
@@ -140,16 +143,20 @@ def load() -> None:
 	load_cohorts(company, [ensure_counsellor(email, *names) for email, names in COUNSELLORS.items()])
 	load_training()
 	load_support()
+	support_through_the_year(getdate(nowdate()))
 	load_alumni(company)
 	load_funding(company)
 	# The files' settings and each employee's SIN and address, all the demo's: its ROEs and
 	# year-end slips download.
 	fill_filing_data(company)
+	# The year's leavers' ROEs issued; last month's are the bookkeeper's (her day).
+	issue_records_of_employment(company, add_months(getdate(nowdate()).replace(day=1), -1))
 	# The year's T4 and RL-1, drafted from the payroll: the bookkeeper reviews them in February.
 	year_end.create_slips(company, year)
 	early_contact(*EARLY_CONTACT)
 	load_partners(company)
 	load_shop(company, CASHIER_LOGIN)
+	workshops_through_the_year(company, getdate(nowdate()))
 	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
 	print(f"Demo data loaded for {company}.")

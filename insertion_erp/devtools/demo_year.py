@@ -189,7 +189,9 @@ def pay_the_months(company: str, months: list[Period]) -> None:
 			continue
 		write_timesheets(company, month)
 		for timesheet_based in (True, False):
-			run_payroll_entry(company, month.start, month.end, timesheet_based=timesheet_based)
+			run_payroll_entry(
+				company, month.start, month.end, timesheet_based=timesheet_based, worked_only=timesheet_based
+			)
 
 
 def write_timesheets(company: str, month: Period) -> None:
@@ -441,5 +443,138 @@ def summary(company: str, seconds: float) -> list[str]:
 		"Training hours: " + "; ".join(f"{label} {float(value or 0):,.0f}" for label, value in hours.items()),
 		f"Claims of {today.year}: {claims[0]} submitted, {float(claims[1] or 0):,.2f} $, {int(claims[2] or 0)} collected",
 		f"Source deductions of the closed months: owed {owed:,.2f} $, paid {paid:,.2f} $",
+		"Trainees under way today: {}; parcours of the year: {}; records of employment: {} issued, {} drafts".format(
+			frappe.db.count("Parcours", {"company": company, "status": "Active"}),
+			frappe.db.count(
+				"Parcours",
+				{
+					"company": company,
+					"start_date": ("<=", today),
+					"planned_end_date": (">=", today.replace(month=1, day=1)),
+				},
+			),
+			frappe.db.count("Record of Employment", {"company": company, "docstatus": 1}),
+			frappe.db.count("Record of Employment", {"company": company, "docstatus": 0}),
+		),
 		f"Loaded in {seconds:.0f} s",
 	]
+
+
+def issue_records_of_employment(company: str, before: date) -> int:
+	"""Each Record of Employment drafted for a trainee who left before `before` and was paid
+	here, filled again from the year's payroll and issued (the later ones are the bookkeeper's
+	to issue). Returns how many were issued."""
+	issued = 0
+	for name in frappe.get_all(
+		"Record of Employment",
+		filters={"company": company, "docstatus": 0, "last_day_paid": ("<", before)},
+		pluck="name",
+	):
+		doc = frappe.get_doc("Record of Employment", name)
+		if not frappe.db.exists(
+			"Salary Slip",
+			{
+				"employee": doc.employee,
+				"docstatus": 1,
+				"start_date": ("<=", doc.last_day_paid),
+				"end_date": (">=", doc.last_day_paid),
+			},
+		):
+			continue  # paid before the app: the ROE went out from the former payroll
+		doc.save(ignore_permissions=True)  # filled again: the slips paid since the draft
+		if not (doc.comments or "").strip():
+			doc.comments = "Fin du parcours de formation en entreprise d'insertion."
+		doc.submit()
+		issued += 1
+	return issued
+
+
+# A meeting with the counsellor every three weeks of a parcours (kind, topic, minutes), in turn.
+MEETINGS = (
+	("Individual Meeting", "Budget", 45),
+	("Individual Meeting", "Stress", 30),
+	("Individual Meeting", "Housing", 40),
+	("Referral to an Outside Resource", "Health", 20),
+)
+# A workshop a month for the trainees under way: (name, hours).
+WORKSHOPS = (
+	("Santé et sécurité au travail", 3),
+	("Recherche d'emploi : le curriculum vitæ", 3),
+	("Budget et finances personnelles", 2),
+	("Communication et service à la clientèle", 3),
+)
+RECENT_DAYS = 25  # the last weeks' meetings are demo.load_support's
+
+
+def support_through_the_year(today: date) -> None:
+	"""Each parcours' meetings every three weeks, from its start to RECENT_DAYS ago, notes sealed
+	as the form seals them."""
+	from insertion_erp.privacy import sealed_notes
+
+	if frappe.db.exists("Support Intervention", {"intervention_date": ("<", add_days(today, -RECENT_DAYS))}):
+		return
+	year_start = today.replace(month=1, day=1)
+	for p in frappe.get_all(
+		"Parcours",
+		filters={"start_date": ("is", "set")},
+		fields=["trainee", "counsellor", "start_date", "actual_end_date", "planned_end_date"],
+	):
+		day = max(add_days(p.start_date, 10), year_start)
+		last = min(getdate(p.actual_end_date or p.planned_end_date), add_days(today, -RECENT_DAYS))
+		turn = 0
+		while day <= last:
+			kind, topic, minutes = MEETINGS[turn % len(MEETINGS)]
+			intervention = frappe.get_doc(
+				{
+					"doctype": "Support Intervention",
+					"kind": kind,
+					"trainee": p.trainee,
+					"intervention_date": day,
+					"duration_minutes": minutes,
+					"counsellor": p.counsellor,
+					"topic": topic,
+					"referred_to": "CLSC du quartier" if kind.startswith("Referral") else None,
+				}
+			).insert(ignore_permissions=True)
+			intervention.db_set(
+				"notes",
+				sealed_notes.seal("Rencontre de suivi : objectifs du plan revus.", intervention.name),
+			)
+			day, turn = add_days(day, 21), turn + 1
+
+
+def workshops_through_the_year(company: str, today: date) -> None:
+	"""A workshop on the second Tuesday of each month, attended by the trainees under way."""
+	month = today.replace(month=1, day=1)
+	turn = 0
+	while month <= today:
+		first_tuesday = add_days(month, (1 - month.weekday()) % 7)
+		day = add_days(first_tuesday, 7)
+		name, hours = WORKSHOPS[turn % len(WORKSHOPS)]
+		title = f"{name} ({day:%Y-%m})"
+		if day < today and not frappe.db.exists("Training Event", {"event_name": title}):
+			present = frappe.get_all(
+				"Parcours",
+				filters={"company": company, "employee": ("is", "set"), "start_date": ("<=", day)},
+				fields=["employee", "actual_end_date", "planned_end_date"],
+			)
+			employees = [
+				p.employee for p in present if getdate(p.actual_end_date or p.planned_end_date) >= day
+			]
+			if employees:
+				start = datetime.combine(day, time(13, 0))
+				frappe.get_doc(
+					{
+						"doctype": "Training Event",
+						"event_name": title,
+						"event_status": "Completed",
+						"type": "Workshop",
+						"company": company,
+						"location": "Salle communautaire",
+						"start_time": start,
+						"end_time": start + timedelta(hours=hours),
+						"introduction": name,
+						"employees": [{"employee": e, "attendance": "Present"} for e in employees],
+					}
+				).insert(ignore_permissions=True).submit()
+		month, turn = add_months(month, 1), turn + 1

@@ -224,10 +224,14 @@ def ensure_payroll_accounts(
 	return payable
 
 
-def submitted_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None):
+def submitted_payroll_entry(
+	company: str, start, end, *, timesheet_based: bool, posting_date=None, worked_only: bool = False
+):
 	"""A submitted Payroll Entry for the month, with its employees and no slips yet. Above 30
 	employees HRMS's submit queues the slips' creation for a worker: the caller makes them
-	instead (`slip_arguments`), so none is left waiting in the queue."""
+	instead (`slip_arguments`), so none is left waiting in the queue. `worked_only`: the
+	employees without a submitted timesheet in the period taken out, as the bookkeeper takes
+	out a trainee who did not work (a slip of nothing)."""
 	entry = frappe.get_doc(
 		{
 			"doctype": "Payroll Entry",
@@ -249,6 +253,15 @@ def submitted_payroll_entry(company: str, start, end, *, timesheet_based: bool, 
 		}
 	)
 	entry.fill_employee_details()
+	if worked_only:
+		worked = set(
+			frappe.get_all(
+				"Timesheet",
+				filters={"docstatus": 1, "start_date": ("<=", end), "end_date": (">=", start)},
+				pluck="employee",
+			)
+		)
+		entry.set("employees", [row for row in entry.employees if row.employee in worked])
 	entry.insert(ignore_permissions=True)
 	entry.create_salary_slips = lambda: None
 	entry.submit()
@@ -272,7 +285,9 @@ def slip_arguments(entry) -> frappe._dict:
 	)
 
 
-def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, posting_date=None) -> str:
+def run_payroll_entry(
+	company: str, start, end, *, timesheet_based: bool, posting_date=None, worked_only: bool = False
+) -> str:
 	"""The month's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
 	paid from timesheets (or the others), its slips created and submitted, the accrual journal
 	entry made by HRMS and the bank entry submitted. Returns the Payroll Entry's name."""
@@ -282,7 +297,12 @@ def run_payroll_entry(company: str, start, end, *, timesheet_based: bool, postin
 	)
 
 	entry = submitted_payroll_entry(
-		company, start, end, timesheet_based=timesheet_based, posting_date=posting_date
+		company,
+		start,
+		end,
+		timesheet_based=timesheet_based,
+		posting_date=posting_date,
+		worked_only=worked_only,
 	)
 	create_salary_slips_for_employees(
 		[row.employee for row in entry.employees], slip_arguments(entry), publish_progress=False

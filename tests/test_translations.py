@@ -62,7 +62,7 @@ def test_app_modules_and_roles_are_translated():
 	assert not missing, f"untranslated in fr.csv: {missing}"
 
 
-WINGS_WITH_CUSTOM_FIELDS = ("parcours", "quebec_payroll", "shop_floor", "funding")
+WINGS_WITH_CUSTOM_FIELDS = ("parcours", "quebec_payroll", "shop_floor", "funding", "quebec_sales_taxes")
 
 
 def test_records_and_custom_fields_the_install_creates_are_translated():

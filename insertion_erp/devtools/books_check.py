@@ -6,7 +6,8 @@ demo site; the Mission and Market report's test uses the first comparison):
 - each month's wages and the claim that pays them back in the same month;
 - each closed month's source deductions owed (the Source Deduction Remittances report) paid
   to each agency by their due date;
-- each quarter's GST and QST collected on the sales equal to the GST/QST return's lines;
+- each quarter's GST and QST collected on the sales equal to the GST/QST return's lines, and
+  each return due remitted for its balance;
 - the Activity Report's paid training hours within HOURS_TOLERANCE of the planned hours (less
   suspensions) over the months paid.
 """
@@ -134,6 +135,10 @@ def the_year(company: str, today: date) -> None:
 		print(f"{quarter} {tax}: collected on the sales {collected}, on the return {returned}")
 		if collected != returned:
 			problems.append(f"{quarter} {tax}: collected {collected}, the return says {returned}")
+	for quarter, balance, settled in sales_taxes_remitted(company, today):
+		print(f"{quarter} GST/QST return: balance {balance}, remitted {settled}")
+		if balance != settled:
+			problems.append(f"{quarter}: the GST/QST return's balance {balance}, remitted {settled}")
 	hours = training_hours(company, today)
 	if hours is None:
 		problems.append("no payroll: the training hours were not compared")
@@ -231,6 +236,38 @@ def sales_taxes_returned(company: str, today: date) -> list[tuple[str, str, Deci
 					round_money(lines[key]),
 				)
 			)
+		start = add_months(start, 3)
+	return result
+
+
+def sales_taxes_remitted(company: str, today: date) -> list[tuple[str, Decimal, Decimal]]:
+	"""Each quarter whose return is due (the end of the month after it): (quarter, the return's
+	balance, what the remittances of that day settled on the bank)."""
+	from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import tax_return
+
+	result = []
+	start = today.replace(month=1, day=1)
+	while month_period(add_months(start, 3)).end <= today:
+		due = month_period(add_months(start, 3)).end
+		lines = {
+			line.key: line.amount
+			for line in tax_return(company, start, month_period(add_months(start, 2)).end)
+		}
+		(settled,) = frappe.db.sql(
+			"""select coalesce(sum(jea.credit - jea.debit), 0) from `tabJournal Entry Account` jea
+			join `tabJournal Entry` je on je.name = jea.parent
+			join `tabAccount` a on a.name = jea.account
+			where je.company = %s and je.docstatus = 1 and je.insertion_sales_tax_remittance = 1
+				and je.posting_date = %s and a.account_type in ('Bank', 'Cash')""",
+			(company, due),
+		)[0]
+		result.append(
+			(
+				f"{start:%Y}-T{(start.month - 1) // 3 + 1}",
+				round_money(lines["balance"]),
+				round_money(to_decimal(settled)),
+			)
+		)
 		start = add_months(start, 3)
 	return result
 

@@ -26,12 +26,15 @@ from insertion_erp.devtools.demo_year import (
 	claim_the_months,
 	collect,
 	ensure_staff,
+	file_last_year,
 	issue_records_of_employment,
 	load_cohorts,
 	months_of_the_year,
 	new_parcours,
 	pay_the_months,
+	payroll_start,
 	record_follow_up,
+	remit_sales_taxes,
 	remit_the_months,
 	summary,
 	support_through_the_year,
@@ -151,11 +154,13 @@ def load() -> None:
 	fill_filing_data(company)
 	# The year's leavers' ROEs issued; last month's are the bookkeeper's (her day).
 	issue_records_of_employment(company, add_months(getdate(nowdate()).replace(day=1), -1))
+	file_last_year(company, getdate(nowdate()))
 	# The year's T4 and RL-1, drafted from the payroll: the bookkeeper reviews them in February.
 	year_end.create_slips(company, year)
 	early_contact(*EARLY_CONTACT)
 	load_partners(company)
 	load_shop(company, CASHIER_LOGIN)
+	remit_sales_taxes(company, getdate(nowdate()))
 	workshops_through_the_year(company, getdate(nowdate()))
 	on_the_floor_this_week(company)
 	frappe.db.commit()  # nosemgrep: a command-line entry point
@@ -434,8 +439,8 @@ def load_funding(company: str) -> None:
 		return
 	today = getdate(nowdate())
 	months = [month_period(add_months(today.replace(day=1), -n)) for n in (2, 1)]
-	year_start = min(today.replace(month=1, day=1), months[0].start)
-	earlier = months_of_the_year(today, months[0].start)  # January to three months ago
+	year_start = min(payroll_start(today), months[0].start)
+	earlier = months_of_the_year(today, months[0].start)  # last October to three months ago
 	ensure_holiday_list(company, year_start.year)
 	frappe.db.set_value("Company", company, "insertion_cnesst_rate", 1.5)
 	if not frappe.db.get_single_value(SETTINGS, "annual_payroll"):
@@ -469,7 +474,7 @@ def load_funding(company: str) -> None:
 		max_weekly_hours=35,
 		other_staff=funded_staff,
 	)
-	# The year before the last two months: paid, claimed, collected and remitted month by month.
+	# The months before the last two: paid, claimed, collected and remitted month by month.
 	pay_the_months(company, earlier)
 	claim_the_months(contract, earlier, today)
 

@@ -172,9 +172,18 @@ def ensure_staff(company: str, year_start: date) -> dict[str, float]:
 	return funded
 
 
+# The app's payroll starts with the last quarter of last year: last year's T4 and RL-1 are
+# filed from it, and this year's maximums count from January.
+MONTHS_OF_LAST_YEAR = 3
+
+
+def payroll_start(today: date) -> date:
+	return add_months(today.replace(month=1, day=1), -MONTHS_OF_LAST_YEAR)
+
+
 def months_of_the_year(today: date, before: date) -> list[Period]:
-	"""The calendar months from January to the month before `before`."""
-	months, month = [], today.replace(month=1, day=1)
+	"""The calendar months from the payroll's start to the month before `before`."""
+	months, month = [], payroll_start(today)
 	while month < before:
 		months.append(month_period(month))
 		month = add_months(month, 1)
@@ -277,8 +286,12 @@ def holiday_dates(company: str, month: Period) -> set[date]:
 
 
 def claim_the_months(contract: str, months: list[Period], today: date) -> None:
-	"""A claim a month, from the month's payroll; collected about 25 days after its month."""
+	"""A claim a month of the contract, from the month's payroll; collected about 25 days after
+	its month (last year's months were claimed under last year's contract, before the app)."""
+	start, end = frappe.db.get_value("Insertion Contract", contract, ["from_date", "to_date"])
 	for month in months:
+		if month.start < getdate(start) or month.end > getdate(end):
+			continue
 		if frappe.db.exists(
 			"Reimbursement Claim", {"contract": contract, "from_date": month.start, "docstatus": 1}
 		):
@@ -456,6 +469,15 @@ def summary(company: str, seconds: float) -> list[str]:
 			frappe.db.count("Record of Employment", {"company": company, "docstatus": 1}),
 			frappe.db.count("Record of Employment", {"company": company, "docstatus": 0}),
 		),
+		"Last year's T4 and RL-1: {} slips, {} sent to the CRA, {} to Revenu Québec".format(
+			frappe.db.count("Year-End Slip", {"company": company, "year": today.year - 1, "docstatus": 1}),
+			frappe.db.count(
+				"Year-End Slip", {"company": company, "year": today.year - 1, "t4_filed": "Sent"}
+			),
+			frappe.db.count(
+				"Year-End Slip", {"company": company, "year": today.year - 1, "rl1_filed": "Sent"}
+			),
+		),
 		f"Loaded in {seconds:.0f} s",
 	]
 
@@ -578,3 +600,42 @@ def workshops_through_the_year(company: str, today: date) -> None:
 					}
 				).insert(ignore_permissions=True).submit()
 		month, turn = add_months(month, 1), turn + 1
+
+
+def remit_sales_taxes(company: str, today: date) -> None:
+	"""Each quarter's GST/QST return remitted on its due date (the end of the month after the
+	quarter), as the report's "Remit this Return" makes it."""
+	from insertion_erp.quebec_sales_taxes.remittance import remittance_entry
+
+	start = today.replace(month=1, day=1)
+	while start <= today:
+		quarter = Period(start, month_period(add_months(start, 2)).end)
+		due = month_period(add_months(start, 3)).end
+		if due <= today and not frappe.db.exists(
+			"Journal Entry",
+			{"company": company, "insertion_sales_tax_remittance": 1, "posting_date": due, "docstatus": 1},
+		):
+			remittance_entry(company, quarter.start, quarter.end, due).insert(
+				ignore_permissions=True
+			).submit()
+		start = add_months(start, 3)
+
+
+def file_last_year(company: str, today: date) -> None:
+	"""Last year's T4 and RL-1: the slips drafted from the payroll, issued, and both files
+	sent (as the bookkeeper downloads them in February)."""
+	from insertion_erp.core.payroll.year_end import ORIGINAL
+	from insertion_erp.quebec_payroll import year_end, year_end_file
+
+	year = today.year - 1
+	if frappe.db.exists("Year-End Slip", {"company": company, "year": year, "docstatus": 1}):
+		return
+	year_end.create_slips(company, year)
+	for name in frappe.get_all(
+		"Year-End Slip", filters={"company": company, "year": year, "docstatus": 0}, pluck="name"
+	):
+		frappe.get_doc("Year-End Slip", name).submit()
+	for authority in year_end_file.AUTHORITIES:
+		year_end_file.download(company, year, authority, ORIGINAL)
+	for key in ("filename", "filecontent", "type"):  # the files a browser would have saved
+		frappe.response.pop(key, None)

@@ -15,6 +15,7 @@ from insertion_erp.quebec_sales_taxes.install import (
 	account_names,
 	template_name,
 )
+from insertion_erp.quebec_sales_taxes.remittance import make_remittance
 from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import execute, tax_return
 from insertion_erp.tests.utils import TEST_COMPANY, InsertionTestCase, make_user
 
@@ -188,6 +189,37 @@ class TestQuebecSalesTaxes(InsertionTestCase):
 				2,
 			),
 		)
+
+	def test_a_return_remitted_settles_its_accounts_and_stays_the_same(self) -> None:
+		for code in ("TEST-TAXABLE-10", "TEST-TAXABLE-350"):
+			self.booked_sale(code)
+		lines = {line.key: line.amount for line in tax_return(TEST_COMPANY, today(), today())}
+		make_user("remise-tps@example.org", ["Accounts User"])
+		frappe.set_user("remise-tps@example.org")
+		name = make_remittance(TEST_COMPANY, today(), today())["name"]
+		frappe.set_user("Administrator")
+		entry = frappe.get_doc("Journal Entry", name)
+		self.assertEqual((entry.docstatus, entry.insertion_sales_tax_remittance), (0, 1))
+		by_account = {row.account: flt(row.debit) - flt(row.credit) for row in entry.accounts}
+		accounts = account_names(TEST_COMPANY)
+		# The collected taxes debited, the credits and refunds credited, the balance paid.
+		self.assertEqual(by_account[accounts["gst_collected"]], flt(lines["gst_collected"], 2))
+		self.assertEqual(by_account[accounts["qst_collected"]], flt(lines["qst_collected"], 2))
+		if lines["gst_itc"]:
+			self.assertEqual(by_account[accounts["gst_paid"]], -flt(lines["gst_itc"], 2))
+		bank = [amount for account, amount in by_account.items() if account not in accounts.values()]
+		self.assertEqual(bank, [-flt(lines["balance"], 2)])
+		entry.submit()
+		# The return still reads the period's taxes: the remittance is left out.
+		after = {line.key: line.amount for line in tax_return(TEST_COMPANY, today(), today())}
+		self.assertEqual(after, lines)
+		# Nothing left to remit, a message; a cashier may not remit.
+		with self.assertRaisesRegex(frappe.ValidationError, "nothing to remit"):
+			make_remittance(TEST_COMPANY, "2001-01-01", "2001-01-31")
+		make_user("caisse-remise@example.org", ["Shop Cashier"])
+		frappe.set_user("caisse-remise@example.org")
+		with self.assertRaises(frappe.PermissionError):
+			make_remittance(TEST_COMPANY, today(), today())
 
 	def test_the_receipt_and_the_invoice_carry_the_registration_numbers(self) -> None:
 		settings = frappe.get_single("Insertion Settings")

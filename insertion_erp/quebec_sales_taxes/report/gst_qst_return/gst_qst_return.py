@@ -7,7 +7,8 @@ from the books.
   claims' invoices to the funder, which are no supply.
 - Collected: the net credit of the GST and QST collected accounts in the period; input tax
   credits and refunds: the net debit of the GST and QST paid accounts. So the net tax
-  equals the tax accounts' movement in the period, to the cent, as the General Ledger shows.
+  equals the tax accounts' movement in the period, to the cent, as the General Ledger shows,
+  the journal entries that remit a return (quebec_sales_taxes/remittance.py) left out.
 
 One aggregated query each for the supplies and the ledger.
 """
@@ -80,6 +81,8 @@ def tax_return(company: str, start, end) -> list:
 			"""select account, sum(credit) - sum(debit) from `tabGL Entry`
 			where company = %(company)s and is_cancelled = 0 and account in %(accounts)s
 				and posting_date between %(start)s and %(end)s
+				and not (voucher_type = 'Journal Entry' and voucher_no in (
+					select name from `tabJournal Entry` where insertion_sales_tax_remittance = 1))
 			group by account""",
 			{"company": company, "accounts": tuple(accounts.values()), "start": start, "end": end},
 		)

@@ -9,7 +9,7 @@ demo site; the Mission and Market report's test uses the first comparison):
 - each quarter's GST and QST collected on the sales equal to the GST/QST return's lines, and
   each return due remitted for its balance;
 - the Activity Report's paid training hours within HOURS_TOLERANCE of the planned hours (less
-  suspensions) over the months paid.
+  suspensions; the statutory holidays are in the tolerance) over the months paid.
 """
 
 from datetime import date
@@ -153,7 +153,9 @@ def the_year(company: str, today: date) -> None:
 		raise AssertionError("\n".join(problems))
 
 
-HOURS_TOLERANCE = Decimal("0.02")  # paid training hours within 2 % of the planned hours
+# Paid training hours within 5 % of the planned hours: the statutory holidays (some 3 % of a
+# year's weekdays) are planned by the schedules but not worked, their indemnity paid in dollars.
+HOURS_TOLERANCE = Decimal("0.05")
 
 
 def claims_in_the_wages_month(company: str, year: int) -> list[str]:

@@ -19,26 +19,30 @@ from insertion_erp.core.parcours.training import LEVELS
 from insertion_erp.core.periods import Period, month_period
 from insertion_erp.devtools.demo_filing import fill_filing_data
 from insertion_erp.devtools.demo_partners import load_partners
+from insertion_erp.devtools.demo_people import (
+	TRADES,
+	load_cohorts,
+	new_parcours,
+	new_trainee,
+	record_follow_ups_found,
+	support_through_the_year,
+	workshops_through_the_year,
+)
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
 from insertion_erp.devtools.demo_year import (
 	CLAIM_PAID_AFTER_DAYS,
-	TRADES,
 	claim_the_months,
 	collect,
 	ensure_staff,
 	file_last_year,
+	holiday_dates,
 	issue_records_of_employment,
-	load_cohorts,
 	months_of_the_year,
-	new_parcours,
 	pay_the_months,
 	payroll_start,
-	record_follow_up,
 	remit_sales_taxes,
 	remit_the_months,
 	summary,
-	support_through_the_year,
-	workshops_through_the_year,
 )
 from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
@@ -52,6 +56,7 @@ from insertion_erp.devtools.sample_payroll import (
 from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
 from insertion_erp.privacy import sealed_notes
 from insertion_erp.quebec_payroll import year_end
+from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.shop_floor.checkins import build as build_timesheets
 
 DEMO_COMPANY = "Atelier Solidaire Démo"
@@ -255,32 +260,14 @@ def load_alumni(company: str) -> None:
 		if frappe.db.exists("Trainee", {"first_name": first, "last_name": last}):
 			continue
 		start = add_days(today, -days)
-		trainee = frappe.get_doc(
-			{
-				"doctype": "Trainee",
-				"first_name": first,
-				"last_name": last,
-				"date_of_birth": born,
-				"gender": gender,
-				"counsellor": counsellors[counsellor],
-				"consents": [
-					{"purpose": purpose, "given_on": add_days(start, -20), "means": "Signed Form"}
-					for purpose in ("Intake Information", "Sharing with the Funder", "Network Statistics")
-				],
-			}
-		).insert(ignore_permissions=True)
+		trainee = new_trainee(first, last, born, gender, counsellors[counsellor], start)
 		parcours = new_parcours(trainee, TRADES[trade], company, add_days(start, -10))
 		parcours.income_source = income
 		parcours.set("barriers", [{"barrier": barrier} for barrier in barriers])
 		parcours.save(ignore_permissions=True)
 		parcours.start(start)
 		parcours.close(add_days(start, weeks * 7 - 1), reason, None, situation)
-		due = frappe.get_all(
-			"Parcours Follow-up", filters={"parcours": parcours.name}, pluck="name", order_by="due_date"
-		)
-		for name, found in zip(due, follow_ups, strict=False):
-			if found is not None:
-				record_follow_up(name, *found)
+		record_follow_ups_found(parcours.name, follow_ups)
 
 
 def early_contact(first: str, last: str, found: tuple) -> None:
@@ -318,6 +305,10 @@ COMPETENCIES = (
 	("Hygiène et salubrité", "Technical", "Aide-cuisinier"),
 	("Techniques de coupe", "Technical", "Aide-cuisinier"),
 	("Tri et étiquetage des vêtements", "Technical", "Commis de friperie"),
+	("Entretien ménager commercial", "Technical", "Préposé à l'entretien"),
+	("Utilisation sécuritaire des produits", "Technical", "Préposé à l'entretien"),
+	("Mécanique de base du vélo", "Technical", "Réparateur de vélos"),
+	("Diagnostic et mise au point", "Technical", "Réparateur de vélos"),
 	("Service à la clientèle", "Social", None),
 	("Travail d'équipe", "Social", None),
 	("Ponctualité et assiduité", "Personal", None),
@@ -332,7 +323,7 @@ def load_training() -> None:
 			frappe.get_doc(
 				{"doctype": "Competency", "competency_name": name, "category": category, "trade": trade}
 			).insert(ignore_permissions=True)
-	for trade in ("Aide-cuisinier", "Commis de friperie"):
+	for trade in TRADES:
 		if frappe.db.exists("Training Plan Template", trade):
 			continue
 		frappe.get_doc(
@@ -352,7 +343,7 @@ def load_training() -> None:
 
 	started = frappe.get_all(
 		"Parcours",
-		filters={"start_date": ("is", "set"), "trade": ("in", ("Aide-cuisinier", "Commis de friperie"))},
+		filters={"start_date": ("is", "set")},
 		fields=["name", "start_date", "actual_end_date", "planned_end_date"],
 	)
 	today = getdate(nowdate())
@@ -485,7 +476,9 @@ def load_funding(company: str) -> None:
 			last_day = min(month.end, getdate(parcours.actual_end_date or month.end))
 			if last_day >= max(month.start, getdate(parcours.start_date)):
 				check_in_on_workdays(
-					parcours.employee, Period(max(month.start, getdate(parcours.start_date)), last_day)
+					parcours.employee,
+					Period(max(month.start, getdate(parcours.start_date)), last_day),
+					days_off=holiday_dates(company, month),
 				)
 		build_timesheets(month, [p.employee for p in trainees])
 		if month is months[-1]:
@@ -536,6 +529,7 @@ def ensure_holiday_list(company: str, first_year: int) -> None:
 				"to_date": f"{first_year + 1}-12-31",
 			}
 		).insert(ignore_permissions=True)
+		add_quebec_holidays(name)  # the statutory holidays the slips pay an indemnity for
 	frappe.db.set_value("Company", company, "default_holiday_list", name)
 
 

@@ -305,19 +305,26 @@ def sell(shop: frappe._dict, day, basket, served_by: str | None, remarks: str | 
 	invoice.insert(ignore_permissions=True).submit()
 
 
-def check_in_on_workdays(employee: str, period: Period, now: datetime | None = None) -> None:
-	"""IN and OUT on each weekday of the period not already checked in; today: IN only, never
-	later than now (a demo loaded at night has its trainees in since a time already past)."""
+def check_in_on_workdays(
+	employee: str, period: Period, now: datetime | None = None, days_off: set | frozenset = frozenset()
+) -> None:
+	"""IN and OUT on each weekday of the period not already checked in (nor a holiday of
+	`days_off`); today: IN only, never later than now (a demo loaded at night has its trainees
+	in since a time already past)."""
 	now = now or now_datetime()
 	today = now.date()
 	day = period.start
 	while day <= period.end:
-		if day.weekday() < 5 and not frappe.db.exists(
-			"Employee Checkin",
-			{
-				"employee": employee,
-				"time": ("between", (datetime.combine(day, time.min), datetime.combine(day, time.max))),
-			},
+		if (
+			day.weekday() < 5
+			and day not in days_off
+			and not frappe.db.exists(
+				"Employee Checkin",
+				{
+					"employee": employee,
+					"time": ("between", (datetime.combine(day, time.min), datetime.combine(day, time.max))),
+				},
+			)
 		):
 			if day == today:
 				punches = [("IN", in_today(now))]

@@ -21,6 +21,7 @@ from insertion_erp.devtools.demo_filing import fill_filing_data
 from insertion_erp.devtools.demo_partners import load_partners
 from insertion_erp.devtools.demo_people import (
 	TRADES,
+	add_meeting,
 	load_cohorts,
 	new_parcours,
 	new_trainee,
@@ -54,7 +55,6 @@ from insertion_erp.devtools.sample_payroll import (
 	submitted_contract,
 )
 from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
-from insertion_erp.privacy import sealed_notes
 from insertion_erp.quebec_payroll import year_end
 from insertion_erp.quebec_payroll.holidays import add_quebec_holidays
 from insertion_erp.shop_floor.checkins import build as build_timesheets
@@ -384,23 +384,14 @@ def load_support() -> None:
 			("Individual Meeting", "Budget", 6, 30),
 			("Referral to an Outside Resource", "Housing", 3, 20),
 		)[: 2 + i % 2]:
-			intervention = frappe.get_doc(
-				{
-					"doctype": "Support Intervention",
-					"kind": kind,
-					"trainee": parcours.trainee,
-					"intervention_date": add_days(today, -days_ago),
-					"duration_minutes": minutes,
-					"counsellor": parcours.counsellor,
-					"topic": topic,
-					"referred_to": "Office municipal d'habitation" if kind.startswith("Referral") else None,
-				}
-			).insert(ignore_permissions=True)
-			intervention.db_set(
-				"notes",
-				sealed_notes.seal(
-					"Notes de démonstration : rencontre de suivi, objectifs revus.", intervention.name
-				),
+			add_meeting(
+				parcours,
+				kind,
+				topic,
+				add_days(today, -days_ago),
+				minutes,
+				"Office municipal d'habitation",
+				"Notes de démonstration : rencontre de suivi, objectifs revus.",
 			)
 	if len(active) >= 2:
 		frappe.get_doc(

@@ -165,8 +165,6 @@ RECENT_DAYS = 25  # the last weeks' meetings are demo.load_support's
 def support_through_the_year(today: date) -> None:
 	"""Each parcours' meetings every three weeks, from its start to RECENT_DAYS ago, notes sealed
 	as the form seals them."""
-	from insertion_erp.privacy import sealed_notes
-
 	if frappe.db.exists("Support Intervention", {"intervention_date": ("<", add_days(today, -RECENT_DAYS))}):
 		return
 	year_start = today.replace(month=1, day=1)
@@ -180,23 +178,35 @@ def support_through_the_year(today: date) -> None:
 		turn = 0
 		while day <= last:
 			kind, topic, minutes = MEETINGS[turn % len(MEETINGS)]
-			intervention = frappe.get_doc(
-				{
-					"doctype": "Support Intervention",
-					"kind": kind,
-					"trainee": p.trainee,
-					"intervention_date": day,
-					"duration_minutes": minutes,
-					"counsellor": p.counsellor,
-					"topic": topic,
-					"referred_to": "CLSC du quartier" if kind.startswith("Referral") else None,
-				}
-			).insert(ignore_permissions=True)
-			intervention.db_set(
-				"notes",
-				sealed_notes.seal("Rencontre de suivi : objectifs du plan revus.", intervention.name),
+			add_meeting(
+				p,
+				kind,
+				topic,
+				day,
+				minutes,
+				"CLSC du quartier",
+				"Rencontre de suivi : objectifs du plan revus.",
 			)
 			day, turn = add_days(day, 21), turn + 1
+
+
+def add_meeting(parcours, kind: str, topic: str, day, minutes: int, referred_to: str, notes: str) -> None:
+	"""A support intervention with the trainee's counsellor, its notes sealed as the form seals them."""
+	from insertion_erp.privacy import sealed_notes
+
+	intervention = frappe.get_doc(
+		{
+			"doctype": "Support Intervention",
+			"kind": kind,
+			"trainee": parcours.trainee,
+			"intervention_date": day,
+			"duration_minutes": minutes,
+			"counsellor": parcours.counsellor,
+			"topic": topic,
+			"referred_to": referred_to if kind.startswith("Referral") else None,
+		}
+	).insert(ignore_permissions=True)
+	intervention.db_set("notes", sealed_notes.seal(notes, intervention.name))
 
 
 def workshops_through_the_year(company: str, today: date) -> None:

@@ -61,13 +61,17 @@ def remittance_entry(company: str, from_date, to_date, posting_date, bank_accoun
 
 
 @frappe.whitelist(methods=["POST"])
-def make_remittance(company: str, from_date: str, to_date: str) -> dict:
-	"""The GST/QST Return's "Remit" button: a draft journal entry for the bookkeeper to check,
-	date and submit."""
-	arguments.require(company=company)
+def make_remittance(
+	company: str | None = None, from_date: str | None = None, to_date: str | None = None
+) -> dict:
+	"""The GST/QST Return's "Remit this Return" button: a draft journal entry for the bookkeeper
+	to check, date and submit."""
+	arguments.require(company=company, from_date=from_date, to_date=to_date)
 	arguments.check_company(company)
 	period = arguments.period(from_date, to_date)
 	frappe.has_permission("Journal Entry", "create", throw=True)
+	if not frappe.db.exists("Company", company):
+		frappe.throw(_("Company {0} not found.").format(company), frappe.DoesNotExistError)
 	entry = remittance_entry(company, period.start, period.end, frappe.utils.nowdate())
 	entry.insert()
 	return {"name": entry.name}

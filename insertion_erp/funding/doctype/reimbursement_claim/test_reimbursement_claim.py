@@ -183,6 +183,21 @@ class TestWorkedExample(ClaimTestCase):
 		trainee = next(line for line in claim.lines if line.salary_slip == self.slip(self.f.trainee_employee))
 		self.assertEqual(D(str(trainee.contributions)), T_CONTRIB - T_CNESST)
 
+	def test_a_slip_without_its_employer_table_is_named_and_claims_no_contribution(self) -> None:
+		# A slip whose table is missing (a payroll kept elsewhere, no component mapped): the claim
+		# computes nothing in its place, and says which slip.
+		slip = self.slip(self.f.trainee_employee)
+		frappe.db.delete("Employer Contribution", {"parent": slip})
+		frappe.local.message_log = []
+		claim = self.new_claim()
+		trainee = next(line for line in claim.lines if line.salary_slip == slip)
+		self.assertEqual(D(str(trainee.contributions)), D(0))
+		said = " ".join(frappe.as_json(message) for message in frappe.local.message_log)
+		self.assertIn("carry no employer contributions", said)
+		self.assertIn(slip, said)
+		supervisor = next(line for line in claim.lines if line.salary_slip == self.slip(self.f.supervisor))
+		self.assertEqual(D(str(supervisor.contributions)), S_CONTRIB)
+
 	def test_a_budget_line_is_capped_with_a_warning(self) -> None:
 		contract = frappe.get_doc("Insertion Contract", self.f.contract)
 		frappe.db.set_value(

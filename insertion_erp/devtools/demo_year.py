@@ -2,15 +2,18 @@
 
 - the staff: three supervisors (shop, café, sorting), a counsellor and a coordinator, paid
   by the month;
-- the year's payroll from January, month by month as the demo's pays are monthly: the
+- the payroll from October of last year, month by month as the demo's pays are monthly: the
   trainees' hours of the months before the last two written as timesheets by a rule that
   keeps them true (each weekday of the parcours, suspensions and holidays left out, the
   parcours' planned hours of the month spread over those days), then a Payroll Entry for the
   trainees and one for the staff, as the bookkeeper runs them (the last two months are
   demo.load_funding's: from check-ins on the shop floor);
-- a claim to Emploi-Québec each month, submitted at the month's end and collected about
-  25 days later; each month's source deductions remitted on the 15th of the next month,
-  as the Source Deduction Remittances report lists them.
+- a claim to Emploi-Québec each month of the contract, with the month's insertion costs,
+  submitted at the month's end and collected about 25 days later; each month's source
+  deductions remitted on the 15th of the next month, as the Source Deduction Remittances
+  report lists them; each quarter's GST/QST return remitted at the end of the next month;
+- the ROEs of those who left issued, last year's T4 and RL-1 issued and sent;
+- the year in a few lines (`summary`), printed by the loader.
 
 Each part is made once: a second run adds nothing.
 """

@@ -294,6 +294,7 @@ def remittance_reference(agency: str, month: Period) -> str:
 
 def summary(company: str, seconds: float) -> list[str]:
 	"""The year in a few lines, read from the reports a director reads."""
+	from insertion_erp.devtools.books_check import remittances_paid
 	from insertion_erp.funding.report.mission_and_market.mission_and_market import (
 		execute as mission_and_market,
 	)
@@ -324,23 +325,10 @@ def summary(company: str, seconds: float) -> list[str]:
 		where c.company = %s and c.docstatus = 1 and year(c.from_date) = %s""",
 		(company, today.year),
 	)[0]
-	owed = paid = Decimal(0)
-	month = today.replace(month=1, day=1)
-	while due_date(month_period(month)) <= today:
-		period = month_period(month)
-		result = remittances(company, period)
-		for agency in AGENCIES:
-			owed += result.agencies[agency].total
-			paid += Decimal(
-				str(
-					frappe.db.sql(
-						"""select coalesce(sum(total_debit), 0) from `tabJournal Entry`
-						where company = %s and docstatus = 1 and cheque_no = %s""",
-						(company, remittance_reference(agency, period)),
-					)[0][0]
-				)
-			)
-		month = add_months(month, 1)
+	# What the books' check reads: each closed month's deductions owed, and paid by the due date.
+	remitted = remittances_paid(company, today)
+	owed = sum((line[2] for line in remitted), Decimal(0))
+	paid = sum((line[3] for line in remitted), Decimal(0))
 	return [
 		f"Sales by month: {by_month}",
 		f"Self-financing ratio: {float(lines['ratio']['total'] or 0):.1f} %",

@@ -65,6 +65,24 @@ def test_a_double_in_keeps_the_first_and_is_flagged():
 	assert not day.blocked
 
 
+def test_punches_of_the_same_second_count_in_the_order_they_were_made():
+	"""Out then back in within a second (the supervisor's tap undone): the shift is open again,
+	no double IN; in then out within a second: a shift of no time. Names follow creation."""
+	out_and_in = pair(
+		[
+			punch("EMP-CKIN-000885", "2026-12-07 08:00:00", IN),
+			punch("EMP-CKIN-000888", "2026-12-07 10:00:00", OUT),
+			punch("EMP-CKIN-000889", "2026-12-07 10:00:00", IN),
+			punch("EMP-CKIN-000890", "2026-12-07 12:00:00", OUT),
+		]
+	)[date(2026, 12, 7)]
+	assert not out_and_in.problems
+	assert out_and_in.paid_hours(LUNCH) == D(4)
+	in_and_out = pair([punch("a", "2026-12-07 08:00:00", IN), punch("b", "2026-12-07 08:00:00", OUT)])
+	assert not in_and_out[date(2026, 12, 7)].problems
+	assert in_and_out[date(2026, 12, 7)].paid_hours(LUNCH) == D(0)
+
+
 def test_a_missing_out_blocks_the_day_and_pays_nothing_guessed():
 	days = pair(
 		[

@@ -105,7 +105,8 @@ def pair(punches: Iterable[Punch]) -> dict[date, Day]:
 	A shift belongs to the day it starts on; an open shift does not run past midnight."""
 	days: dict[date, Day] = {}
 	open_in: Punch | None = None
-	for punch in sorted(punches, key=lambda p: (p.time, p.log_type != IN, p.name)):
+	# Punches of the same second in the order they were made (a tap out undone by a tap in).
+	for punch in sorted(punches, key=lambda p: (p.time, p.name)):
 		day = days.setdefault(punch.time.date(), Day(punch.time.date()))
 		if open_in and open_in.time.date() != punch.time.date():
 			_day_of(days, open_in).problems.append(

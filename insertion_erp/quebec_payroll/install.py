@@ -6,6 +6,7 @@ Made once per company (install, setup wizard, patch); from then on the bookkeepe
 change in Insertion Settings and on each Salary Component.
 """
 
+import json
 from pathlib import Path
 
 import frappe
@@ -20,15 +21,24 @@ from insertion_erp.constants import (
 	REMITTED_TO,
 	VACATION_PAY_COMPONENT,
 )
+from insertion_erp.core.money import to_decimal
 from insertion_erp.core.payroll import payroll_parameters
 from insertion_erp.ledger import ensure_account, ensure_duties_account
 from insertion_erp.quebec_payroll.deductions import EMPLOYER_KINDS
-from insertion_erp.quebec_payroll.rates import FIGURE_LABELS, RATES_DOCTYPE, payroll_year, record_values
+from insertion_erp.quebec_payroll.rates import (
+	FIGURE_LABELS,
+	JURISDICTION,
+	RATES_DOCTYPE,
+	RECORD_FIELD,
+	payroll_year,
+	record_values,
+)
 
 PAYROLL_PAYABLE_ACCOUNT = "Salaires à payer"
 # One data file a year: shipping a year is adding its file (core/payroll/payroll_parameters.py).
 PAYROLL_YEARS = Path(__file__).parent / "data" / "payroll_years"
 LOADED_YEARS = "insertion_payroll_years_loaded"  # the site's default: the years it has had
+FILE_TAKEN = "insertion_payroll_year_{0}_file"  # the site's default: the year's file it last took
 
 
 def set_up_site() -> None:
@@ -162,7 +172,7 @@ def ensure_payroll_years(folder: Path | None = None) -> list[int]:
 	if loaded != before:
 		frappe.db.set_default(LOADED_YEARS, ",".join(sorted(loaded)))
 	ensure_parameters(years)
-	confirm_shipped_figures(years)
+	update_shipped_figures(years)
 	return created
 
 
@@ -175,29 +185,83 @@ def loaded_years() -> set[str]:
 	return set(filter(None, (value[0][0] if value else "").split(",")))
 
 
-def confirm_shipped_figures(years: dict[int, dict]) -> None:
-	"""A figure a later file confirms (its flag cleared, its official source) is confirmed on
-	the year's record too, where the record still holds that very value and the flag: a value
-	the bookkeeper changed is theirs, and nothing is ever overwritten but the flag and source.
+def update_shipped_figures(years: dict[int, dict]) -> None:
+	"""A later file for a year the site has: each figure the record still holds as the file the
+	site last took gave it, and still flagged, is the files' to keep up to date: it takes the
+	later file's value, source and flag (a figure shipped carried forward and flagged, then
+	published, is replaced on every site that left it alone). A figure the bookkeeper changed or
+	confirmed is hers: never touched. The employer-only rates and the note follow the same rule.
+	A site that took its file before the files were remembered compares with the file itself:
+	a flagged figure holding the file's value takes its source and flag (a confirmation).
 	`years`: the shipped files, by year."""
 	figure_of = {label: figure for figure, label in FIGURE_LABELS.items()}
 	for year, data in years.items():
 		if not frappe.db.exists(RATES_DOCTYPE, str(year)):
 			continue
-		shipped = payroll_parameters.payroll_year(data)
+		earlier = file_taken(year) or data
+		before, after = payroll_parameters.payroll_year(earlier), payroll_parameters.payroll_year(data)
 		held = payroll_year(year)
 		sources = payroll_parameters.figure_sources(data)
+		values = record_values(after)
 		doc = frappe.get_doc(RATES_DOCTYPE, str(year))
 		changed = False
 		for row in doc.figure_sources:
 			figure = figure_of.get(row.figure)
-			if not (figure and row.to_confirm and figure in sources) or sources[figure][1]:
+			if not (figure and row.to_confirm and figure in sources):
 				continue
-			if getattr(held, figure) == getattr(shipped, figure):
-				row.source, row.to_confirm, changed = sources[figure][0], 0, True
+			if getattr(held, figure) != getattr(before, figure):
+				continue  # the bookkeeper's value
+			source, flagged = sources[figure][0], int(sources[figure][1])
+			if getattr(after, figure) == getattr(before, figure) and (row.source, row.to_confirm) == (
+				source,
+				flagged,
+			):
+				continue
+			set_figure(doc, figure, values)
+			row.source, row.to_confirm, changed = source, flagged, True
+		old_rates, new_rates = (
+			payroll_parameters.employer_rates(earlier),
+			payroll_parameters.employer_rates(data),
+		)
+		for field in old_rates.__dataclass_fields__:
+			old, new = getattr(old_rates, field), getattr(new_rates, field)
+			if field != "year" and new != old and to_decimal(doc.get(field)) == old:
+				doc.set(field, new)
+				changed = True
+		if data.get("note") != earlier.get("note") and doc.sources == earlier.get("note"):
+			doc.sources, changed = data.get("note"), True
 		if changed:
 			doc.flags.ignore_permissions = True
 			doc.save()
+		take_file(year, data)
+
+
+def set_figure(doc, figure: str, values: dict) -> None:
+	"""One parameter of the record set to `values` (`record_values` of a shipped year)."""
+	if figure == "qpp_exemption_per_pay":
+		doc.set("qpp_exemptions", values["qpp_exemptions"])
+	elif figure in JURISDICTION:
+		jurisdiction = JURISDICTION[figure]
+		kept = [row.as_dict() for row in doc.tax_brackets if row.jurisdiction != jurisdiction]
+		new = [row for row in values["tax_brackets"] if row["jurisdiction"] == jurisdiction]
+		doc.set("tax_brackets", [*kept, *new])
+	else:
+		field = RECORD_FIELD.get(figure, figure)
+		doc.set(field, values[field])
+
+
+def file_taken(year: int) -> dict | None:
+	"""The year's file as the site last took it (read from the table, as `loaded_years`)."""
+	value = frappe.db.sql(
+		"select defvalue from `tabDefaultValue` where parent = '__default' and defkey = %s",
+		FILE_TAKEN.format(year),
+	)
+	return json.loads(value[0][0]) if value and value[0][0] else None
+
+
+def take_file(year: int, data: dict) -> None:
+	if file_taken(year) != data:
+		frappe.db.set_default(FILE_TAKEN.format(year), json.dumps(data, ensure_ascii=False))
 
 
 def ensure_parameters(years: dict[int, dict] | None = None) -> None:

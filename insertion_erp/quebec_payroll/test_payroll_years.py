@@ -80,3 +80,52 @@ class TestPayrollYears(InsertionTestCase):
 		self.assertEqual((rows["QPP base rate"].to_confirm, rows["QPP base rate"].source), (0, official))
 		# A value the bookkeeper changed stays flagged: the file confirmed another value.
 		self.assertEqual(rows["EI maximum insurable earnings"].to_confirm, 1)
+
+	def test_a_year_shipped_carried_forward_takes_the_published_figures(self) -> None:
+		"""A year shipped with last year's figures flagged (as 2027 is), then published: a later
+		file's value replaces each figure the site left as shipped; the bookkeeper's stay hers."""
+		carried = "2030 figure carried forward [DER]"
+		with tempfile.TemporaryDirectory() as folder:
+			year_file(
+				Path(folder),
+				ympe=("74600", carried, True),
+				qpip_max_earnings=("103000", carried, True),
+				ei_max_earnings=("68900", carried, True),
+				canada_employment_amount=("1501", carried, True),
+			)
+			payroll_install.ensure_payroll_years(Path(folder))
+			# The bookkeeper entered the EI maximum she read, and confirmed the employment amount.
+			frappe.db.set_value(RATES_DOCTYPE, str(YEAR), "ei_max_earnings", 70_100)
+			doc = frappe.get_doc(RATES_DOCTYPE, str(YEAR))
+			next(r for r in doc.figure_sources if r.figure == "Canada employment amount").to_confirm = 0
+			doc.save()
+			published = year_file(
+				Path(folder),
+				ympe=("76800", "MGA 76,800: Retraite Québec https://example.org", False),
+				qpip_max_earnings=("106000", "106,000 [3P] https://example.org", True),
+				ei_max_earnings=("70500", "70,500: ESDC https://example.org", False),
+				canada_employment_amount=("1530", "1,530: CRA https://example.org", False),
+			)
+			published["figures"]["quebec_tables"]["value"][0]["brackets"][1][0] = "55460"
+			published["figures"]["quebec_tables"]["to_confirm"] = False
+			(Path(folder) / f"{YEAR}.json").write_text(json.dumps(published), encoding="utf-8")
+			frappe.clear_document_cache(RATES_DOCTYPE, str(YEAR))
+			payroll_install.ensure_payroll_years(Path(folder))
+		frappe.clear_document_cache(RATES_DOCTYPE, str(YEAR))
+		held = payroll_year(YEAR)
+		rows = {row.figure: row for row in frappe.get_doc(RATES_DOCTYPE, str(YEAR)).figure_sources}
+		# Published and left as shipped: replaced, its flag the new file's.
+		self.assertEqual(held.ympe, D(76_800))
+		self.assertEqual(rows["Maximum pensionable earnings (YMPE)"].to_confirm, 0)
+		self.assertEqual(held.qpip_max_earnings, D(106_000))
+		self.assertEqual(rows["QPIP maximum insurable earnings"].to_confirm, 1)
+		self.assertIn("[3P]", rows["QPIP maximum insurable earnings"].source)
+		# The employer's CNT stops at the QPIP maximum: it follows.
+		self.assertEqual(rates_for(YEAR).cnt_max_earnings, D(106_000))
+		# A table: the Quebec brackets replaced, the federal ones kept.
+		self.assertEqual(held.quebec_tables[0].brackets[1].threshold, D(55_460))
+		self.assertEqual(len(held.federal_tables[0].brackets), 5)
+		# The bookkeeper's: her value, and the figure she confirmed, untouched.
+		self.assertEqual(held.ei_max_earnings, D(70_100))
+		self.assertEqual(rows["EI maximum insurable earnings"].to_confirm, 1)
+		self.assertEqual(held.canada_employment_amount, D(1501))

@@ -8,6 +8,7 @@ demo site; the Mission and Market report's test uses the first comparison):
   to each agency by their due date;
 - each quarter's GST and QST collected on the sales equal to the GST/QST return's lines, and
   each return due remitted for its balance;
+- the till's sessions closed through ERPNext (POS Closing Entry), each merged into the books;
 - the Activity Report's paid training hours within HOURS_TOLERANCE of the planned hours (less
   suspensions; the statutory holidays are in the tolerance) over the months paid.
 """
@@ -139,6 +140,11 @@ def the_year(company: str, today: date) -> None:
 		print(f"{quarter} GST/QST return: balance {balance}, remitted {settled}")
 		if balance != settled:
 			problems.append(f"{quarter}: the GST/QST return's balance {balance}, remitted {settled}")
+	closed, unmerged = till_sessions(company)
+	print(f"The till: {closed} sessions closed, {len(unmerged)} not merged into the books")
+	if not closed:
+		problems.append("the till closed no session: its sales never went through ERPNext's closing")
+	problems.extend(unmerged)
 	hours = training_hours(company, today)
 	if hours is None:
 		problems.append("no payroll: the training hours were not compared")
@@ -151,6 +157,24 @@ def the_year(company: str, today: date) -> None:
 			)
 	if problems:
 		raise AssertionError("\n".join(problems))
+
+
+def till_sessions(company: str) -> tuple[int, list[str]]:
+	"""The till's closed sessions, and what a closing left out of the books: a closing not merged
+	(queued or failed), a sale of a closed session not in its merged invoice."""
+	closings = frappe.get_all(
+		"POS Closing Entry", filters={"company": company, "docstatus": 1}, fields=["name", "status"]
+	)
+	problems = [f"{c.name}: closed but {c.status}" for c in closings if c.status != "Submitted"]
+	left = frappe.db.sql(
+		"""select r.parent, r.pos_invoice from `tabPOS Invoice Reference` r
+		join `tabPOS Closing Entry` c on c.name = r.parent
+		join `tabPOS Invoice` p on p.name = r.pos_invoice
+		where c.company = %s and c.docstatus = 1 and ifnull(p.consolidated_invoice, '') = ''""",
+		company,
+	)
+	problems += [f"{closing}: its sale {sale} is in no invoice" for closing, sale in left]
+	return len(closings), problems
 
 
 # Paid training hours within 5 % of the planned hours: the statutory holidays (some 3 % of a

@@ -7,23 +7,28 @@
 - café supplies bought each month from a roaster; the shop's rent, electricity and
   insurance each month;
 - the till's sales at a thrift shop and café's real scale (some 20,000 to 30,000 $ a month,
-  more in the fall, less in January): each closed week of the year as one invoice of the
-  till's profile, as ERPNext consolidates a closed session's receipts; the last week, whose
-  session is not closed yet, as single receipts naming the trainee who served;
+  more in the fall, less in January), rung by the cashier as ERPNext's till keeps them: a
+  session (POS Opening Entry) each week from Monday, closed on Friday evening (POS Closing
+  Entry), whose closing merges the week's POS Invoices into one Sales Invoice (POS Invoice
+  Merge Log); for the demo's speed each day of a closed week is rung as one POS Invoice
+  holding the day's quantities. The session of last week and this one is still open: its
+  receipts are single POS Invoices naming the trainee who served;
 - check-ins on the shop floor for the trainees paid by the hour, the two last months
   (they become the timesheets the payroll pays: see demo.load_funding) and this week.
 
 Each part is made once: a second run adds nothing.
 """
 
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 import frappe
+from erpnext.accounts.doctype.pos_closing_entry.pos_closing_entry import make_closing_entry_from_opening
 from frappe.utils import add_days, add_months, getdate, now_datetime, nowdate
 
 from insertion_erp.constants import SETTINGS
 from insertion_erp.core.periods import Period
-from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop
+from insertion_erp.devtools.sample_shop import ITEMS, ensure_shop, open_session, pos_sale
 from insertion_erp.ledger import ensure_account
 from insertion_erp.quebec_sales_taxes.install import TAXABLE, ZERO_RATED, template_name
 
@@ -55,7 +60,8 @@ SEASON = {
 	11: 1.3,
 	12: 1.2,
 }
-RECEIPT_WEEKS = 1  # the last week (its session not closed yet), sold receipt by receipt
+OPEN_DAYS = 5  # Monday to Friday
+OPENING, CLOSING = time(8, 0), time(17, 0)
 DONATED_KG_A_MONTH = 2600
 SHIFT = (time(8, 30), time(15, 0))
 PRICES = {
@@ -81,21 +87,39 @@ def load_shop(company: str, cashier: str) -> frappe._dict:
 				"supplier_group": frappe.db.get_value("Supplier Group", {"is_group": 0}),
 			}
 		).insert(ignore_permissions=True)
-	if frappe.db.exists("Sales Invoice", {"company": company, "is_pos": 1, "docstatus": 1}):
+	if frappe.db.exists("POS Opening Entry", {"pos_profile": shop.profile, "docstatus": 1}):
 		return shop
 	today = getdate(nowdate())
 	first = add_months(today.replace(day=1), -11)
+	# The session still open: from the Monday of last week (one to two weeks of receipts).
+	last_monday = add_days(today, -7 - today.weekday())
 	month = first
 	while month <= today:
+		# Month by month, in the order of the days: no stock moved before an earlier one.
 		receive_donations(company, month)
 		buy_supplies(company, add_days(month, 4))
 		pay_rent(company, add_days(month, 1))
 		pay_bills(company, add_days(month, 9))
-		month = add_months(month, 1)
-	receipts_from = add_days(today, -7 * RECEIPT_WEEKS)
-	sell_the_weeks(shop, Period(first, add_days(receipts_from, -1)))
-	sell_for_a_year(shop, Period(receipts_from, add_days(today, -1)))
+		next_month = add_months(month, 1)
+		if month < last_monday:
+			with as_user(cashier):
+				sell_the_weeks(shop, Period(month, min(add_days(next_month, -1), add_days(last_monday, -1))))
+		month = next_month
+	with as_user(cashier):
+		open_session(shop, cashier, str(last_monday), datetime.combine(last_monday, OPENING))
+		sell_receipts(shop, Period(last_monday, add_days(today, -1)))
 	return shop
+
+
+@contextmanager
+def as_user(user: str):
+	"""The till's work done as the cashier, as she does it (her sessions, her receipts)."""
+	before = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(before)
 
 
 def set_up_sales_taxes(company: str) -> None:
@@ -236,19 +260,31 @@ def pay_bills(company: str, day) -> None:
 
 
 def sell_the_weeks(shop: frappe._dict, period: Period) -> None:
-	"""Each closed week of the till as one invoice of its profile, on the week's last day: the
-	week's quantities at the month's share of the year (`SEASON`)."""
-	day = period.start
-	while add_days(day, 6) <= period.end:
-		last = add_days(day, 6)
-		share = SEASON[getdate(last).month]
-		basket = [(code, round(quantity * share)) for code, quantity in TILL_WEEK]
-		sell(shop, last, basket, None, remarks=f"Ventes de la caisse, semaine du {day}")
-		day = add_days(day, 7)
+	"""Each week whose Friday falls in the period: the session opened on Monday morning, each
+	open day rung (the week's quantities at the month's share of the year, `SEASON`, spread
+	over its days), the session closed on Friday evening, which merges the week into one Sales
+	Invoice dated that Friday."""
+	friday = add_days(period.start, (4 - getdate(period.start).weekday()) % 7)
+	while friday <= getdate(period.end):
+		monday = add_days(friday, 1 - OPEN_DAYS)
+		opening = open_session(shop, frappe.session.user, str(monday), datetime.combine(monday, OPENING))
+		share = SEASON[friday.month]
+		for n in range(OPEN_DAYS):
+			basket = [(code, round(quantity * share / OPEN_DAYS)) for code, quantity in TILL_WEEK]
+			sell(shop, add_days(monday, n), basket, None, remarks="Reçus de la journée")
+		close_session(opening, datetime.combine(friday, CLOSING))
+		friday = add_days(friday, 7)
 
 
-def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
-	"""Receipts each weekday (clothes, café), each served by an active trainee when one was
+def close_session(opening: str, at: datetime) -> None:
+	"""The cashier's closing of her session, as the till's menu makes it, at `at`."""
+	closing = make_closing_entry_from_opening(frappe.get_doc("POS Opening Entry", opening))
+	closing.update({"period_end_date": at, "posting_date": at.date(), "posting_time": at.time()})
+	closing.insert().submit()
+
+
+def sell_receipts(shop: frappe._dict, period: Period) -> None:
+	"""Receipts each open day (clothes, café), each served by an active trainee when one was
 	on their parcours that day."""
 	active = frappe.get_all(
 		"Parcours",
@@ -263,7 +299,7 @@ def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
 	)
 	day, turn = getdate(period.start), 0
 	while day <= getdate(period.end):
-		if day.weekday() < 5:
+		if day.weekday() < OPEN_DAYS:
 			serving = [p.employee for p in active if getdate(p.start_date) <= day]
 			for n, basket in enumerate(baskets):
 				served_by = serving[(turn + n) % len(serving)] if serving else None
@@ -273,36 +309,23 @@ def sell_for_a_year(shop: frappe._dict, period: Period) -> None:
 
 
 def sell(shop: frappe._dict, day, basket, served_by: str | None, remarks: str | None = None) -> None:
-	invoice = frappe.get_doc(
-		{
-			"doctype": "Sales Invoice",
-			"company": shop.company,
-			"customer": shop.customer,
-			"is_pos": 1,
-			"pos_profile": shop.profile,
-			"update_stock": 1,
-			"posting_date": day,
-			"set_posting_time": 1,
-			"insertion_served_by": served_by,
-			"remarks": remarks,
-			# The donated clothes cost nothing: their zero valuation is allowed.
-			"items": [
-				{
-					"item_code": code,
-					"qty": qty,
-					"rate": PRICES[code],
-					"allow_zero_valuation_rate": int(code == DONATED[0]),
-				}
-				for code, qty in basket
-			],
-		}
+	"""A paid POS Invoice of the open session at the till's prices, whatever the price list."""
+	invoice = pos_sale(
+		shop,
+		basket,
+		posting_date=day,
+		posting_time=time(12, 0),
+		insertion_served_by=served_by,
+		remarks=remarks,
 	)
-	invoice.set_missing_values()
 	for row, (code, _qty) in zip(invoice.items, basket, strict=True):
-		row.rate = row.price_list_rate = PRICES[code]  # the till's prices, whatever the price list
+		row.rate = row.price_list_rate = PRICES[code]
+		# The donated clothes cost nothing: their zero valuation is allowed.
+		row.allow_zero_valuation_rate = int(code == DONATED[0])
 	invoice.calculate_taxes_and_totals()
-	invoice.append("payments", {"mode_of_payment": shop.cash_mode, "amount": invoice.grand_total})
-	invoice.insert(ignore_permissions=True).submit()
+	invoice.payments[0].amount = invoice.rounded_total or invoice.grand_total
+	invoice.calculate_taxes_and_totals()
+	invoice.insert().submit()
 
 
 def check_in_on_workdays(

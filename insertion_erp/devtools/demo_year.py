@@ -329,8 +329,18 @@ def summary(company: str, seconds: float) -> list[str]:
 	remitted = remittances_paid(company, today)
 	owed = sum((line[2] for line in remitted), Decimal(0))
 	paid = sum((line[3] for line in remitted), Decimal(0))
+	till = frappe.db.sql(
+		"""select (select count(*) from `tabPOS Closing Entry` where company = %(company)s and docstatus = 1),
+			(select count(*) from `tabPOS Invoice Merge Log` where company = %(company)s and docstatus = 1),
+			(select count(*) from `tabPOS Invoice` where company = %(company)s and docstatus = 1
+				and ifnull(consolidated_invoice, '') = '' and insertion_served_by is not null)""",
+		{"company": company},
+	)[0]
 	return [
 		f"Sales by month: {by_month}",
+		"The till: {} sessions closed, merged into {} invoices; the open session's receipts naming who served: {}".format(
+			*till
+		),
 		f"Self-financing ratio: {float(lines['ratio']['total'] or 0):.1f} %",
 		"Training hours: " + "; ".join(f"{label} {float(value or 0):,.0f}" for label, value in hours.items()),
 		f"Claims of {today.year}: {claims[0]} submitted, {float(claims[1] or 0):,.2f} $, {int(claims[2] or 0)} collected",

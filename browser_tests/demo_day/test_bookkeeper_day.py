@@ -1,6 +1,7 @@
 """The bookkeeper's day on the demo (comptable@atelier-demo.org: Accounts User and Manager, HR
-User and Manager). The demo left last month's pay to her: she runs the month's Payroll Entry,
-which pays every trainee under way, prints a pay statement, makes and submits the month's claim,
+User and Manager). The demo left last month's second pay to her (pays on the 15th and the
+month's last day): she runs its Payroll Entry, which pays every trainee under way, prints a pay
+statement, makes and submits the month's claim,
 issues a Record of Employment and downloads its file, then prepares the year's T4 and RL-1,
 submits a leaver's (the others wait for the year's end) and downloads both files."""
 
@@ -30,7 +31,8 @@ def confirm(page) -> None:
 
 def test_bookkeeper_pays_the_month_claims_it_issues_an_roe_and_files_the_year(new_page, admin):
 	start, end = last_month(admin)
-	# The trainees at work last month, as their parcours say.
+	pay_start = f"{start[:8]}16"  # the month's second pay: the 16th to its last day
+	# The trainees at work in the pay period, as their parcours say.
 	at_work = {
 		row["employee"]
 		for row in admin.get_list(
@@ -38,18 +40,18 @@ def test_bookkeeper_pays_the_month_claims_it_issues_an_roe_and_files_the_year(ne
 			[["company", "=", COMPANY], ["start_date", "<=", end], ["employee", "is", "set"]],
 			["employee", "actual_end_date", "planned_end_date"],
 		)
-		if (row["actual_end_date"] or row["planned_end_date"]) >= start
+		if (row["actual_end_date"] or row["planned_end_date"]) >= pay_start
 	}
 	page = new_page(BOOKKEEPER, DEMO_PASSWORD)
 	refused = refused_calls(page)
 
-	# The month's Payroll Entry: the trainees are found without a tick to guess.
+	# The pay's Payroll Entry, twice a month: the trainees are found without a tick to guess.
 	page.goto(route("Payroll Entry") + "/new")
 	expect(field(page, "payroll_payable_account").locator("input")).not_to_have_value("")
 	set_date(page, "posting_date", end)
-	field(page, "payroll_frequency").locator("select").select_option("Monthly")
-	set_date(page, "start_date", start)
-	expect(field(page, "end_date").locator("input")).to_have_value(end)
+	field(page, "payroll_frequency").locator("select").select_option("Bimonthly")
+	set_date(page, "start_date", pay_start)
+	set_date(page, "end_date", end)  # HRMS proposes no end to a pay twice a month
 	expect(field(page, "salary_slip_based_on_timesheet").locator("input[data-fieldname]")).to_be_checked()
 	open_tab(page, "accounting_dimensions_tab")
 	cash = admin.get_value(
@@ -70,7 +72,7 @@ def test_bookkeeper_pays_the_month_claims_it_issues_an_roe_and_files_the_year(ne
 	expect(page.locator(".page-head .indicator-pill:visible").first).to_have_text("Validé")
 	page.get_by_role("button", name="Valider la Fiche de Paie").click()
 	confirm(page)
-	dismiss(page, re.compile(rf"{start}\D+{end}"))
+	dismiss(page, re.compile(rf"{pay_start}\D+{end}"))
 	slips = admin.get_list(
 		"Salary Slip",
 		[["payroll_entry", "=", entry], ["docstatus", "=", 1]],

@@ -183,12 +183,14 @@ HOURS_TOLERANCE = Decimal("0.05")
 
 
 def claims_in_the_wages_month(company: str, year: int) -> list[str]:
-	"""Each month whose slips were paid: the submitted claim of that month, posted (its
-	invoice to the funder) in the same month. Returns what is wrong."""
+	"""Each month whose pays were all made (its last pay, ending on the month's last day,
+	submitted): the submitted claim of that month, posted (its invoice to the funder) in the
+	same month. Returns what is wrong."""
 	wrong = []
 	months = frappe.db.sql(
 		"""select distinct date_format(posting_date, '%%Y-%%m') from `tabSalary Slip`
-		where company = %s and docstatus = 1 and year(posting_date) = %s order by 1""",
+		where company = %s and docstatus = 1 and year(posting_date) = %s
+			and end_date = last_day(end_date) order by 1""",
 		(company, year),
 	)
 	for (month,) in months:
@@ -207,7 +209,7 @@ def claims_in_the_wages_month(company: str, year: int) -> list[str]:
 
 def remittances_paid(company: str, today: date) -> list[tuple[str, str, Decimal, Decimal]]:
 	"""Each closed month of the year (its due date past): (month, agency, owed, paid by the due
-	date), paid being what the agency's payable account was debited from the month's end to the
+	date), paid being the debits to the agency's payable account from the month's end to the
 	due date."""
 	from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
 		AGENCIES,
@@ -221,8 +223,9 @@ def remittances_paid(company: str, today: date) -> list[tuple[str, str, Decimal,
 		owed = remittances(company, month)
 		for agency in AGENCIES:
 			line = owed.agencies[agency]
+			# The payments only: the next month's first pay (on the 15th) credits the account too.
 			(paid,) = frappe.db.sql(
-				"""select coalesce(sum(debit - credit), 0) from `tabGL Entry`
+				"""select coalesce(sum(debit), 0) from `tabGL Entry`
 				where company = %s and account = %s and is_cancelled = 0
 					and posting_date > %s and posting_date <= %s""",
 				(company, line.account, month.end, due_date(month)),
@@ -299,11 +302,14 @@ def sales_taxes_remitted(company: str, today: date) -> list[tuple[str, Decimal, 
 
 
 def training_hours(company: str, today: date) -> tuple[Decimal, Decimal] | None:
-	"""The Activity Report's (paid, planned) training hours over the months whose payroll ran."""
+	"""The Activity Report's (paid, planned) training hours over the months whose pays were all
+	made (the last one ending on the month's last day)."""
 	from insertion_erp.results.activity import activity
 
 	(last,) = frappe.db.sql(
-		"select max(end_date) from `tabSalary Slip` where company = %s and docstatus = 1", company
+		"""select max(end_date) from `tabSalary Slip`
+		where company = %s and docstatus = 1 and end_date = last_day(end_date)""",
+		company,
 	)[0]
 	if not last:
 		return None

@@ -32,6 +32,8 @@ from insertion_erp.devtools.demo_people import (
 from insertion_erp.devtools.demo_shop import check_in_on_workdays, load_shop
 from insertion_erp.devtools.demo_year import (
 	CLAIM_PAID_AFTER_DAYS,
+	PAY_FREQUENCY,
+	STAFF_STRUCTURE,
 	claim_the_months,
 	collect,
 	ensure_staff,
@@ -39,6 +41,8 @@ from insertion_erp.devtools.demo_year import (
 	holiday_dates,
 	issue_records_of_employment,
 	months_of_the_year,
+	pay,
+	pay_periods,
 	pay_the_months,
 	payroll_start,
 	remit_sales_taxes,
@@ -49,9 +53,8 @@ from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
 	ensure_hourly_structure,
-	ensure_monthly_structure,
 	ensure_payroll_accounts,
-	run_payroll_entry,
+	ensure_salaried_structure,
 	submitted_contract,
 )
 from insertion_erp.install.company import complete_setup_wizard, ensure_fiscal_year
@@ -145,7 +148,9 @@ def load() -> None:
 	# The trainees' pay, set up before the first parcours starts: each start assigns it.
 	ensure_payroll_accounts(company)
 	frappe.db.set_single_value(
-		SETTINGS, "trainee_salary_structure", ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
+		SETTINGS,
+		"trainee_salary_structure",
+		ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60, PAY_FREQUENCY),
 	)
 	load_trainees(company)
 	load_cohorts(company, [ensure_counsellor(email, *names) for email, names in COUNSELLORS.items()])
@@ -409,14 +414,14 @@ def load_support() -> None:
 
 SUPERVISION_STAFF = ("Hélène", "Gauthier")
 HOURLY_STRUCTURE = "TEF horaire"
-MONTHLY_STRUCTURE = "Encadrement mensuel"
 
 
 def load_funding(company: str) -> None:
 	"""A contract for the year; the hours of the last two months, checked in and built into
-	timesheets; the first of them paid (a Payroll Entry for the trainees, one for the staff) and
-	claimed; the last month's pay and claim left for the bookkeeper (her day: the month's Payroll
-	Entry, then its claim)."""
+	timesheets; the first of them paid (both pays: a Payroll Entry for the trainees, one for the
+	staff) and claimed; last month's first pay made, its second pay and the month's claim left
+	for the bookkeeper (her day: the Payroll Entry of the 16th to the month's end, then the
+	month's claim)."""
 	if frappe.db.exists("Insertion Contract", {"company": company, "docstatus": 1}):
 		return
 	today = getdate(nowdate())
@@ -431,9 +436,10 @@ def load_funding(company: str) -> None:
 	# Before the assignments: each takes the company's payroll payable account.
 	ensure_payroll_accounts(company)
 	supervisor = ensure_supervisor(company)
-	assign(supervisor, ensure_monthly_structure(MONTHLY_STRUCTURE, company), company, year_start, 4200)
+	staff_structure = ensure_salaried_structure(STAFF_STRUCTURE, company, PAY_FREQUENCY)
+	assign(supervisor, staff_structure, company, year_start, 4200 / 2)
 	funded_staff = ensure_staff(company, year_start)
-	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60)
+	hourly = ensure_hourly_structure(HOURLY_STRUCTURE, company, 16.60, PAY_FREQUENCY)
 	paid = frappe.get_all(
 		"Parcours",
 		filters={"company": company, "start_date": ("<=", months[-1].end)},
@@ -472,21 +478,11 @@ def load_funding(company: str) -> None:
 					days_off=holiday_dates(company, month),
 				)
 		build_timesheets(month, [p.employee for p in trainees])
-		if month is months[-1]:
-			continue  # the bookkeeper's to pay
 		# Paid as a bookkeeper pays: a Payroll Entry for the trainees (timesheets) and one for
-		# the staff, with HRMS's accrual and bank entries, deductions and contributions booked.
-		for timesheet_based in (True, False):
-			if not frappe.db.exists(
-				"Payroll Entry",
-				{
-					"company": company,
-					"start_date": month.start,
-					"docstatus": 1,
-					"salary_slip_based_on_timesheet": int(timesheet_based),
-				},
-			):
-				run_payroll_entry(company, month.start, month.end, timesheet_based=timesheet_based)
+		# the staff, with HRMS's accrual and bank entries, deductions and contributions booked;
+		# last month's second pay is the bookkeeper's.
+		for period in pay_periods(month)[: 1 if month is months[-1] else 2]:
+			pay(company, period)
 	add_insertion_cost(
 		company,
 		contract,

@@ -1,13 +1,13 @@
 """The demo's year at an insertion enterprise's real scale (its people: demo_people.py).
 
-- the staff: three supervisors (shop, café, sorting), a counsellor and a coordinator, paid
-  by the month;
-- the payroll from October of last year, month by month as the demo's pays are monthly: the
-  trainees' hours of the months before the last two written as timesheets by a rule that
-  keeps them true (each weekday of the parcours, suspensions and holidays left out, the
-  parcours' planned hours of the month spread over those days), then a Payroll Entry for the
-  trainees and one for the staff, as the bookkeeper runs them (the last two months are
-  demo.load_funding's: from check-ins on the shop floor);
+- the staff: three supervisors (shop, café, sorting), a counsellor and a coordinator;
+- everyone paid twice a month, on the 15th and the month's last day (HRMS's "Bimonthly"; the
+  Act respecting labour standards, s. 43, allows at most 16 days between pays): the payroll
+  from October of last year, pay after pay: the trainees' hours of the months before the last
+  two written as timesheets by a rule that keeps them true (each weekday of the parcours,
+  suspensions and holidays left out, the parcours' planned hours of the pay period spread over
+  those days), then a Payroll Entry for the trainees and one for the staff, as the bookkeeper
+  runs them (the last two months are demo.load_funding's: from check-ins on the shop floor);
 - a claim to Emploi-Québec each month of the contract, with the month's insertion costs,
   submitted at the month's end and collected about 25 days later; each month's source
   deductions remitted on the 15th of the next month, as the Source Deduction Remittances
@@ -31,7 +31,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ACTIVITY,
 	add_insertion_cost,
 	assign,
-	ensure_monthly_structure,
+	ensure_salaried_structure,
 	run_payroll_entry,
 )
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours
@@ -41,24 +41,25 @@ from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_ded
 	remittances,
 )
 
-# The staff, paid by the month: (first, last, gender, born, joined, monthly base, funded share
-# of the contract's supervision budget or None).
+# The staff: (first, last, gender, born, joined, monthly base, funded share of the contract's
+# supervision budget or None).
 STAFF = (
 	("Isabelle", "Morneau", "Female", "1984-05-02", "2019-03-11", 4050, 60),  # café
 	("Denis", "Cloutier", "Male", "1976-10-14", "2021-09-07", 3900, 60),  # sorting
 	("Julie", "Gagnon", "Female", "1988-01-23", "2018-06-04", 4150, None),  # counsellor
 	("Martin", "Lapointe", "Male", "1972-08-29", "2015-01-12", 4700, None),  # coordinator
 )
-MONTHLY_STRUCTURE = "Encadrement mensuel"
+STAFF_STRUCTURE = "Encadrement"
+PAY_FREQUENCY = "Bimonthly"  # on the 15th and the month's last day
 DAY_START = time(8, 30)
 CLAIM_PAID_AFTER_DAYS = 25
 BUS_PASSES, BUS_PASSES_REMARK = 690, "Laissez-passer d'autobus des participants"
 
 
 def ensure_staff(company: str, year_start: date) -> dict[str, float]:
-	"""The staff besides the shop's supervisor, with their monthly pay from the year's start:
-	{employee: funded share} of those the contract funds."""
-	structure = ensure_monthly_structure(MONTHLY_STRUCTURE, company)
+	"""The staff besides the shop's supervisor, with their pay from the year's start (half the
+	monthly base each pay): {employee: funded share} of those the contract funds."""
+	structure = ensure_salaried_structure(STAFF_STRUCTURE, company, PAY_FREQUENCY)
 	funded = {}
 	for first, last, gender, born, joined, base, share in STAFF:
 		employee = frappe.db.get_value(
@@ -81,7 +82,7 @@ def ensure_staff(company: str, year_start: date) -> dict[str, float]:
 				.insert(ignore_permissions=True)
 				.name
 			)
-		assign(employee, structure, company, year_start, base)
+		assign(employee, structure, company, year_start, base / 2)
 		if share:
 			funded[employee] = share
 	return funded
@@ -105,35 +106,54 @@ def months_of_the_year(today: date, before: date) -> list[Period]:
 	return months
 
 
+def pay_periods(month: Period) -> list[Period]:
+	"""The month's two pays: the 1st to the 15th, the 16th to the month's last day."""
+	middle = month.start.replace(day=15)
+	return [Period(month.start, middle), Period(middle + timedelta(days=1), month.end)]
+
+
 def pay_the_months(company: str, months: list[Period]) -> None:
-	"""Each month's trainee hours as timesheets (the rule in the module's docstring), then the
-	month's two Payroll Entries."""
+	"""Each pay period's trainee hours as timesheets (the rule in the module's docstring), then
+	its two Payroll Entries."""
 	for month in months:
-		if frappe.db.exists("Payroll Entry", {"company": company, "start_date": month.start, "docstatus": 1}):
-			continue
-		write_timesheets(company, month)
-		for timesheet_based in (True, False):
-			run_payroll_entry(
-				company, month.start, month.end, timesheet_based=timesheet_based, worked_only=timesheet_based
-			)
+		for period in pay_periods(month):
+			pay(company, period, write_hours=True)
 
 
-def write_timesheets(company: str, month: Period) -> None:
+def pay(company: str, period: Period, write_hours: bool = False) -> None:
+	"""The pay period's two Payroll Entries (trainees from their timesheets, then the staff),
+	once; `write_hours`: the trainees' timesheets written first by the rule."""
+	if frappe.db.exists("Payroll Entry", {"company": company, "start_date": period.start, "docstatus": 1}):
+		return
+	if write_hours:
+		write_timesheets(company, period)
+	for timesheet_based in (True, False):
+		run_payroll_entry(
+			company,
+			period.start,
+			period.end,
+			timesheet_based=timesheet_based,
+			worked_only=timesheet_based,
+			frequency=PAY_FREQUENCY,
+		)
+
+
+def write_timesheets(company: str, period: Period) -> None:
 	parcours = frappe.get_all(
 		"Parcours",
 		filters={
 			"company": company,
 			"employee": ("is", "set"),
-			"start_date": ("<=", month.end),
+			"start_date": ("<=", period.end),
 		},
 		fields=["name", "employee", "start_date", "planned_weeks", "planned_end_date", "actual_end_date"],
 	)
 	steps = steps_by_parcours({p.name for p in parcours})
 	suspensions = suspended_days({p.name for p in parcours})
-	holidays = holiday_dates(company, month)
+	holidays = holiday_dates(company, period)
 	for p in parcours:
 		end = getdate(p.actual_end_date or p.planned_end_date)
-		first, last = max(month.start, getdate(p.start_date)), min(month.end, end)
+		first, last = max(period.start, getdate(p.start_date)), min(period.end, end)
 		if first > last:
 			continue
 		held = Period(first, last)
@@ -188,13 +208,13 @@ def suspended_days(parcours: set[str]) -> dict[str, set[date]]:
 	return result
 
 
-def holiday_dates(company: str, month: Period) -> set[date]:
+def holiday_dates(company: str, period: Period) -> set[date]:
 	holiday_list = frappe.get_cached_value("Company", company, "default_holiday_list")
 	return {
 		getdate(day)
 		for day in frappe.get_all(
 			"Holiday",
-			filters={"parent": holiday_list, "holiday_date": ("between", (month.start, month.end))},
+			filters={"parent": holiday_list, "holiday_date": ("between", (period.start, period.end))},
 			pluck="holiday_date",
 		)
 	}

@@ -44,8 +44,8 @@ def ensure_hourly_structure(name: str, company: str, hour_rate: float, frequency
 	)
 
 
-def ensure_monthly_structure(name: str, company: str) -> str:
-	"""Staff paid a monthly base."""
+def ensure_salaried_structure(name: str, company: str, frequency: str = "Monthly") -> str:
+	"""Staff paid a base each pay (the assignment's base: a pay's amount)."""
 	base = {
 		"salary_component": BASE_COMPONENT,
 		"abbr": "SB",
@@ -53,7 +53,7 @@ def ensure_monthly_structure(name: str, company: str) -> str:
 		"formula": "base",
 		"depends_on_payment_days": 1,
 	}
-	return _ensure_structure(name, company, earnings=[base])
+	return _ensure_structure(name, company, earnings=[base], payroll_frequency=frequency)
 
 
 def _ensure_structure(name: str, company: str, **fields) -> str:
@@ -65,9 +65,8 @@ def _ensure_structure(name: str, company: str, **fields) -> str:
 				"__newname": name,
 				"company": company,
 				"currency": "CAD",
-				"payroll_frequency": "Monthly",
 				"is_active": "Yes",
-				**fields,
+				**{"payroll_frequency": "Monthly", **fields},
 			}
 		).insert(ignore_permissions=True).submit()
 	return name
@@ -225,9 +224,16 @@ def ensure_payroll_accounts(
 
 
 def submitted_payroll_entry(
-	company: str, start, end, *, timesheet_based: bool, posting_date=None, worked_only: bool = False
+	company: str,
+	start,
+	end,
+	*,
+	timesheet_based: bool,
+	posting_date=None,
+	worked_only: bool = False,
+	frequency: str = "Monthly",
 ):
-	"""A submitted Payroll Entry for the month, with its employees and no slips yet. Above 30
+	"""A submitted Payroll Entry for the period (every `frequency`), with its employees and no slips yet. Above 30
 	employees HRMS's submit queues the slips' creation for a worker: the caller makes them
 	instead (`slip_arguments`), so none is left waiting in the queue. `worked_only`: the
 	employees without a submitted timesheet in the period taken out, as the bookkeeper takes
@@ -237,7 +243,7 @@ def submitted_payroll_entry(
 			"doctype": "Payroll Entry",
 			"company": company,
 			"posting_date": posting_date or end,
-			"payroll_frequency": "Monthly",
+			"payroll_frequency": frequency,
 			"start_date": start,
 			"end_date": end,
 			"currency": "CAD",
@@ -285,25 +291,17 @@ def slip_arguments(entry) -> frappe._dict:
 	)
 
 
-def run_payroll_entry(
-	company: str, start, end, *, timesheet_based: bool, posting_date=None, worked_only: bool = False
-) -> str:
-	"""The month's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
+def run_payroll_entry(company: str, start, end, **options) -> str:
+	"""A pay period's payroll as a bookkeeper runs it: a Payroll Entry for the company's employees
 	paid from timesheets (or the others), its slips created and submitted, the accrual journal
-	entry made by HRMS and the bank entry submitted. Returns the Payroll Entry's name."""
+	entry made by HRMS and the bank entry submitted (`options`: submitted_payroll_entry's).
+	Returns the Payroll Entry's name."""
 	from hrms.payroll.doctype.payroll_entry.payroll_entry import (
 		create_salary_slips_for_employees,
 		submit_salary_slips_for_employees,
 	)
 
-	entry = submitted_payroll_entry(
-		company,
-		start,
-		end,
-		timesheet_based=timesheet_based,
-		posting_date=posting_date,
-		worked_only=worked_only,
-	)
+	entry = submitted_payroll_entry(company, start, end, **options)
 	create_salary_slips_for_employees(
 		[row.employee for row in entry.employees], slip_arguments(entry), publish_progress=False
 	)

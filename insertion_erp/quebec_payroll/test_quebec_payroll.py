@@ -29,8 +29,8 @@ from insertion_erp.core.words import cheque_words
 from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_hourly_structure,
-	ensure_monthly_structure,
 	ensure_payroll_accounts,
+	ensure_salaried_structure,
 	ensure_timesheet,
 	run_payroll_entry,
 )
@@ -61,7 +61,7 @@ def build() -> frappe._dict:
 	trainee = ensure_trainee(COMPANY, "TEF-Québec")
 	assign(trainee, ensure_hourly_structure("TEF horaire APQ", COMPANY, 18), COMPANY, "2026-02-02")
 	assign(
-		supervisor, ensure_monthly_structure("Encadrement mensuel APQ", COMPANY), COMPANY, "2026-01-01", 4000
+		supervisor, ensure_salaried_structure("Encadrement mensuel APQ", COMPANY), COMPANY, "2026-01-01", 4000
 	)
 	contract = ensure_contract(supervisor, COMPANY, "EQ-PAIE-QC-2026")
 	ensure_timesheet(trainee, COMPANY, "2026-03-02", 150)

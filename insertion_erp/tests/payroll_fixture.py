@@ -16,7 +16,7 @@ from insertion_erp.devtools.sample_payroll import (
 	assign,
 	ensure_company,
 	ensure_hourly_structure,
-	ensure_monthly_structure,
+	ensure_salaried_structure,
 	ensure_slip,
 	ensure_timesheet,
 	submitted_contract,
@@ -47,7 +47,7 @@ def build() -> frappe._dict:
 	trainee_employee = ensure_trainee()
 	supervisor = ensure_supervisor()
 	assign(trainee_employee, ensure_hourly_structure(HOURLY, COMPANY, HOUR_RATE), COMPANY, "2026-02-02")
-	assign(supervisor, ensure_monthly_structure(MONTHLY, COMPANY), COMPANY, "2026-01-01", SUPERVISOR_BASE)
+	assign(supervisor, ensure_salaried_structure(MONTHLY, COMPANY), COMPANY, "2026-01-01", SUPERVISOR_BASE)
 	contract = ensure_contract(supervisor)
 	slips = {}
 	for start, end, hours in MONTHS:

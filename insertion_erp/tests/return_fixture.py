@@ -18,7 +18,7 @@ from insertion_erp.devtools.sample_payroll import (
 	add_insertion_cost,
 	assign,
 	ensure_hourly_structure,
-	ensure_monthly_structure,
+	ensure_salaried_structure,
 	ensure_slip,
 	ensure_timesheet,
 )
@@ -80,7 +80,7 @@ def build() -> frappe._dict:
 	parcours = {name: ensure_parcours(name, source) for name, (source, _hours, _f) in TRAINEES.items()}
 	employees = {name: frappe.db.get_value("Parcours", p, "employee") for name, p in parcours.items()}
 	hourly = ensure_hourly_structure(HOURLY, COMPANY, 18)
-	assign(supervisor, ensure_monthly_structure(MONTHLY, COMPANY), COMPANY, "2026-01-01", 4000)
+	assign(supervisor, ensure_salaried_structure(MONTHLY, COMPANY), COMPANY, "2026-01-01", 4000)
 	for name, (_source, hours, _f) in TRAINEES.items():
 		if hours:
 			assign(employees[name], hourly, COMPANY, START)

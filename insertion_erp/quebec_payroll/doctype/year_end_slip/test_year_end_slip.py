@@ -26,8 +26,8 @@ from insertion_erp.core.payroll import filing_schemas, source_deductions
 from insertion_erp.core.payroll import year_end as rules
 from insertion_erp.devtools.sample_payroll import (
 	assign,
-	ensure_monthly_structure,
 	ensure_payroll_accounts,
+	ensure_salaried_structure,
 	run_payroll_entry,
 )
 from insertion_erp.quebec_payroll import filing, year_end, year_end_file
@@ -54,9 +54,9 @@ def build() -> frappe._dict:
 		doc.current_address = "2000, rue Sainte-Catherine\nMontréal, QC  H3H 2T3"
 		doc.save(ignore_permissions=True)
 	assign(
-		supervisor, ensure_monthly_structure("Encadrement mensuel ART", COMPANY), COMPANY, "2026-01-01", 9000
+		supervisor, ensure_salaried_structure("Encadrement mensuel ART", COMPANY), COMPANY, "2026-01-01", 9000
 	)
-	assign(trainee, ensure_monthly_structure("TEF mensuel ART", COMPANY), COMPANY, "2026-04-01", 2400)
+	assign(trainee, ensure_salaried_structure("TEF mensuel ART", COMPANY), COMPANY, "2026-04-01", 2400)
 	for month in range(1, 13):
 		start = f"2026-{month:02d}-01"
 		end = frappe.utils.get_last_day(start).isoformat()

@@ -5,6 +5,7 @@ the check digit only (starting with 9, the series of temporary numbers), and the
 as the demo's."""
 
 import frappe
+from frappe.utils.password import set_encrypted_password
 
 from insertion_erp.constants import SETTINGS
 
@@ -48,16 +49,22 @@ def fill_filing_data(company: str) -> None:
 	settings.save(ignore_permissions=True)
 	ensure_company_address(company)
 	employees = frappe.get_all(
-		"Employee", filters={"company": company}, fields=["name", "current_address"], order_by="creation"
+		"Employee",
+		filters={"company": company},
+		fields=["name", "current_address", "insertion_sin"],
+		order_by="creation",
 	)
 	for number, row in enumerate(employees, start=1):
-		employee = frappe.get_doc("Employee", row.name)
-		if not employee.insertion_sin:
-			employee.insertion_sin = demo_sin(number)  # a Password field: stored by saving the document
-		if not employee.current_address:
-			employee.current_address = f"{100 + number}, rue de la Démo\nMontréal QC\nH2X 1H{number % 10}"
-		employee.flags.ignore_mandatory = True
-		employee.save(ignore_permissions=True)
+		values = {}
+		if not row.insertion_sin:
+			# A Password field, stored as saving the form stores it: encrypted apart, masked here.
+			sin = demo_sin(number)
+			set_encrypted_password("Employee", row.name, sin, "insertion_sin")
+			values["insertion_sin"] = "*" * len(sin)
+		if not row.current_address:
+			values["current_address"] = f"{100 + number}, rue de la Démo\nMontréal QC\nH2X 1H{number % 10}"
+		if values:
+			frappe.db.set_value("Employee", row.name, values)
 
 
 def ensure_company_address(company: str) -> None:

@@ -10,8 +10,8 @@
   more in the fall, less in January), rung by the cashier as ERPNext's till keeps them: a
   session (POS Opening Entry) each week from Monday, closed on Friday evening (POS Closing
   Entry), whose closing merges the week's POS Invoices into one Sales Invoice (POS Invoice
-  Merge Log); for the demo's speed each day of a closed week is rung as one POS Invoice
-  holding the day's quantities. The session of last week and this one is still open: its
+  Merge Log); for the load's speed a closed week's receipts are rung as one POS Invoice
+  holding the week's quantities. The session of last week and this one is still open: its
   receipts are single POS Invoices naming the trainee who served;
 - check-ins on the shop floor for the trainees paid by the hour, the two last months
   (they become the timesheets the payroll pays: see demo.load_funding) and this week.
@@ -260,18 +260,16 @@ def pay_bills(company: str, day) -> None:
 
 
 def sell_the_weeks(shop: frappe._dict, period: Period) -> None:
-	"""Each week whose Friday falls in the period: the session opened on Monday morning, each
-	open day rung (the week's quantities at the month's share of the year, `SEASON`, spread
-	over its days), the session closed on Friday evening, which merges the week into one Sales
-	Invoice dated that Friday."""
+	"""Each week whose Friday falls in the period: the session opened on Monday morning, the
+	week's sales rung (its quantities at the month's share of the year, `SEASON`), the session
+	closed on Friday evening, which merges the week into one Sales Invoice dated that Friday."""
 	friday = add_days(period.start, (4 - getdate(period.start).weekday()) % 7)
 	while friday <= getdate(period.end):
 		monday = add_days(friday, 1 - OPEN_DAYS)
 		opening = open_session(shop, frappe.session.user, str(monday), datetime.combine(monday, OPENING))
 		share = SEASON[friday.month]
-		for n in range(OPEN_DAYS):
-			basket = [(code, round(quantity * share / OPEN_DAYS)) for code, quantity in TILL_WEEK]
-			sell(shop, add_days(monday, n), basket, None, remarks="Reçus de la journée")
+		basket = [(code, round(quantity * share)) for code, quantity in TILL_WEEK]
+		sell(shop, friday, basket, None, remarks="Reçus de la semaine")
 		close_session(opening, datetime.combine(friday, CLOSING))
 		friday = add_days(friday, 7)
 

@@ -50,7 +50,9 @@ STAFF = (
 	("Martin", "Lapointe", "Male", "1972-08-29", "2015-01-12", 4700, None),  # coordinator
 )
 STAFF_STRUCTURE = "Encadrement"
-PAY_FREQUENCY = "Bimonthly"  # on the 15th and the month's last day
+# On the 15th and the month's last day: at most 16 days between pays but for managers (LNT s. 43,
+# http://www.cnt.gouv.qc.ca/salaire-paie-et-travail/paie/les-normes-du-travail/article-43/index.html).
+PAY_FREQUENCY = "Bimonthly"
 DAY_START = time(8, 30)
 CLAIM_PAID_AFTER_DAYS = 25
 BUS_PASSES, BUS_PASSES_REMARK = 690, "Laissez-passer d'autobus des participants"

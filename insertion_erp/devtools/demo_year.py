@@ -406,12 +406,7 @@ def issue_records_of_employment(company: str, before: date) -> int:
 		doc = frappe.get_doc("Record of Employment", name)
 		if not frappe.db.exists(
 			"Salary Slip",
-			{
-				"employee": doc.employee,
-				"docstatus": 1,
-				"start_date": ("<=", doc.last_day_paid),
-				"end_date": (">=", doc.last_day_paid),
-			},
+			{"employee": doc.employee, "docstatus": 1, "start_date": ("<=", doc.last_day_paid)},
 		):
 			continue  # paid before the app: the ROE went out from the former payroll
 		doc.save(ignore_permissions=True)  # filled again: the slips paid since the draft

@@ -27,6 +27,17 @@ def ensure_account(company: str, account_name: str, root_type: str, account_type
 	return name
 
 
+def paying_account(company: str) -> str | None:
+	"""The account the company pays from: its bank account, or its cash when it has no bank."""
+	for account_type in ("Bank", "Cash"):
+		account = frappe.db.get_value(
+			"Account", {"company": company, "account_type": account_type, "is_group": 0}, order_by="lft"
+		)
+		if account:
+			return account
+	return None
+
+
 def ensure_duties_account(
 	company: str, account_name: str, account_type: str | None = None, tax_rate: float | None = None
 ) -> str:

@@ -34,6 +34,7 @@ from insertion_erp.devtools.sample_payroll import (
 	ensure_salaried_structure,
 	run_payroll_entry,
 )
+from insertion_erp.ledger import paying_account
 from insertion_erp.parcours.records import hours_steps, steps_by_parcours
 from insertion_erp.quebec_payroll.report.source_deduction_remittances.source_deduction_remittances import (
 	AGENCIES,
@@ -270,9 +271,7 @@ def collect(claim, day: date, today: date) -> None:
 def remit_the_months(company: str, months: list[Period], today: date) -> None:
 	"""Each month's source deductions paid to each agency on their due date, as the report
 	lists them (one journal entry per agency and month, its reference the month)."""
-	bank = frappe.db.get_value(
-		"Account", {"company": company, "account_type": ("in", ("Bank", "Cash")), "is_group": 0}
-	)
+	bank = paying_account(company)
 	cost_center = frappe.get_cached_value("Company", company, "cost_center")
 	for month in months:
 		due = due_date(month)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import frappe
 
-from insertion_erp.ledger import ensure_account
+from insertion_erp.ledger import ensure_account, paying_account
 from insertion_erp.parcours.pay import submit_assignment
 
 HOURLY_COMPONENT = "Salaire horaire TEF"
@@ -253,9 +253,7 @@ def submitted_payroll_entry(
 				"Company", company, "default_payroll_payable_account"
 			),
 			"cost_center": frappe.get_cached_value("Company", company, "cost_center"),
-			"payment_account": frappe.db.get_value(
-				"Account", {"company": company, "account_type": ("in", ("Bank", "Cash")), "is_group": 0}
-			),
+			"payment_account": paying_account(company),
 		}
 	)
 	entry.fill_employee_details()

@@ -11,6 +11,7 @@ from frappe import _
 
 from insertion_erp.controllers import arguments
 from insertion_erp.core.money import ZERO, round_money
+from insertion_erp.ledger import paying_account
 from insertion_erp.quebec_sales_taxes.install import account_names
 from insertion_erp.quebec_sales_taxes.report.gst_qst_return.gst_qst_return import tax_return
 
@@ -28,11 +29,7 @@ def remittance_entry(company: str, from_date, to_date, posting_date, bank_accoun
 	lines = {line.key: round_money(line.amount) for line in tax_return(company, from_date, to_date)}
 	accounts = account_names(company)
 	cost_center = frappe.get_cached_value("Company", company, "cost_center")
-	bank = (
-		bank_account
-		or frappe.db.get_value("Account", {"company": company, "account_type": "Bank", "is_group": 0})
-		or frappe.db.get_value("Account", {"company": company, "account_type": "Cash", "is_group": 0})
-	)
+	bank = bank_account or paying_account(company)
 	rows, balance = [], ZERO
 	for line_key, account_key, debited in SETTLED:
 		amount = lines[line_key]
